@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# All tests: set-up if needed, format check, warnings-as-errors build with the full test
+# suite, then the same suite under AddressSanitizer + UBSan.
+#   FRONTLINE_SKIP_ASAN=1  skip the sanitizer build (quicker local runs)
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+"$here/scripts/setup.sh"
+
+echo "== clang-format check" >&2
+mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src tests bench -name '*.[ch]pp')
+clang-format --dry-run -Werror "${sources[@]}"
+
+echo "== build (warnings as errors) and test" >&2
+"$here/scripts/build.sh" ci
+ctest --preset ci -j "$(nproc)"
+
+if [ "${FRONTLINE_SKIP_ASAN:-0}" != 1 ]; then
+  echo "== AddressSanitizer + UBSan build and test" >&2
+  "$here/scripts/build.sh" asan
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$(nproc)"
+fi

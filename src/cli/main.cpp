@@ -1,0 +1,173 @@
+// The `frontline` command line: a thin front end over frontline_core. Parses options into
+// plain structs, calls the library, and maps errors to the documented exit codes.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <sstream>
+
+#include "common/error.hpp"
+#include "events/event.hpp"
+#include "events/event_io.hpp"
+#include "gazetteer/geoparse.hpp"
+#include "gazetteer/mention_io.hpp"
+#include "pipeline/pipeline.hpp"
+#include "text/article.hpp"
+
+namespace fl = frontline;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 ok; 1 bad input (article, manifest, gazetteer, style, boundaries);\n"
+    "2 bad command line; 3 output could not be written; 4 internal error.";
+
+std::vector<fl::Article> read_inputs(const std::vector<std::string>& files, const std::string& manifest) {
+    std::vector<fs::path> in(files.begin(), files.end());
+    std::optional<fs::path> m;
+    if (!manifest.empty()) m = manifest;
+    return fl::read_articles(in, m);
+}
+
+int run_main(int argc, char** argv) {
+    fl::RunOptions ro = fl::default_run_options();
+    CLI::App app{"Frontline: news articles about an armed conflict -> control map tiles"};
+    app.footer(kExitCodes);
+    app.require_subcommand(1);
+
+    std::string gaz_dir = ro.gazetteer_dir.string();
+    app.add_option("--gazetteer", gaz_dir, "Gazetteer directory")->capture_default_str();
+
+    // run
+    auto* run = app.add_subcommand("run", "Run the main job: articles -> mentions, events, control, tiles");
+    std::vector<std::string> run_inputs;
+    std::string run_manifest, run_out = "out", run_zoom = "5-10";
+    std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(), style = ro.style.string();
+    int threads = 0;
+    bool no_render = false;
+    run->add_option("inputs", run_inputs, "Article files or directories (default: ../shared/seeds)");
+    run->add_option("--manifest", run_manifest, "Manifest TSV (file, published[, source, url])");
+    run->add_option("--out", run_out, "Output directory")->capture_default_str();
+    run->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
+    run->add_option("--boundaries", boundaries, "OGR boundary source (admin-1 layer states_provinces)")
+        ->capture_default_str();
+    run->add_option("--style", style, "Style file")->capture_default_str();
+    run->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+    run->add_option("-j,--threads", threads, "Render threads (0: all cores)");
+    run->add_flag("--no-render", no_render, "Stop after the data outputs");
+
+    // geoparse
+    auto* geoparse = app.add_subcommand("geoparse", "Print the resolved place mentions of articles");
+    std::vector<std::string> gp_files;
+    std::string gp_format = "geojson";
+    geoparse->add_option("files", gp_files, "Article files")->required();
+    geoparse->add_option("--format", gp_format, "geojson or tsv")->check(CLI::IsMember({"geojson", "tsv"}));
+
+    // events
+    auto* events = app.add_subcommand("events", "Print the control-change events of articles");
+    std::vector<std::string> ev_files;
+    std::string ev_manifest, ev_format = "geojson";
+    events->add_option("files", ev_files, "Article files")->required();
+    events->add_option("--manifest", ev_manifest, "Manifest TSV with publication dates");
+    events->add_option("--format", ev_format, "geojson or csv")->check(CLI::IsMember({"geojson", "csv"}));
+
+    // gazetteer lookup
+    auto* gaz = app.add_subcommand("gazetteer", "Gazetteer tools");
+    gaz->require_subcommand(1);
+    auto* lookup = gaz->add_subcommand("lookup", "Ranked candidates for a place name");
+    std::string lookup_name;
+    lookup->add_option("name", lookup_name, "Place name as written")->required();
+
+    // render
+    auto* render = app.add_subcommand("render", "Render tiles from articles (same as run; see --help)");
+    render->add_option("inputs", run_inputs, "Article files or directories (default: ../shared/seeds)");
+    render->add_option("--out", run_out, "Output directory")->capture_default_str();
+    render->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+    render->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
+    render->add_option("--style", style, "Style file")->capture_default_str();
+    render->add_option("-j,--threads", threads, "Render threads (0: all cores)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : fl::kExitUsage;
+    }
+
+    auto gazetteer = [&] { return fl::Gazetteer::load_dir(gaz_dir); };
+
+    if (*run || *render) {
+        if (!run_inputs.empty()) ro.inputs.assign(run_inputs.begin(), run_inputs.end());
+        if (!run_manifest.empty()) ro.manifest = run_manifest;
+        ro.out_dir = run_out;
+        ro.gazetteer_dir = gaz_dir;
+        ro.baseline = baseline;
+        ro.boundaries = boundaries;
+        ro.style = style;
+        ro.threads = threads;
+        ro.render = !no_render;
+        int a = 0, b = 0;
+        char dash = 0;
+        std::istringstream zs(run_zoom);
+        if (!(zs >> a >> dash >> b) || dash != '-' || a < 0 || b > 22 || a > b) {
+            std::cerr << "frontline: --zoom must be MIN-MAX with 0 <= MIN <= MAX <= 22, got \"" << run_zoom
+                      << "\"\n";
+            return fl::kExitUsage;
+        }
+        ro.minzoom = a;
+        ro.maxzoom = b;
+        ro.log = [](const std::string& s) { std::cerr << "frontline: " << s << "\n"; };
+        fl::run_pipeline(ro);
+        return fl::kExitOk;
+    }
+    if (*geoparse) {
+        auto g = gazetteer();
+        std::vector<fl::Mention> all;
+        for (const auto& a : read_inputs(gp_files, "")) {
+            auto m = fl::geoparse(g, a);
+            all.insert(all.end(), m.begin(), m.end());
+        }
+        std::cout << (gp_format == "tsv" ? fl::mentions_tsv(all) : fl::mentions_geojson(all));
+        return fl::kExitOk;
+    }
+    if (*events) {
+        auto g = gazetteer();
+        std::vector<fl::Event> all;
+        for (const auto& a : read_inputs(ev_files, ev_manifest)) {
+            if (!a.published) std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
+            auto e = fl::extract_events(a, fl::geoparse(g, a));
+            all.insert(all.end(), e.begin(), e.end());
+        }
+        all = fl::merge_events(std::move(all));
+        std::cout << (ev_format == "csv" ? fl::events_csv(all) : fl::events_geojson(all));
+        return fl::kExitOk;
+    }
+    if (*lookup) {
+        auto g = gazetteer();
+        auto cands = fl::lookup(g, lookup_name);
+        if (cands.empty()) {
+            std::cout << "no match for \"" << lookup_name << "\"\n";
+            return fl::kExitOk;
+        }
+        for (const auto& c : cands) {
+            const fl::Place* p = g.find_id(c.place_id);
+            std::cout << c.place_id << '\t' << p->name << '\t' << p->kind() << '\t' << p->lat << ','
+                      << p->lon << "\tscore " << c.score << '\t' << c.why << '\n';
+        }
+        return fl::kExitOk;
+    }
+    return fl::kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run_main(argc, argv);
+    } catch (const fl::Error& e) {
+        std::cerr << "frontline: " << e.what() << "\n";
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        std::cerr << "frontline: internal error: " << e.what() << "\n";
+        return fl::kExitInternal;
+    }
+}

@@ -1,0 +1,77 @@
+// Atomic file writes (temp + rename) and whole-file reads with clear errors.
+#include "common/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "common/error.hpp"
+
+namespace frontline {
+
+namespace {
+std::atomic<unsigned> g_counter{0};
+
+[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
+    throw Error("output", path.string(), what + ": " + std::strerror(errno), kExitOutputError);
+}
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
+    std::error_code ec;
+    if (path.has_parent_path()) {
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) {
+            throw Error("output", path.parent_path().string(),
+                        "cannot create directory: " + ec.message(), kExitOutputError);
+        }
+    }
+    // Unique per process and call, so parallel writers never share a temp file.
+    std::filesystem::path tmp = path;
+    tmp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(g_counter++);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail(path, "cannot create temporary file");
+    const char* p = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int saved = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            errno = saved;
+            fail(path, "write failed");
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        fail(path, "close failed");
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int saved = errno;
+        ::unlink(tmp.c_str());
+        errno = saved;
+        fail(path, "rename failed");
+    }
+}
+
+std::string read_file(const std::filesystem::path& path, const char* subsystem) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(subsystem, path.string(), "cannot open file: " + std::string(std::strerror(errno)));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw Error(subsystem, path.string(), "read failed");
+    return std::move(ss).str();
+}
+
+}  // namespace frontline

@@ -1,0 +1,26 @@
+// Controller names as written in files and GeoJSON properties.
+#include "control/controller.hpp"
+
+namespace frontline {
+
+std::string_view to_string(Controller c) {
+    switch (c) {
+        case Controller::government: return "government";
+        case Controller::opposition: return "opposition";
+        case Controller::sdf: return "sdf";
+        case Controller::sna: return "sna";
+        case Controller::contested: return "contested";
+        case Controller::unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+std::optional<Controller> parse_controller(std::string_view s) {
+    for (auto c : {Controller::government, Controller::opposition, Controller::sdf, Controller::sna,
+                   Controller::contested, Controller::unknown}) {
+        if (to_string(c) == s) return c;
+    }
+    return std::nullopt;
+}
+
+}  // namespace frontline

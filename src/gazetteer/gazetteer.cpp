@@ -1,0 +1,226 @@
+// Gazetteer loading and the name index.
+#include "gazetteer/gazetteer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "common/error.hpp"
+#include "gazetteer/normalize.hpp"
+#include "text/tsv.hpp"
+
+namespace frontline {
+
+namespace {
+
+double parse_double(const TsvReader& tsv, std::string_view s, const char* column) {
+    double v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size() || s.empty()) {
+        tsv.fail(std::string("column `") + column + "` is not a number: \"" + std::string(s) + "\"");
+    }
+    return v;
+}
+
+long parse_long(std::string_view s) {
+    long v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
+void check_coords(const TsvReader& tsv, double lat, double lon) {
+    if (!(lat >= -90 && lat <= 90)) tsv.fail("latitude " + std::to_string(lat) + " out of range [-90, 90]");
+    if (!(lon >= -180 && lon <= 180)) tsv.fail("longitude " + std::to_string(lon) + " out of range [-180, 180]");
+}
+
+// Splits a comma-separated alternate-names field.
+std::vector<std::string_view> split_commas(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t c = s.find(',', start);
+        if (c == std::string_view::npos) c = s.size();
+        auto part = s.substr(start, c - start);
+        while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+        if (!part.empty()) out.push_back(part);
+        start = c + 1;
+    }
+    return out;
+}
+
+// "LINESTRING (lon lat, lon lat, ...)"
+std::vector<LonLat> parse_linestring(const TsvReader& tsv, std::string_view wkt) {
+    std::vector<LonLat> out;
+    auto open = wkt.find('(');
+    auto close = wkt.rfind(')');
+    if (wkt.substr(0, 10) != "LINESTRING" || open == std::string_view::npos ||
+        close == std::string_view::npos || close < open) {
+        tsv.fail("geometry_wkt must be a WKT LINESTRING (lon lat, ...)");
+    }
+    for (auto pair : split_commas(wkt.substr(open + 1, close - open - 1))) {
+        auto sp = pair.find(' ');
+        if (sp == std::string_view::npos) tsv.fail("geometry_wkt: bad coordinate pair");
+        LonLat ll{parse_double(tsv, pair.substr(0, sp), "geometry_wkt"),
+                  parse_double(tsv, pair.substr(sp + 1), "geometry_wkt")};
+        check_coords(tsv, ll.lat, ll.lon);
+        out.push_back(ll);
+    }
+    if (out.size() < 2) tsv.fail("geometry_wkt: a LINESTRING needs at least two points");
+    return out;
+}
+
+}  // namespace
+
+std::string Place::kind() const {
+    const std::string& c = feature_code;
+    if (c == "AIRP") return "airport";
+    if (c == "AIRB" || c == "AIRF") return "airbase";
+    if (c == "MILB" || c == "INSM") return "military";
+    if (c == "INDS") return "industrial";
+    if (c == "RD" || c == "RDJCT" || feature_class == 'R') return "road";
+    if (c == "ADM1" || c == "ADM1H") return "governorate";
+    if (c.rfind("PCL", 0) == 0) return "country";
+    if (c == "RGN" || c == "AREA" || c == "ZN") return "region";
+    if (c == "PPLX") return "neighbourhood";
+    if (feature_class == 'P') {
+        if (c == "PPLC" || c == "PPLA" || population >= 100000) return "city";
+        if (population >= 10000 || c == "PPLA2" || c == "PPLA3") return "town";
+        return "village";
+    }
+    return "place";
+}
+
+std::string syria_admin1_name(std::string_view code) {
+    static const std::pair<std::string_view, std::string_view> kNames[] = {
+        {"01", "Hasakah"},  {"02", "Latakia"},   {"03", "Quneitra"}, {"04", "Raqqa"},
+        {"05", "Suwayda"},  {"06", "Daraa"},     {"07", "Deir ez-Zor"}, {"08", "Rif Dimashq"},
+        {"09", "Aleppo"},   {"10", "Hama"},      {"11", "Homs"},     {"12", "Idlib"},
+        {"13", "Damascus"}, {"14", "Tartus"},
+    };
+    for (auto [k, v] : kNames) {
+        if (k == code) return std::string(v);
+    }
+    return "";
+}
+
+std::uint32_t Gazetteer::add_place(Place p, const std::string& where) {
+    if (by_id_.count(p.id)) throw Error("gazetteer", where, "duplicate place id " + p.id);
+    auto i = static_cast<std::uint32_t>(places_.size());
+    by_id_.emplace(p.id, i);
+    places_.push_back(std::move(p));
+    for (std::size_t k = 0; k < places_[i].names.size(); ++k) index_name(i, places_[i].names[k]);
+    return i;
+}
+
+void Gazetteer::index_name(std::uint32_t i, std::string_view name) {
+    std::string key = name_key(name);
+    if (key.empty()) return;
+    auto& v = by_key_[key];
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+    std::size_t tokens = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    // Articles inside a name are tokens in the text too ("Abu al-Duhur"): allow for them.
+    max_tokens_ = std::max(max_tokens_, tokens * 2);
+}
+
+void Gazetteer::add_geonames(const std::filesystem::path& file) {
+    TsvReader tsv(file, "gazetteer", /*has_header=*/false);
+    while (auto row = tsv.next()) {
+        const auto& f = *row;
+        // GeoNames "geoname" table: 19 columns (readme.txt of the dump).
+        if (f.size() < 15) tsv.fail("GeoNames row has " + std::to_string(f.size()) + " columns, expected 19");
+        Place p;
+        p.id = "gn:" + std::string(f[0]);
+        p.name = std::string(f[1]);
+        p.lat = parse_double(tsv, f[4], "latitude");
+        p.lon = parse_double(tsv, f[5], "longitude");
+        check_coords(tsv, p.lat, p.lon);
+        p.feature_class = f[6].empty() ? 'P' : f[6][0];
+        p.feature_code = std::string(f[7]);
+        p.country = std::string(f[8]);
+        p.admin1 = std::string(f[10]);
+        p.population = parse_long(f[14]);
+        p.precision_m = 1000;  // GeoNames gives a point in the place, not its extent
+        p.source = "GeoNames " + std::string(f[0]);
+        p.names.emplace_back(f[1]);
+        if (f[2] != f[1]) p.names.emplace_back(f[2]);
+        for (auto alt : split_commas(f[3])) p.names.emplace_back(alt);
+        add_place(std::move(p), at_line(file.string(), tsv.line()));
+    }
+}
+
+void Gazetteer::add_curated(const std::filesystem::path& file) {
+    TsvReader tsv(file, "gazetteer");
+    const auto c_id = tsv.require_column("id"), c_name = tsv.require_column("name"),
+               c_alt = tsv.require_column("alternatenames"), c_lat = tsv.require_column("lat"),
+               c_lon = tsv.require_column("lon"), c_fc = tsv.require_column("feature_class"),
+               c_code = tsv.require_column("feature_code"), c_cc = tsv.require_column("country_code"),
+               c_adm = tsv.require_column("admin1"), c_pop = tsv.require_column("population"),
+               c_prec = tsv.require_column("precision_m"), c_geom = tsv.require_column("geometry_wkt"),
+               c_src = tsv.require_column("source");
+    while (auto row = tsv.next()) {
+        const auto& f = *row;
+        Place p;
+        p.id = std::string(f[c_id]);
+        if (p.id.empty()) tsv.fail("empty `id`");
+        p.name = std::string(f[c_name]);
+        if (p.name.empty()) tsv.fail("empty `name`");
+        p.lat = parse_double(tsv, f[c_lat], "lat");
+        p.lon = parse_double(tsv, f[c_lon], "lon");
+        check_coords(tsv, p.lat, p.lon);
+        p.feature_class = f[c_fc].empty() ? 'P' : f[c_fc][0];
+        p.feature_code = std::string(f[c_code]);
+        p.country = std::string(f[c_cc]);
+        p.admin1 = std::string(f[c_adm]);
+        p.population = parse_long(f[c_pop]);
+        p.precision_m = f[c_prec].empty() ? 5000 : parse_double(tsv, f[c_prec], "precision_m");
+        if (!f[c_geom].empty()) p.line = parse_linestring(tsv, f[c_geom]);
+        p.source = std::string(f[c_src]);
+        p.names.push_back(p.name);
+        for (auto alt : split_commas(f[c_alt])) p.names.emplace_back(alt);
+        add_place(std::move(p), at_line(file.string(), tsv.line()));
+    }
+}
+
+void Gazetteer::add_variants(const std::filesystem::path& file) {
+    TsvReader tsv(file, "gazetteer");
+    const auto c_id = tsv.require_column("place_id"), c_var = tsv.require_column("variant");
+    while (auto row = tsv.next()) {
+        std::string id((*row)[c_id]);
+        auto it = by_id_.find(id);
+        if (it == by_id_.end()) tsv.fail("variant names an unknown place id " + id);
+        places_[it->second].names.emplace_back((*row)[c_var]);
+        index_name(it->second, (*row)[c_var]);
+    }
+}
+
+Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
+    Gazetteer g;
+    bool any = false;
+    if (std::filesystem::exists(dir / "geonames_region.txt")) {
+        g.add_geonames(dir / "geonames_region.txt");
+        any = true;
+    }
+    if (std::filesystem::exists(dir / "curated.tsv")) {
+        g.add_curated(dir / "curated.tsv");
+        any = true;
+    }
+    if (std::filesystem::exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
+    if (!any) {
+        throw Error("gazetteer", dir.string(),
+                    "no gazetteer data (expected geonames_region.txt and/or curated.tsv)");
+    }
+    return g;
+}
+
+const Place* Gazetteer::find_id(std::string_view id) const {
+    auto it = by_id_.find(std::string(id));
+    return it == by_id_.end() ? nullptr : &places_[it->second];
+}
+
+const std::vector<std::uint32_t>* Gazetteer::find_key(const std::string& key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? nullptr : &it->second;
+}
+
+}  // namespace frontline

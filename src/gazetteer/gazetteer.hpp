@@ -1,0 +1,73 @@
+// Stage 2a: the gazetteer. Places from a GeoNames extract, a curated overlay and a list of
+// extra spelling variants, indexed by folded name key (see normalize.hpp).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace frontline {
+
+struct LonLat {
+    double lon = 0;
+    double lat = 0;
+};
+
+struct Place {
+    std::string id;    // "gn:<geonameid>" or "fl:<slug>" (curated)
+    std::string name;  // display name
+    double lat = 0;
+    double lon = 0;
+    char feature_class = 'P';  // GeoNames feature class
+    std::string feature_code;  // GeoNames feature code (PPLA, AIRB, ADM1, RD, ...)
+    std::string country;       // ISO 3166 alpha-2
+    std::string admin1;        // GeoNames admin1 code (Syria: 09 Aleppo, 12 Idlib)
+    long population = 0;
+    double precision_m = 0;       // how close the coordinates are to the real site
+    std::vector<LonLat> line;     // for roads: the line, else empty
+    std::string source;           // where the coordinates come from
+    std::vector<std::string> names;  // every name and variant (for the index and lookups)
+
+    bool foreign() const { return country != "SY"; }
+    // A short kind: city, town, village, neighbourhood, airport, airbase, military,
+    // industrial, road, governorate, country, region, place.
+    std::string kind() const;
+};
+
+// Name of a Syrian governorate from its GeoNames admin1 code ("09" -> "Aleppo").
+std::string syria_admin1_name(std::string_view code);
+
+class Gazetteer {
+public:
+    // Loads a gazetteer directory: geonames_region.txt (GeoNames dump format), curated.tsv
+    // and variants.tsv, each if present. Throws Error("gazetteer", "<file> line N", ...).
+    static Gazetteer load_dir(const std::filesystem::path& dir);
+
+    // Adds every row of a GeoNames dump file (19 tab-separated columns, no header).
+    void add_geonames(const std::filesystem::path& file);
+    void add_curated(const std::filesystem::path& file);
+    void add_variants(const std::filesystem::path& file);
+
+    const Place* find_id(std::string_view id) const;
+    // Places whose name key equals `key` (see name_key()).
+    const std::vector<std::uint32_t>* find_key(const std::string& key) const;
+    const Place& place(std::uint32_t i) const { return places_[i]; }
+    std::size_t size() const { return places_.size(); }
+    const std::vector<Place>& places() const { return places_; }
+    // Longest name in tokens, bounding the n-gram search in the geoparser.
+    std::size_t max_name_tokens() const { return max_tokens_; }
+
+private:
+    std::vector<Place> places_;
+    std::unordered_map<std::string, std::uint32_t> by_id_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_key_;
+    std::size_t max_tokens_ = 1;
+
+    std::uint32_t add_place(Place p, const std::string& where);
+    void index_name(std::uint32_t i, std::string_view name);
+};
+
+}  // namespace frontline

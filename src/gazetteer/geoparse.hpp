@@ -1,0 +1,45 @@
+// Stage 2b: geoparsing. Finds gazetteer names in running text (longest match over tokens)
+// and resolves each to one place, or abstains.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+#include "text/article.hpp"
+
+namespace frontline {
+
+struct Candidate {
+    std::string place_id;
+    double score = 0;
+    std::string why;  // short human-readable reason for the score
+};
+
+struct Mention {
+    std::string doc;
+    std::size_t start = 0;  // byte offsets into the article text (after a BOM), [start, end)
+    std::size_t end = 0;
+    std::string surface;  // the text as written
+    std::string place_id;
+    std::string place_name;
+    std::string kind;  // Place::kind()
+    double lat = 0;
+    double lon = 0;
+    bool foreign = false;
+    double score = 0;
+    std::vector<Candidate> runners_up;  // other candidates for the same words, best first
+};
+
+struct GeoparseOptions {
+    double min_score = 0.5;  // abstain below this
+};
+
+// Ranked candidates for a name as a user would type it ("Maarat al-Numan"); best first.
+std::vector<Candidate> lookup(const Gazetteer& gaz, std::string_view name);
+
+// Every resolved mention in the article, in text order.
+std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
+                              const GeoparseOptions& opt = {});
+
+}  // namespace frontline

@@ -1,0 +1,160 @@
+// Romanisation folding. The ASCII fast path avoids ICU for the common case (English news);
+// ICU's transliterator handles Arabic script and diacritics (Ma‘arrat, Ḩarām).
+#include "gazetteer/normalize.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <memory>
+
+namespace frontline {
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> make_translit() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) return nullptr;
+    return t;
+}
+
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s) {
+        if (c >= 0x80) return false;
+    }
+    return true;
+}
+
+std::string to_ascii_lower(std::string_view word) {
+    std::string out;
+    if (is_ascii(word)) {
+        out.reserve(word.size());
+        for (char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        return out;
+    }
+    // Transliterators are not thread-safe: one per thread.
+    thread_local std::unique_ptr<icu::Transliterator> t = make_translit();
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
+    if (t) t->transliterate(u);
+    u.toUTF8String(out);
+    return out;
+}
+
+constexpr std::array<std::string_view, 16> kArticles = {
+    "al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "adh", "ath", "ad", "ed", "es", "ez", "l"};
+
+bool is_article(std::string_view w) {
+    for (auto a : kArticles) {
+        if (w == a) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view word) {
+    std::string a = to_ascii_lower(word);
+    // Keep letters and digits only: drops apostrophes (ayn/hamza marks after Latin-ASCII),
+    // backticks and stray punctuation.
+    std::string s;
+    s.reserve(a.size());
+    for (char c : a) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) s.push_back(c);
+    }
+    if (is_article(s)) return "";
+    if (s == "tall" || s == "tel" || s == "tell" || s == "til") return "tal";
+    // Vowel and doubling folds, applied left to right on the consonant skeleton's vowels.
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == 'o') c = 'u';
+        if (c == 'e') c = 'i';
+        if (!out.empty() && out.back() == c) continue;  // doubled letters, aa, ee->i, uu
+        out.push_back(c);
+    }
+    return out;
+}
+
+std::string name_key(std::string_view name) {
+    std::string key;
+    for (const Token& t : tokenize(name)) {
+        if (t.key.empty()) continue;
+        if (!key.empty()) key.push_back(' ');
+        key += t.key;
+    }
+    return key;
+}
+
+bool starts_name_like(std::string_view word) {
+    if (word.empty()) return false;
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+    if (c < 0) return false;
+    if (u_isupper(c) || u_istitle(c)) return true;
+    // Scripts without case (Arabic) count as name-like.
+    return u_isalpha(c) && !u_islower(c);
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> out;
+    const auto* u = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    auto is_apostrophe = [](UChar32 c) {
+        return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`' || c == 0x02BF || c == 0x02BE ||
+               c == 0x02BC || c == 0x00B4;
+    };
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        if (c < 0 || !(u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC))) continue;
+        int32_t end = i;
+        // Extend over letters, digits, combining marks and inner apostrophes.
+        while (i < n) {
+            int32_t j = i;
+            UChar32 d;
+            U8_NEXT(u, j, n, d);
+            if (d >= 0 && (u_isalnum(d) || u_hasBinaryProperty(d, UCHAR_ALPHABETIC) ||
+                           u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK)) {
+                i = j;
+                end = j;
+                continue;
+            }
+            if (d >= 0 && is_apostrophe(d) && j < n) {
+                int32_t k = j;
+                UChar32 e;
+                U8_NEXT(u, k, n, e);
+                if (e >= 0 && u_isalnum(e)) {
+                    i = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        std::string_view w = text.substr(start, end - start);
+        // Possessive: "Aleppo’s" -> "Aleppo".
+        for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+            if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
+                w.remove_suffix(suffix.size());
+                end = start + static_cast<int32_t>(w.size());
+                break;
+            }
+        }
+        Token t;
+        t.start = static_cast<std::size_t>(start);
+        t.end = static_cast<std::size_t>(end);
+        t.key = fold_word(w);
+        t.name_like = starts_name_like(w);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace frontline

@@ -1,0 +1,35 @@
+// Name normalisation that folds the many romanisations of Arabic place names onto one key.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace frontline {
+
+// Folds one word: transliterates to ASCII (ICU "Any-Latin; Latin-ASCII"), lower-cases,
+// drops ayn/hamza marks and apostrophes, and squeezes spelling variants (doubled letters,
+// ou/u, ee/i, e/i, o/u). Returns "" for a definite article (al, el, an, ar, as, ash, at, az,
+// ad, ...) so that "al-Numan", "an-Nu'man" and "Numan" meet.
+std::string fold_word(std::string_view word);
+
+// The key of a whole name: its words folded and joined by single spaces, articles dropped
+// unless the name is nothing but an article. "Ma'arrat an-Nu'man" -> "marat numan".
+std::string name_key(std::string_view name);
+
+// True if `word` (UTF-8) begins with an upper-case letter or a non-Latin letter (Arabic
+// script has no case), used to decide where a place name can start in running text.
+bool starts_name_like(std::string_view word);
+
+struct Token {
+    std::size_t start = 0;  // byte offsets into the text
+    std::size_t end = 0;
+    std::string key;  // fold_word() of the token ("" for an article)
+    bool name_like = false;
+};
+
+// Splits running text into word tokens (letters, digits, inner apostrophes; hyphens and
+// punctuation separate), dropping a possessive 's/’s from the token's span.
+std::vector<Token> tokenize(std::string_view text);
+
+}  // namespace frontline

@@ -1,0 +1,48 @@
+// Administrative boundaries read with GDAL/OGR (default: Natural Earth admin-1 from the
+// GeoPackage that scripts/setup.sh caches), as Boost.Geometry multipolygons in lon/lat.
+#pragma once
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/geometries/multi_polygon.hpp>
+#include <boost/geometry/geometries/point_xy.hpp>
+#include <boost/geometry/geometries/polygon.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace frontline {
+
+namespace bg = boost::geometry;
+using GeoPoint = bg::model::d2::point_xy<double>;
+using GeoPolygon = bg::model::polygon<GeoPoint>;
+using GeoMultiPolygon = bg::model::multi_polygon<GeoPolygon>;
+
+struct AdminArea {
+    std::string name;     // "Aleppo", "Idlib", or a country's name
+    std::string country;  // ISO alpha-2
+    bool focus = false;   // one of the governorates the map is about
+    GeoMultiPolygon geom;  // lon/lat
+};
+
+struct BoundaryOptions {
+    std::filesystem::path source;  // any OGR data source
+    std::string admin1_layer = "states_provinces";
+    std::string country_layer = "countries";
+    std::vector<std::string> focus = {"Aleppo", "Idlib"};  // admin-1 `name` values
+    // Area to read (lon/lat): the focus region with a margin.
+    double minx = 34.5, miny = 34.0, maxx = 40.5, maxy = 37.6;
+};
+
+struct Boundaries {
+    std::vector<AdminArea> admin1;     // admin-1 areas intersecting the window
+    std::vector<AdminArea> countries;  // countries intersecting the window
+};
+
+// The default source: $FRONTLINE_BOUNDARIES, else $FRONTLINE_CACHE/world_map.gpkg, else
+// ~/.cache/frontline/world_map.gpkg.
+std::filesystem::path default_boundaries_path();
+
+// Throws Error("boundaries", source, ...) if the source cannot be opened or lacks layers.
+Boundaries read_boundaries(const BoundaryOptions& opt);
+
+}  // namespace frontline

@@ -1,0 +1,52 @@
+// Web Mercator (EPSG:3857) and the XYZ tile grid. PROJ does the datum-aware transform;
+// the tile grid arithmetic is the standard one (y = 0 at the north edge).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+
+namespace frontline {
+
+constexpr double kEarthRadius = 6378137.0;                        // EPSG:3857 sphere
+constexpr double kOriginShift = 3.14159265358979323846 * kEarthRadius;  // half the world, m
+constexpr double kMaxLatitude = 85.0511287798066;
+
+struct TileId {
+    int z = 0;
+    int x = 0;
+    int y = 0;
+    friend bool operator==(const TileId&, const TileId&) = default;
+};
+
+struct BBox {  // in the unit of context: degrees (lon/lat) or metres (EPSG:3857)
+    double minx = 0, miny = 0, maxx = 0, maxy = 0;
+};
+
+// The tile containing lon/lat at zoom z (clamped to the grid).
+TileId tile_for_lonlat(double lon, double lat, int z);
+// The tile's extent in EPSG:3857 metres.
+BBox tile_bounds_3857(const TileId& t);
+// Metres to global pixel coordinates at zoom z for `tile_size` pixel tiles.
+inline double world_px(double z_scale, double metres_x) {
+    return (metres_x + kOriginShift) / (2 * kOriginShift) * z_scale;
+}
+
+// A PROJ transformation between EPSG:4326 (lon, lat order) and EPSG:3857. Each object owns
+// its own PROJ context, so use one per thread.
+class MercatorProjector {
+public:
+    MercatorProjector();
+    ~MercatorProjector();
+    MercatorProjector(const MercatorProjector&) = delete;
+    MercatorProjector& operator=(const MercatorProjector&) = delete;
+
+    std::array<double, 2> forward(double lon, double lat) const;  // -> metres
+    std::array<double, 2> inverse(double x, double y) const;      // -> lon, lat
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace frontline

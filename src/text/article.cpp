@@ -1,0 +1,141 @@
+// Article and manifest reading with validation (UTF-8, dates, missing files).
+#include "text/article.hpp"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "text/tsv.hpp"
+
+namespace frontline {
+
+namespace fs = std::filesystem;
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    const auto* u = reinterpret_cast<const unsigned char*>(s.data());
+    while (i < s.size()) {
+        unsigned c = u[i];
+        std::size_t n;
+        unsigned min;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            min = 0x80;
+            c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            min = 0x800;
+            c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            min = 0x10000;
+            c &= 0x07;
+        } else {
+            return i;
+        }
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size() || (u[i + k] & 0xC0) != 0x80) return i;
+            c = (c << 6) | (u[i + k] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return i;
+        i += n + 1;
+    }
+    return std::nullopt;
+}
+
+Article read_article(const fs::path& path) {
+    Article a;
+    a.path = path;
+    a.doc = path.filename().string();
+    a.text = read_file(path, "article");
+    if (a.text.size() >= 3 && a.text.compare(0, 3, "\xEF\xBB\xBF") == 0) a.text.erase(0, 3);
+    if (auto bad = find_invalid_utf8(a.text)) {
+        std::size_t line = 1 + std::count(a.text.begin(), a.text.begin() + *bad, '\n');
+        throw Error("article", at_line(path.string(), line),
+                    "invalid UTF-8 at byte " + std::to_string(*bad));
+    }
+    if (a.text.find('\0') != std::string::npos) {
+        throw Error("article", path.string(), "binary file (contains NUL bytes), not text");
+    }
+    return a;
+}
+
+std::vector<ManifestEntry> read_manifest(const fs::path& manifest) {
+    TsvReader tsv(manifest, "article");
+    const std::size_t c_file = tsv.require_column("file");
+    const auto c_pub = tsv.column("published");
+    const auto c_src = tsv.column("source");
+    const auto c_url = tsv.column("url");
+    std::vector<ManifestEntry> out;
+    while (auto row = tsv.next()) {
+        ManifestEntry e;
+        e.line = tsv.line();
+        e.file = std::string((*row)[c_file]);
+        if (e.file.empty()) tsv.fail("empty `file` column");
+        if (c_pub && !(*row)[*c_pub].empty()) {
+            e.published = parse_iso_date((*row)[*c_pub]);
+            if (!e.published) {
+                tsv.fail("`published` is not a date YYYY-MM-DD: \"" + std::string((*row)[*c_pub]) + "\"");
+            }
+        }
+        if (c_src) e.source = std::string((*row)[*c_src]);
+        if (c_url) e.url = std::string((*row)[*c_url]);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
+                                   const std::optional<fs::path>& manifest) {
+    std::vector<fs::path> files;
+    std::optional<fs::path> found_manifest = manifest;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            std::vector<fs::path> here;
+            for (const auto& e : fs::directory_iterator(in)) {
+                if (e.is_regular_file() && e.path().extension() == ".txt") here.push_back(e.path());
+            }
+            std::sort(here.begin(), here.end());
+            files.insert(files.end(), here.begin(), here.end());
+            if (!found_manifest && fs::exists(in / "manifest.tsv")) found_manifest = in / "manifest.tsv";
+        } else if (fs::exists(in, ec)) {
+            files.push_back(in);
+            if (!found_manifest && fs::exists(in.parent_path() / "manifest.tsv")) {
+                found_manifest = in.parent_path() / "manifest.tsv";
+            }
+        } else {
+            throw Error("article", in.string(), "no such file or directory");
+        }
+    }
+    std::map<std::string, ManifestEntry> meta;
+    if (found_manifest) {
+        for (auto& e : read_manifest(*found_manifest)) {
+            fs::path target = found_manifest->parent_path() / e.file;
+            if (!fs::exists(target)) {
+                throw Error("article", at_line(found_manifest->string(), e.line),
+                            "manifest names a missing file: " + target.string());
+            }
+            meta[fs::path(e.file).filename().string()] = std::move(e);
+        }
+    }
+    std::vector<Article> out;
+    out.reserve(files.size());
+    for (const auto& f : files) {
+        Article a = read_article(f);
+        if (auto it = meta.find(a.doc); it != meta.end()) {
+            a.published = it->second.published;
+            a.source = it->second.source;
+            a.url = it->second.url;
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+}  // namespace frontline

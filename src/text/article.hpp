@@ -1,0 +1,46 @@
+// Stage 1: articles. UTF-8 text files plus optional metadata from a manifest TSV.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/date.hpp"
+
+namespace frontline {
+
+struct Article {
+    std::string doc;             // document id: the file name, e.g. "000_1fc6e69f9ab886f9.txt"
+    std::filesystem::path path;  // where it was read from
+    std::string text;            // UTF-8, validated; a leading BOM removed
+    std::optional<Date> published;
+    std::string source;  // outlet, if the manifest names one
+    std::string url;
+};
+
+// One manifest row. Columns by header name: `file` (required), `published`
+// (YYYY-MM-DD), and optional `source`, `url`; other columns are ignored.
+struct ManifestEntry {
+    std::string file;
+    std::optional<Date> published;
+    std::string source;
+    std::string url;
+    std::size_t line = 0;
+};
+
+std::vector<ManifestEntry> read_manifest(const std::filesystem::path& manifest);
+
+// Reads one article; throws Error("article", path...) on unreadable or invalid UTF-8 input.
+Article read_article(const std::filesystem::path& path);
+
+// Reads articles. `inputs` may name files or directories (every *.txt inside, sorted by
+// name). Metadata comes from `manifest` if given, else from a manifest.tsv beside the
+// articles when one exists. Manifest rows naming missing files are errors.
+std::vector<Article> read_articles(const std::vector<std::filesystem::path>& inputs,
+                                   const std::optional<std::filesystem::path>& manifest);
+
+// Checks that `s` is well-formed UTF-8; returns the byte offset of the first bad byte.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+}  // namespace frontline

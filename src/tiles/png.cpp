@@ -1,0 +1,178 @@
+// libpng in memory: write callbacks into a std::string, read from a string_view.
+#include "tiles/png.hpp"
+
+#include <png.h>
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace frontline {
+
+namespace {
+
+void write_cb(png_structp png, png_bytep data, png_size_t len) {
+    auto* out = static_cast<std::string*>(png_get_io_ptr(png));
+    out->append(reinterpret_cast<const char*>(data), len);
+}
+void flush_cb(png_structp) {}
+
+struct ReadState {
+    std::string_view bytes;
+    std::size_t pos = 0;
+};
+
+void read_cb(png_structp png, png_bytep data, png_size_t len) {
+    auto* st = static_cast<ReadState*>(png_get_io_ptr(png));
+    if (st->pos + len > st->bytes.size()) png_error(png, "truncated PNG data");
+    std::memcpy(data, st->bytes.data() + st->pos, len);
+    st->pos += len;
+}
+
+[[noreturn]] void error_cb(png_structp png, png_const_charp msg) {
+    auto* where = static_cast<std::string*>(png_get_error_ptr(png));
+    *where += std::string(": ") + msg;
+    png_longjmp(png, 1);
+}
+void warning_cb(png_structp, png_const_charp) {}
+
+// The libpng calls live in these two functions, whose frames hold only pointers and plain
+// values: libpng reports errors by longjmp, which must not skip C++ destructors.
+bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palette, const png_color* pal,
+                   int npal, const png_byte* trans, png_bytep* rows, int level) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, err, error_cb, warning_cb);
+    png_infop info = png_create_info_struct(png);
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return false;
+    }
+    png_set_write_fn(png, out, write_cb, flush_cb);
+    png_set_compression_level(png, level);
+    if (palette) {
+        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                     PNG_FILTER_TYPE_DEFAULT);
+        png_set_PLTE(png, info, pal, npal);
+        if (trans) png_set_tRNS(png, info, trans, npal, nullptr);
+        // Palette images compress best without row filters (libpng's own advice).
+        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+    } else {
+        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                     PNG_FILTER_TYPE_DEFAULT);
+    }
+    png_write_info(png, info);
+    png_write_image(png, rows);
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    return true;
+}
+
+// Limits what a hostile PNG can make us allocate (tiles are 512 px at most).
+constexpr png_uint_32 kMaxDecodeSide = 16384;
+
+bool read_png_raw(ReadState* st, std::string* err, Image* img) {
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, err, error_cb, warning_cb);
+    png_infop info = png_create_info_struct(png);
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, nullptr);
+        return false;
+    }
+    png_set_read_fn(png, st, read_cb);
+    png_set_user_limits(png, kMaxDecodeSide, kMaxDecodeSide);
+    png_read_info(png, info);
+    png_set_expand(png);
+    png_set_strip_16(png);
+    png_set_gray_to_rgb(png);
+    png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    const int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    img->width = static_cast<int>(png_get_image_width(png, info));
+    img->height = static_cast<int>(png_get_image_height(png, info));
+    img->rgba.resize(static_cast<std::size_t>(img->width) * img->height * 4);
+    for (int pass = 0; pass < passes; ++pass) {
+        for (int y = 0; y < img->height; ++y) {
+            png_read_row(png, &img->rgba[static_cast<std::size_t>(y) * img->width * 4], nullptr);
+        }
+    }
+    png_read_end(png, nullptr);
+    png_destroy_read_struct(&png, &info, nullptr);
+    return true;
+}
+
+}  // namespace
+
+std::string encode_png(const Image& img, const PngOptions& opt) {
+    // Palette if at most 256 colours (RGBA values).
+    std::vector<std::uint32_t> palette;
+    std::vector<std::uint8_t> indexed;
+    {
+        std::unordered_map<std::uint32_t, std::uint8_t> index;
+        const std::size_t n = static_cast<std::size_t>(img.width) * img.height;
+        indexed.resize(n);
+        bool ok = true;
+        std::uint32_t last = 0;
+        std::uint8_t last_i = 0;
+        bool have_last = false;
+        for (std::size_t i = 0; i < n && ok; ++i) {
+            std::uint32_t v;
+            std::memcpy(&v, &img.rgba[i * 4], 4);
+            if (have_last && v == last) {
+                indexed[i] = last_i;
+                continue;
+            }
+            auto it = index.find(v);
+            if (it == index.end()) {
+                if (palette.size() == 256) {
+                    ok = false;
+                    break;
+                }
+                it = index.emplace(v, static_cast<std::uint8_t>(palette.size())).first;
+                palette.push_back(v);
+            }
+            indexed[i] = it->second;
+            last = v;
+            last_i = it->second;
+            have_last = true;
+        }
+        if (!ok) palette.clear();
+    }
+
+    const bool use_palette = !palette.empty();
+    std::vector<png_color> pal(palette.size());
+    std::vector<png_byte> trans(palette.size());
+    bool any_trans = false;
+    for (std::size_t i = 0; i < palette.size(); ++i) {
+        const auto* b = reinterpret_cast<const std::uint8_t*>(&palette[i]);
+        pal[i] = {b[0], b[1], b[2]};
+        trans[i] = b[3];
+        any_trans = any_trans || b[3] != 255;
+    }
+    std::vector<png_bytep> rows(static_cast<std::size_t>(img.height));
+    for (int y = 0; y < img.height; ++y) {
+        rows[y] = const_cast<png_bytep>(use_palette ? &indexed[static_cast<std::size_t>(y) * img.width]
+                                                    : &img.rgba[static_cast<std::size_t>(y) * img.width * 4]);
+    }
+
+    std::string out;
+    std::string err = "PNG encode";
+    if (!write_png_raw(&out, &err, img.width, img.height, use_palette, pal.data(), static_cast<int>(pal.size()),
+                       any_trans ? trans.data() : nullptr, rows.data(), opt.compression_level)) {
+        throw Error("png", "encode", err, kExitOutputError);
+    }
+    return out;
+}
+
+Image decode_png(std::string_view bytes, const std::string& where) {
+    std::string err = where;
+    if (bytes.size() < 8 || png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8) != 0) {
+        throw Error("png", where, "not a PNG (bad signature)");
+    }
+    Image img;
+    ReadState st{bytes, 0};
+    if (!read_png_raw(&st, &err, &img)) throw Error("png", where, err);
+    return img;
+}
+
+}  // namespace frontline

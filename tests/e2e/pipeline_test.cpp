@@ -1,0 +1,100 @@
+// End to end on the seed articles: places resolved where GeoNames puts them, and a real,
+// non-blank tile over Aleppo at z8.
+#include "pipeline/pipeline.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "common/atomic_file.hpp"
+#include "geo/mercator.hpp"
+#include "test_util.hpp"
+#include "tiles/png.hpp"
+
+namespace fl = frontline;
+
+namespace {
+double km_between(double lat1, double lon1, double lat2, double lon2) {
+    const double r = 6371.0, d2r = M_PI / 180;
+    double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
+    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+               std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * r * std::asin(std::sqrt(a));
+}
+
+class Pipeline : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        out_ = new std::filesystem::path(fl::test::scratch("e2e_out"));
+        auto opt = fl::default_run_options();
+        opt.out_dir = *out_;
+        opt.minzoom = 7;
+        opt.maxzoom = 8;
+        summary_ = fl::run_pipeline(opt);
+    }
+    static void TearDownTestSuite() { delete out_; }
+    static std::filesystem::path* out_;
+    static fl::RunSummary summary_;
+};
+std::filesystem::path* Pipeline::out_ = nullptr;
+fl::RunSummary Pipeline::summary_;
+}  // namespace
+
+TEST_F(Pipeline, KeyPlacesResolvedWithin3KmOfGeoNames) {
+    auto j = nlohmann::json::parse(fl::read_file(*out_ / "mentions.geojson", "test"));
+    // GeoNames coordinates (geonameid): Aleppo 170063, Idlib 169389, Ma`arrat an Nu`man 167611.
+    struct Want {
+        const char* surface;
+        double lat, lon;
+    };
+    for (Want w : {Want{"Aleppo", 36.20124, 37.16117}, Want{"Idlib", 35.93062, 36.63393},
+                   Want{"Maraat al-Numan", 35.6483, 36.67693}}) {
+        bool found = false;
+        for (const auto& f : j["features"]) {
+            if (f["properties"]["surface"] != w.surface) continue;
+            found = true;
+            double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
+            EXPECT_LT(km_between(lat, lon, w.lat, w.lon), 3.0) << w.surface;
+        }
+        EXPECT_TRUE(found) << w.surface << " not resolved";
+    }
+}
+
+TEST_F(Pipeline, EventsTraceToSentences) {
+    auto j = nlohmann::json::parse(fl::read_file(*out_ / "events.geojson", "test"));
+    ASSERT_GT(j["features"].size(), 0u);
+    for (const auto& f : j["features"]) {
+        ASSERT_GT(f["properties"]["sources"].size(), 0u);
+        for (const auto& s : f["properties"]["sources"]) {
+            std::string text = fl::read_file(fl::test::seeds_dir() / s["doc"].get<std::string>(), "test");
+            EXPECT_NE(text.find(s["sentence"].get<std::string>()), std::string::npos);
+        }
+    }
+}
+
+TEST_F(Pipeline, TileOverAleppoAtZ8IsARealNonBlankPng) {
+    auto t = fl::tile_for_lonlat(37.1612, 36.2012, 8);
+    auto path = *out_ / "tiles" / "control" / "8" / std::to_string(t.x) / (std::to_string(t.y) + ".png");
+    ASSERT_TRUE(std::filesystem::exists(path)) << path;
+    auto img = fl::decode_png(fl::read_file(path, "test"), path.string());
+    EXPECT_EQ(img.width, 256);
+    EXPECT_EQ(img.height, 256);
+    std::set<std::uint32_t> colours;
+    for (int y = 0; y < 256; y += 2) {
+        for (int x = 0; x < 256; x += 2) colours.insert(img.pixel(x, y));
+    }
+    EXPECT_GT(colours.size(), 5u) << "tile is (nearly) blank";
+}
+
+TEST_F(Pipeline, TileJsonIsValid300) {
+    auto j = nlohmann::json::parse(fl::read_file(*out_ / "tiles" / "control.json", "test"));
+    EXPECT_EQ(j["tilejson"], "3.0.0");
+    ASSERT_TRUE(j["tiles"].is_array());
+    EXPECT_EQ(j["minzoom"], 7);
+    EXPECT_EQ(j["maxzoom"], 8);
+    EXPECT_EQ(j["bounds"].size(), 4u);
+    EXPECT_LT(j["bounds"][0].get<double>(), 37.16);
+    EXPECT_GT(j["bounds"][2].get<double>(), 37.16);
+}
