@@ -10,10 +10,9 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "geo/boundaries.hpp"
-#include "render/scene.hpp"
 #include "render/style.hpp"
 #include "text/article.hpp"
-#include "tiles/pyramid.hpp"
+#include "tiles/render_job.hpp"
 
 namespace frontline {
 
@@ -30,7 +29,7 @@ RunOptions default_run_options() {
 
 RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
-    const Style style = read_style(opt.style);  // fail on a bad style before any work
+    if (opt.render) read_style(opt.style);  // fail on a bad style before any work
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
     opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " + opt.gazetteer_dir.string());
     auto articles = read_articles(opt.inputs, opt.manifest);
@@ -65,24 +64,17 @@ RunSummary run_pipeline(const RunOptions& opt) {
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));
 
     if (!opt.render) return sum;
-    BoundaryOptions bopt;
-    bopt.source = opt.boundaries;
-    Boundaries bounds = read_boundaries(bopt);
-    Scene scene = build_scene(bounds, gaz, days.back());
-    PyramidOptions popt;
-    popt.layer = "control";
-    popt.minzoom = opt.minzoom;
-    popt.maxzoom = opt.maxzoom;
-    popt.lonlat = scene.focus_lonlat;
-    popt.tiles_dir = opt.out_dir / "tiles";
-    popt.threads = opt.threads;
-    popt.description = "Control of places in Aleppo and Idlib governorates on " + to_iso(days.back().date);
-    auto stats = render_pyramid(scene, style, popt);
-    write_file_atomic(popt.tiles_dir / "control.json", tilejson(popt, "control/{z}/{x}/{y}.png"));
-    sum.tiles = stats.tiles;
-    sum.tile_bytes = stats.bytes;
-    opt.log("tiles: " + std::to_string(stats.tiles) + " (" + std::to_string(stats.bytes / 1024) +
-            " KiB) in " + popt.tiles_dir.string() + "/control");
+    RenderJobOptions ropt;
+    ropt.boundaries = opt.boundaries;
+    ropt.style = opt.style;
+    ropt.out_dir = opt.out_dir;
+    ropt.minzoom = opt.minzoom;
+    ropt.maxzoom = opt.maxzoom;
+    ropt.threads = opt.threads;
+    ropt.log = opt.log;
+    auto r = render_layers(gaz, days, ropt);
+    sum.tiles = r.tiles;
+    sum.tile_bytes = r.bytes;
     return sum;
 }
 

@@ -24,22 +24,26 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
     return 2 * r * std::asin(std::sqrt(a));
 }
 
-class Pipeline : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        out_ = new std::filesystem::path(fl::test::scratch("e2e_out"));
+// Runs the pipeline once for all tests here. Not a SetUpTestSuite: an exception there makes
+// GoogleTest skip the tests, and a test that cannot fail is no test.
+const std::filesystem::path& run_once() {
+    static const std::filesystem::path out = [] {
+        auto dir = fl::test::scratch("e2e_out");
         auto opt = fl::default_run_options();
-        opt.out_dir = *out_;
+        opt.out_dir = dir;
         opt.minzoom = 7;
         opt.maxzoom = 8;
-        summary_ = fl::run_pipeline(opt);
-    }
-    static void TearDownTestSuite() { delete out_; }
-    static std::filesystem::path* out_;
-    static fl::RunSummary summary_;
+        fl::run_pipeline(opt);
+        return dir;
+    }();
+    return out;
+}
+
+class Pipeline : public ::testing::Test {
+protected:
+    void SetUp() override { out_ = &run_once(); }
+    const std::filesystem::path* out_ = nullptr;
 };
-std::filesystem::path* Pipeline::out_ = nullptr;
-fl::RunSummary Pipeline::summary_;
 }  // namespace
 
 TEST_F(Pipeline, KeyPlacesResolvedWithin3KmOfGeoNames) {
