@@ -7,8 +7,12 @@
 
 namespace frontline::test {
 
-inline std::filesystem::path source_dir() { return FRONTLINE_SOURCE_DIR; }
-inline std::filesystem::path seeds_dir() { return source_dir().parent_path() / "shared" / "seeds"; }
+inline std::filesystem::path source_dir() {
+    return FRONTLINE_SOURCE_DIR;
+}
+inline std::filesystem::path seeds_dir() {
+    return source_dir().parent_path() / "shared" / "seeds";
+}
 
 // A fresh, empty directory for one test.
 inline std::filesystem::path scratch(const std::string& name) {

@@ -21,7 +21,8 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 ok; 1 bad input (article, manifest, gazetteer, style, boundaries);\n"
     "2 bad command line; 3 output could not be written; 4 internal error.";
 
-std::vector<fl::Article> read_inputs(const std::vector<std::string>& files, const std::string& manifest) {
+std::vector<fl::Article> read_inputs(const std::vector<std::string>& files,
+                                     const std::string& manifest) {
     std::vector<fs::path> in(files.begin(), files.end());
     std::optional<fs::path> m;
     if (!manifest.empty()) m = manifest;
@@ -38,17 +39,21 @@ int run_main(int argc, char** argv) {
     app.add_option("--gazetteer", gaz_dir, "Gazetteer directory")->capture_default_str();
 
     // run
-    auto* run = app.add_subcommand("run", "Run the main job: articles -> mentions, events, control, tiles");
+    auto* run =
+        app.add_subcommand("run", "Run the main job: articles -> mentions, events, control, tiles");
     std::vector<std::string> run_inputs;
     std::string run_manifest, run_out = "out", run_zoom = "5-10";
-    std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(), style = ro.style.string();
+    std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(),
+                style = ro.style.string();
     int threads = 0;
     bool no_render = false;
-    run->add_option("inputs", run_inputs, "Article files or directories (default: ../shared/seeds)");
+    run->add_option("inputs", run_inputs,
+                    "Article files or directories (default: ../shared/seeds)");
     run->add_option("--manifest", run_manifest, "Manifest TSV (file, published[, source, url])");
     run->add_option("--out", run_out, "Output directory")->capture_default_str();
     run->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
-    run->add_option("--boundaries", boundaries, "OGR boundary source (admin-1 layer states_provinces)")
+    run->add_option("--boundaries", boundaries,
+                    "OGR boundary source (admin-1 layer states_provinces)")
         ->capture_default_str();
     run->add_option("--style", style, "Style file")->capture_default_str();
     run->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
@@ -56,11 +61,13 @@ int run_main(int argc, char** argv) {
     run->add_flag("--no-render", no_render, "Stop after the data outputs");
 
     // geoparse
-    auto* geoparse = app.add_subcommand("geoparse", "Print the resolved place mentions of articles");
+    auto* geoparse =
+        app.add_subcommand("geoparse", "Print the resolved place mentions of articles");
     std::vector<std::string> gp_files;
     std::string gp_format = "geojson";
     geoparse->add_option("files", gp_files, "Article files")->required();
-    geoparse->add_option("--format", gp_format, "geojson or tsv")->check(CLI::IsMember({"geojson", "tsv"}));
+    geoparse->add_option("--format", gp_format, "geojson or tsv")
+        ->check(CLI::IsMember({"geojson", "tsv"}));
 
     // events
     auto* events = app.add_subcommand("events", "Print the control-change events of articles");
@@ -68,7 +75,8 @@ int run_main(int argc, char** argv) {
     std::string ev_manifest, ev_format = "geojson";
     events->add_option("files", ev_files, "Article files")->required();
     events->add_option("--manifest", ev_manifest, "Manifest TSV with publication dates");
-    events->add_option("--format", ev_format, "geojson or csv")->check(CLI::IsMember({"geojson", "csv"}));
+    events->add_option("--format", ev_format, "geojson or csv")
+        ->check(CLI::IsMember({"geojson", "csv"}));
 
     // gazetteer lookup
     auto* gaz = app.add_subcommand("gazetteer", "Gazetteer tools");
@@ -78,8 +86,10 @@ int run_main(int argc, char** argv) {
     lookup->add_option("name", lookup_name, "Place name as written")->required();
 
     // render
-    auto* render = app.add_subcommand("render", "Render tiles from articles (same as run; see --help)");
-    render->add_option("inputs", run_inputs, "Article files or directories (default: ../shared/seeds)");
+    auto* render =
+        app.add_subcommand("render", "Render tiles from articles (same as run; see --help)");
+    render->add_option("inputs", run_inputs,
+                       "Article files or directories (default: ../shared/seeds)");
     render->add_option("--out", run_out, "Output directory")->capture_default_str();
     render->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
     render->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
@@ -109,8 +119,8 @@ int run_main(int argc, char** argv) {
         char dash = 0;
         std::istringstream zs(run_zoom);
         if (!(zs >> a >> dash >> b) || dash != '-' || a < 0 || b > 22 || a > b) {
-            std::cerr << "frontline: --zoom must be MIN-MAX with 0 <= MIN <= MAX <= 22, got \"" << run_zoom
-                      << "\"\n";
+            std::cerr << "frontline: --zoom must be MIN-MAX with 0 <= MIN <= MAX <= 22, got \""
+                      << run_zoom << "\"\n";
             return fl::kExitUsage;
         }
         ro.minzoom = a;
@@ -133,7 +143,8 @@ int run_main(int argc, char** argv) {
         auto g = gazetteer();
         std::vector<fl::Event> all;
         for (const auto& a : read_inputs(ev_files, ev_manifest)) {
-            if (!a.published) std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
+            if (!a.published)
+                std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
             auto e = fl::extract_events(a, fl::geoparse(g, a));
             all.insert(all.end(), e.begin(), e.end());
         }

@@ -67,7 +67,9 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
 
 std::string read_file(const std::filesystem::path& path, const char* subsystem) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(subsystem, path.string(), "cannot open file: " + std::string(std::strerror(errno)));
+    if (!in)
+        throw Error(subsystem, path.string(),
+                    "cannot open file: " + std::string(std::strerror(errno)));
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw Error(subsystem, path.string(), "read failed");

@@ -17,12 +17,13 @@ enum ExitCode : int {
 };
 
 class Error : public std::runtime_error {
-public:
+  public:
     // what() reads "<subsystem> error: <where>: <message>", e.g.
     // "gazetteer error: gazetteer/curated.tsv line 212: latitude 95.1 out of range".
     Error(std::string subsystem, std::string where, const std::string& message,
           ExitCode code = kExitInputError)
-        : std::runtime_error(subsystem + " error: " + (where.empty() ? "" : where + ": ") + message),
+        : std::runtime_error(subsystem + " error: " + (where.empty() ? "" : where + ": ") +
+                             message),
           subsystem_(std::move(subsystem)),
           where_(std::move(where)),
           code_(code) {}
@@ -31,7 +32,7 @@ public:
     const std::string& where() const { return where_; }
     ExitCode exit_code() const { return code_; }
 
-private:
+  private:
     std::string subsystem_;
     std::string where_;
     ExitCode code_;

@@ -17,7 +17,8 @@ double parse_double(const TsvReader& tsv, std::string_view s, const char* column
     double v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size() || s.empty()) {
-        tsv.fail(std::string("column `") + column + "` is not a number: \"" + std::string(s) + "\"");
+        tsv.fail(std::string("column `") + column + "` is not a number: \"" + std::string(s) +
+                 "\"");
     }
     return v;
 }
@@ -29,8 +30,10 @@ long parse_long(std::string_view s) {
 }
 
 void check_coords(const TsvReader& tsv, double lat, double lon) {
-    if (!(lat >= -90 && lat <= 90)) tsv.fail("latitude " + std::to_string(lat) + " out of range [-90, 90]");
-    if (!(lon >= -180 && lon <= 180)) tsv.fail("longitude " + std::to_string(lon) + " out of range [-180, 180]");
+    if (!(lat >= -90 && lat <= 90))
+        tsv.fail("latitude " + std::to_string(lat) + " out of range [-90, 90]");
+    if (!(lon >= -180 && lon <= 180))
+        tsv.fail("longitude " + std::to_string(lon) + " out of range [-180, 180]");
 }
 
 // Splits a comma-separated alternate-names field.
@@ -93,9 +96,9 @@ std::string Place::kind() const {
 
 std::string syria_admin1_name(std::string_view code) {
     static const std::pair<std::string_view, std::string_view> kNames[] = {
-        {"01", "Hasakah"},  {"02", "Latakia"},   {"03", "Quneitra"}, {"04", "Raqqa"},
-        {"05", "Suwayda"},  {"06", "Daraa"},     {"07", "Deir ez-Zor"}, {"08", "Rif Dimashq"},
-        {"09", "Aleppo"},   {"10", "Hama"},      {"11", "Homs"},     {"12", "Idlib"},
+        {"01", "Hasakah"},  {"02", "Latakia"}, {"03", "Quneitra"},    {"04", "Raqqa"},
+        {"05", "Suwayda"},  {"06", "Daraa"},   {"07", "Deir ez-Zor"}, {"08", "Rif Dimashq"},
+        {"09", "Aleppo"},   {"10", "Hama"},    {"11", "Homs"},        {"12", "Idlib"},
         {"13", "Damascus"}, {"14", "Tartus"},
     };
     for (auto [k, v] : kNames) {
@@ -128,7 +131,8 @@ void Gazetteer::add_geonames(const std::filesystem::path& file) {
     while (auto row = tsv.next()) {
         const auto& f = *row;
         // GeoNames "geoname" table: 19 columns (readme.txt of the dump).
-        if (f.size() < 15) tsv.fail("GeoNames row has " + std::to_string(f.size()) + " columns, expected 19");
+        if (f.size() < 15)
+            tsv.fail("GeoNames row has " + std::to_string(f.size()) + " columns, expected 19");
         Place p;
         p.id = "gn:" + std::string(f[0]);
         p.name = std::string(f[1]);
@@ -154,10 +158,10 @@ void Gazetteer::add_curated(const std::filesystem::path& file) {
     const auto c_id = tsv.require_column("id"), c_name = tsv.require_column("name"),
                c_alt = tsv.require_column("alternatenames"), c_lat = tsv.require_column("lat"),
                c_lon = tsv.require_column("lon"), c_fc = tsv.require_column("feature_class"),
-               c_code = tsv.require_column("feature_code"), c_cc = tsv.require_column("country_code"),
-               c_adm = tsv.require_column("admin1"), c_pop = tsv.require_column("population"),
-               c_prec = tsv.require_column("precision_m"), c_geom = tsv.require_column("geometry_wkt"),
-               c_src = tsv.require_column("source");
+               c_code = tsv.require_column("feature_code"),
+               c_cc = tsv.require_column("country_code"), c_adm = tsv.require_column("admin1"),
+               c_pop = tsv.require_column("population"), c_prec = tsv.require_column("precision_m"),
+               c_geom = tsv.require_column("geometry_wkt"), c_src = tsv.require_column("source");
     while (auto row = tsv.next()) {
         const auto& f = *row;
         Place p;

@@ -26,9 +26,9 @@ struct Place {
     std::string country;       // ISO 3166 alpha-2
     std::string admin1;        // GeoNames admin1 code (Syria: 09 Aleppo, 12 Idlib)
     long population = 0;
-    double precision_m = 0;       // how close the coordinates are to the real site
-    std::vector<LonLat> line;     // for roads: the line, else empty
-    std::string source;           // where the coordinates come from
+    double precision_m = 0;          // how close the coordinates are to the real site
+    std::vector<LonLat> line;        // for roads: the line, else empty
+    std::string source;              // where the coordinates come from
     std::vector<std::string> names;  // every name and variant (for the index and lookups)
 
     bool foreign() const { return country != "SY"; }
@@ -41,7 +41,7 @@ struct Place {
 std::string syria_admin1_name(std::string_view code);
 
 class Gazetteer {
-public:
+  public:
     // Loads a gazetteer directory: geonames_region.txt (GeoNames dump format), curated.tsv
     // and variants.tsv, each if present. Throws Error("gazetteer", "<file> line N", ...).
     static Gazetteer load_dir(const std::filesystem::path& dir);
@@ -60,7 +60,7 @@ public:
     // Longest name in tokens, bounding the n-gram search in the geoparser.
     std::size_t max_name_tokens() const { return max_tokens_; }
 
-private:
+  private:
     std::vector<Place> places_;
     std::unordered_map<std::string, std::uint32_t> by_id_;
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_key_;

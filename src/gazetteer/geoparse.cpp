@@ -85,7 +85,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             const Token& t = toks[i + n - 1];
             // A sentence or clause break ends any name.
             if (n > 1) {
-                std::string_view gap(text.data() + toks[i + n - 2].end, t.start - toks[i + n - 2].end);
+                std::string_view gap(text.data() + toks[i + n - 2].end,
+                                     t.start - toks[i + n - 2].end);
                 if (gap.find_first_of(".,;:!?()\"\n") != std::string_view::npos) break;
             }
             if (t.key.empty()) continue;  // an article inside the name
@@ -103,9 +104,11 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         std::size_t start = toks[i].start;
         // Include a preceding article joined by a hyphen or spelled al/el ("al-Bab", "Al Bab").
         if (i > 0 && toks[i - 1].key.empty()) {
-            std::string_view art(text.data() + toks[i - 1].start, toks[i - 1].end - toks[i - 1].start);
+            std::string_view art(text.data() + toks[i - 1].start,
+                                 toks[i - 1].end - toks[i - 1].start);
             std::string_view gap(text.data() + toks[i - 1].end, toks[i].start - toks[i - 1].end);
-            if (gap == "-" || (gap == " " && !is_english_article_word(art))) start = toks[i - 1].start;
+            if (gap == "-" || (gap == " " && !is_english_article_word(art)))
+                start = toks[i - 1].start;
         }
         std::size_t end = toks[i + best_n - 1].end;
         auto ranked = rank(gaz, *best);

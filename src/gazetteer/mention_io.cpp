@@ -35,7 +35,8 @@ std::string mentions_geojson(const std::vector<Mention>& mentions) {
         p["foreign"] = m.foreign;
         p["score"] = m.score;
         auto ru = nlohmann::json::array();
-        for (const auto& c : m.runners_up) ru.push_back({{"place_id", c.place_id}, {"score", c.score}});
+        for (const auto& c : m.runners_up)
+            ru.push_back({{"place_id", c.place_id}, {"score", c.score}});
         p["runners_up"] = ru;
         f["properties"] = p;
         fc["features"].push_back(f);
@@ -48,9 +49,9 @@ std::string mentions_tsv(const std::vector<Mention>& mentions) {
     o << "doc\tstart\tend\tsurface\tplace_id\tplace_name\tkind\tlat\tlon\tforeign\tscore\n";
     o.precision(7);
     for (const auto& m : mentions) {
-        o << m.doc << '\t' << m.start << '\t' << m.end << '\t' << tsv_field(m.surface) << '\t' << m.place_id
-          << '\t' << tsv_field(m.place_name) << '\t' << m.kind << '\t' << m.lat << '\t' << m.lon << '\t'
-          << (m.foreign ? "true" : "false") << '\t' << m.score << '\n';
+        o << m.doc << '\t' << m.start << '\t' << m.end << '\t' << tsv_field(m.surface) << '\t'
+          << m.place_id << '\t' << tsv_field(m.place_name) << '\t' << m.kind << '\t' << m.lat
+          << '\t' << m.lon << '\t' << (m.foreign ? "true" : "false") << '\t' << m.score << '\n';
     }
     return o.str();
 }

@@ -44,8 +44,9 @@ std::string to_ascii_lower(std::string_view word) {
     return out;
 }
 
-constexpr std::array<std::string_view, 16> kArticles = {
-    "al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "adh", "ath", "ad", "ed", "es", "ez", "l"};
+constexpr std::array<std::string_view, 16> kArticles = {"al", "el", "an", "ar",  "as",  "ash",
+                                                        "at", "az", "ad", "adh", "ath", "ad",
+                                                        "ed", "es", "ez", "l"};
 
 bool is_article(std::string_view w) {
     for (auto a : kArticles) {
@@ -140,7 +141,8 @@ std::vector<Token> tokenize(std::string_view text) {
         }
         std::string_view w = text.substr(start, end - start);
         // Possessive: "Aleppo’s" -> "Aleppo".
-        for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        for (std::string_view suffix :
+             {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
             if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
                 w.remove_suffix(suffix.size());
                 end = start + static_cast<int32_t>(w.size());

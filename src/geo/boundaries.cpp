@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 fs::path default_boundaries_path() {
     if (const char* p = std::getenv("FRONTLINE_BOUNDARIES"); p && *p) return p;
-    if (const char* c = std::getenv("FRONTLINE_CACHE"); c && *c) return fs::path(c) / "world_map.gpkg";
+    if (const char* c = std::getenv("FRONTLINE_CACHE"); c && *c)
+        return fs::path(c) / "world_map.gpkg";
     const char* home = std::getenv("HOME");
     return fs::path(home ? home : ".") / ".cache" / "frontline" / "world_map.gpkg";
 }
@@ -67,11 +68,12 @@ std::string field(OGRFeatureH f, const char* name) {
     return OGR_F_GetFieldAsString(f, i);
 }
 
-std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt, const std::string& layer_name,
-                                  bool admin1) {
+std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
+                                  const std::string& layer_name, bool admin1) {
     OGRLayerH layer = GDALDatasetGetLayerByName(ds, layer_name.c_str());
     if (!layer) {
-        throw Error("boundaries", opt.source.string(), "no layer `" + layer_name + "` in the data source");
+        throw Error("boundaries", opt.source.string(),
+                    "no layer `" + layer_name + "` in the data source");
     }
     OGR_L_SetSpatialFilterRect(layer, opt.minx, opt.miny, opt.maxx, opt.maxy);
     OGR_L_ResetReading(layer);
@@ -102,10 +104,13 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
     std::call_once(once, [] { GDALAllRegister(); });
     if (!fs::exists(opt.source)) {
         throw Error("boundaries", opt.source.string(),
-                    "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass --boundaries)");
+                    "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass "
+                    "--boundaries)");
     }
-    GDALDatasetH ds = GDALOpenEx(opt.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
-    if (!ds) throw Error("boundaries", opt.source.string(), "GDAL/OGR cannot open this data source");
+    GDALDatasetH ds = GDALOpenEx(opt.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                 nullptr, nullptr);
+    if (!ds)
+        throw Error("boundaries", opt.source.string(), "GDAL/OGR cannot open this data source");
     Boundaries b;
     try {
         b.admin1 = read_layer(ds, opt, opt.admin1_layer, true);
@@ -117,9 +122,10 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
         throw;
     }
     GDALClose(ds);
-    if (std::none_of(b.admin1.begin(), b.admin1.end(), [](const AdminArea& a) { return a.focus; })) {
-        throw Error("boundaries", opt.source.string(), "none of the focus governorates found in layer `" +
-                                                           opt.admin1_layer + "`");
+    if (std::none_of(b.admin1.begin(), b.admin1.end(),
+                     [](const AdminArea& a) { return a.focus; })) {
+        throw Error("boundaries", opt.source.string(),
+                    "none of the focus governorates found in layer `" + opt.admin1_layer + "`");
     }
     return b;
 }

@@ -18,9 +18,9 @@ using GeoPolygon = bg::model::polygon<GeoPoint>;
 using GeoMultiPolygon = bg::model::multi_polygon<GeoPolygon>;
 
 struct AdminArea {
-    std::string name;     // "Aleppo", "Idlib", or a country's name
-    std::string country;  // ISO alpha-2
-    bool focus = false;   // one of the governorates the map is about
+    std::string name;      // "Aleppo", "Idlib", or a country's name
+    std::string country;   // ISO alpha-2
+    bool focus = false;    // one of the governorates the map is about
     GeoMultiPolygon geom;  // lon/lat
 };
 

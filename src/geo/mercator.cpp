@@ -23,8 +23,8 @@ TileId tile_for_lonlat(double lon, double lat, int z) {
 
 BBox tile_bounds_3857(const TileId& t) {
     const double size = 2 * kOriginShift / std::ldexp(1.0, t.z);
-    return {-kOriginShift + t.x * size, kOriginShift - (t.y + 1) * size, -kOriginShift + (t.x + 1) * size,
-            kOriginShift - t.y * size};
+    return {-kOriginShift + t.x * size, kOriginShift - (t.y + 1) * size,
+            -kOriginShift + (t.x + 1) * size, kOriginShift - t.y * size};
 }
 
 struct MercatorProjector::Impl {
@@ -37,7 +37,9 @@ MercatorProjector::MercatorProjector() : impl_(std::make_unique<Impl>()) {
     PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", "EPSG:3857", nullptr);
     if (!raw) {
         proj_context_destroy(impl_->ctx);
-        throw Error("geo", "PROJ", "cannot create EPSG:4326 -> EPSG:3857 transformation (is proj-data installed?)");
+        throw Error(
+            "geo", "PROJ",
+            "cannot create EPSG:4326 -> EPSG:3857 transformation (is proj-data installed?)");
     }
     // EPSG:4326 is latitude-first; normalise to the lon, lat order we use everywhere.
     impl_->pj = proj_normalize_for_visualization(impl_->ctx, raw);

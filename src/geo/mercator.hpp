@@ -8,7 +8,7 @@
 
 namespace frontline {
 
-constexpr double kEarthRadius = 6378137.0;                        // EPSG:3857 sphere
+constexpr double kEarthRadius = 6378137.0;                              // EPSG:3857 sphere
 constexpr double kOriginShift = 3.14159265358979323846 * kEarthRadius;  // half the world, m
 constexpr double kMaxLatitude = 85.0511287798066;
 
@@ -35,7 +35,7 @@ inline double world_px(double z_scale, double metres_x) {
 // A PROJ transformation between EPSG:4326 (lon, lat order) and EPSG:3857. Each object owns
 // its own PROJ context, so use one per thread.
 class MercatorProjector {
-public:
+  public:
     MercatorProjector();
     ~MercatorProjector();
     MercatorProjector(const MercatorProjector&) = delete;
@@ -44,7 +44,7 @@ public:
     std::array<double, 2> forward(double lon, double lat) const;  // -> metres
     std::array<double, 2> inverse(double x, double y) const;      // -> lon, lat
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -31,14 +31,16 @@ RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
     if (opt.render) read_style(opt.style);  // fail on a bad style before any work
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
-    opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " + opt.gazetteer_dir.string());
+    opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " +
+            opt.gazetteer_dir.string());
     auto articles = read_articles(opt.inputs, opt.manifest);
     sum.articles = articles.size();
     std::vector<Mention> all_mentions;
     std::vector<Event> raw_events;
     for (const auto& a : articles) {
         auto mentions = geoparse(gaz, a);
-        if (!a.published) opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
+        if (!a.published)
+            opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
         auto ev = extract_events(a, mentions);
         raw_events.insert(raw_events.end(), ev.begin(), ev.end());
         all_mentions.insert(all_mentions.end(), mentions.begin(), mentions.end());
@@ -53,14 +55,17 @@ RunSummary run_pipeline(const RunOptions& opt) {
     Baseline baseline = read_baseline(opt.baseline, gaz);
     Date last = baseline.date;
     for (const auto& a : articles) {
-        if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last}) last = *a.published;
+        if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last})
+            last = *a.published;
     }
     auto days = build_timeline(baseline, events, last);
     sum.days = days.size();
     for (const auto& d : days) {
-        write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"), control_day_geojson(d, gaz));
+        write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
+                          control_day_geojson(d, gaz));
     }
-    opt.log("articles: " + std::to_string(sum.articles) + ", mentions: " + std::to_string(sum.mentions) +
+    opt.log("articles: " + std::to_string(sum.articles) +
+            ", mentions: " + std::to_string(sum.mentions) +
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));
 
     if (!opt.render) return sum;

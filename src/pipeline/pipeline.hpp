@@ -11,12 +11,12 @@
 namespace frontline {
 
 struct RunOptions {
-    std::vector<std::filesystem::path> inputs;          // article files or directories
-    std::optional<std::filesystem::path> manifest;      // else manifest.tsv beside the articles
-    std::filesystem::path gazetteer_dir;                // gazetteer/
-    std::filesystem::path baseline;                     // data/baseline/2024-11-26.tsv
-    std::filesystem::path boundaries;                   // OGR source (Natural Earth GeoPackage)
-    std::filesystem::path style;                        // styles/control.json
+    std::vector<std::filesystem::path> inputs;      // article files or directories
+    std::optional<std::filesystem::path> manifest;  // else manifest.tsv beside the articles
+    std::filesystem::path gazetteer_dir;            // gazetteer/
+    std::filesystem::path baseline;                 // data/baseline/2024-11-26.tsv
+    std::filesystem::path boundaries;               // OGR source (Natural Earth GeoPackage)
+    std::filesystem::path style;                    // styles/control.json
     std::filesystem::path out_dir = "out";
     int minzoom = 5;
     int maxzoom = 10;

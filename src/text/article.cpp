@@ -80,7 +80,8 @@ std::vector<ManifestEntry> read_manifest(const fs::path& manifest) {
         if (c_pub && !(*row)[*c_pub].empty()) {
             e.published = parse_iso_date((*row)[*c_pub]);
             if (!e.published) {
-                tsv.fail("`published` is not a date YYYY-MM-DD: \"" + std::string((*row)[*c_pub]) + "\"");
+                tsv.fail("`published` is not a date YYYY-MM-DD: \"" + std::string((*row)[*c_pub]) +
+                         "\"");
             }
         }
         if (c_src) e.source = std::string((*row)[*c_src]);
@@ -103,7 +104,8 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
             }
             std::sort(here.begin(), here.end());
             files.insert(files.end(), here.begin(), here.end());
-            if (!found_manifest && fs::exists(in / "manifest.tsv")) found_manifest = in / "manifest.tsv";
+            if (!found_manifest && fs::exists(in / "manifest.tsv"))
+                found_manifest = in / "manifest.tsv";
         } else if (fs::exists(in, ec)) {
             files.push_back(in);
             if (!found_manifest && fs::exists(in.parent_path() / "manifest.tsv")) {

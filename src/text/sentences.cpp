@@ -13,7 +13,9 @@ namespace frontline {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
 
 // Appends the trimmed [start, end) span if it holds any non-space text.
 void push_trimmed(std::string_view text, std::size_t start, std::size_t end,
@@ -50,7 +52,8 @@ std::vector<Sentence> split_sentences(std::string_view text) {
         std::string_view para = text.substr(para_start, nl - para_start);
         if (!para.empty()) {
             UErrorCode status = U_ZERO_ERROR;
-            UText* ut = utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
+            UText* ut =
+                utext_openUTF8(nullptr, para.data(), static_cast<int64_t>(para.size()), &status);
             if (U_SUCCESS(status) && it) {
                 it->setText(ut, status);
                 // With a UTF-8 UText, ICU's boundaries are native (byte) indexes.

@@ -11,7 +11,7 @@
 namespace frontline {
 
 class TsvReader {
-public:
+  public:
     // Reads the whole file; the first non-empty line is the header. `subsystem` names the
     // error's origin ("gazetteer", "article", "control").
     TsvReader(const std::filesystem::path& path, const char* subsystem, bool has_header = true);
@@ -27,7 +27,7 @@ public:
 
     [[noreturn]] void fail(const std::string& message) const;
 
-private:
+  private:
     std::filesystem::path path_;
     const char* subsystem_;
     std::string data_;

@@ -41,8 +41,9 @@ void warning_cb(png_structp, png_const_charp) {}
 
 // The libpng calls live in these two functions, whose frames hold only pointers and plain
 // values: libpng reports errors by longjmp, which must not skip C++ destructors.
-bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palette, const png_color* pal,
-                   int npal, const png_byte* trans, png_bytep* rows, int level) {
+bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palette,
+                   const png_color* pal, int npal, const png_byte* trans, png_bytep* rows,
+                   int level) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, err, error_cb, warning_cb);
     png_infop info = png_create_info_struct(png);
     if (setjmp(png_jmpbuf(png))) {
@@ -52,15 +53,15 @@ bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palett
     png_set_write_fn(png, out, write_cb, flush_cb);
     png_set_compression_level(png, level);
     if (palette) {
-        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                     PNG_FILTER_TYPE_DEFAULT);
+        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
         png_set_PLTE(png, info, pal, npal);
         if (trans) png_set_tRNS(png, info, trans, npal, nullptr);
         // Palette images compress best without row filters (libpng's own advice).
         png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     } else {
-        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                     PNG_FILTER_TYPE_DEFAULT);
+        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                     PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     }
     png_write_info(png, info);
     png_write_image(png, rows);
@@ -151,14 +152,16 @@ std::string encode_png(const Image& img, const PngOptions& opt) {
     }
     std::vector<png_bytep> rows(static_cast<std::size_t>(img.height));
     for (int y = 0; y < img.height; ++y) {
-        rows[y] = const_cast<png_bytep>(use_palette ? &indexed[static_cast<std::size_t>(y) * img.width]
-                                                    : &img.rgba[static_cast<std::size_t>(y) * img.width * 4]);
+        rows[y] = const_cast<png_bytep>(
+            use_palette ? &indexed[static_cast<std::size_t>(y) * img.width]
+                        : &img.rgba[static_cast<std::size_t>(y) * img.width * 4]);
     }
 
     std::string out;
     std::string err = "PNG encode";
-    if (!write_png_raw(&out, &err, img.width, img.height, use_palette, pal.data(), static_cast<int>(pal.size()),
-                       any_trans ? trans.data() : nullptr, rows.data(), opt.compression_level)) {
+    if (!write_png_raw(&out, &err, img.width, img.height, use_palette, pal.data(),
+                       static_cast<int>(pal.size()), any_trans ? trans.data() : nullptr,
+                       rows.data(), opt.compression_level)) {
         throw Error("png", "encode", err, kExitOutputError);
     }
     return out;
@@ -166,7 +169,8 @@ std::string encode_png(const Image& img, const PngOptions& opt) {
 
 Image decode_png(std::string_view bytes, const std::string& where) {
     std::string err = where;
-    if (bytes.size() < 8 || png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8) != 0) {
+    if (bytes.size() < 8 ||
+        png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8) != 0) {
         throw Error("png", where, "not a PNG (bad signature)");
     }
     Image img;

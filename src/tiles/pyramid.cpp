@@ -30,8 +30,8 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         auto t = tiles_covering(opt.lonlat, z);
         all.insert(all.end(), t.begin(), t.end());
     }
-    const int threads = opt.threads > 0 ? opt.threads
-                                        : std::max(1u, std::thread::hardware_concurrency());
+    const int threads =
+        opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     std::atomic<std::size_t> next{0}, bytes{0};
     std::exception_ptr error;
     std::mutex error_mutex;
@@ -41,8 +41,8 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
                 const TileId& t = all[i];
                 std::string png = encode_png(render_tile(scene, style, t), opt.png);
                 bytes += png.size();
-                write_file_atomic(opt.tiles_dir / opt.layer / std::to_string(t.z) / std::to_string(t.x) /
-                                      (std::to_string(t.y) + ".png"),
+                write_file_atomic(opt.tiles_dir / opt.layer / std::to_string(t.z) /
+                                      std::to_string(t.x) / (std::to_string(t.y) + ".png"),
                                   png);
             }
         } catch (...) {

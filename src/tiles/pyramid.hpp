@@ -17,9 +17,9 @@ struct PyramidOptions {
     std::string layer = "control";
     int minzoom = 5;
     int maxzoom = 10;
-    BBox lonlat;  // area to cover, degrees
+    BBox lonlat;                      // area to cover, degrees
     std::filesystem::path tiles_dir;  // tiles go to <tiles_dir>/<layer>/{z}/{x}/{y}.png
-    int threads = 0;  // 0: all cores
+    int threads = 0;                  // 0: all cores
     PngOptions png;
     std::string attribution =
         "Frontline; places &copy; GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain)";

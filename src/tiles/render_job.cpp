@@ -25,11 +25,12 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
     popt.lonlat = scene.focus_lonlat;
     popt.tiles_dir = opt.out_dir / "tiles";
     popt.threads = opt.threads;
-    popt.description = "Control of places in Aleppo and Idlib governorates on " + to_iso(days.back().date);
+    popt.description =
+        "Control of places in Aleppo and Idlib governorates on " + to_iso(days.back().date);
     auto stats = render_pyramid(scene, style, popt);
     write_file_atomic(popt.tiles_dir / "control.json", tilejson(popt, "control/{z}/{x}/{y}.png"));
-    opt.log("tiles: " + std::to_string(stats.tiles) + " (" + std::to_string(stats.bytes / 1024) + " KiB) in " +
-            (popt.tiles_dir / popt.layer).string());
+    opt.log("tiles: " + std::to_string(stats.tiles) + " (" + std::to_string(stats.bytes / 1024) +
+            " KiB) in " + (popt.tiles_dir / popt.layer).string());
     return {stats.tiles, stats.bytes};
 }
 

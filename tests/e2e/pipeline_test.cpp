@@ -19,8 +19,9 @@ namespace {
 double km_between(double lat1, double lon1, double lat2, double lon2) {
     const double r = 6371.0, d2r = M_PI / 180;
     double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-               std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    double a =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * r * std::asin(std::sqrt(a));
 }
 
@@ -40,7 +41,7 @@ const std::filesystem::path& run_once() {
 }
 
 class Pipeline : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { out_ = &run_once(); }
     const std::filesystem::path* out_ = nullptr;
 };
@@ -72,7 +73,8 @@ TEST_F(Pipeline, EventsTraceToSentences) {
     for (const auto& f : j["features"]) {
         ASSERT_GT(f["properties"]["sources"].size(), 0u);
         for (const auto& s : f["properties"]["sources"]) {
-            std::string text = fl::read_file(fl::test::seeds_dir() / s["doc"].get<std::string>(), "test");
+            std::string text =
+                fl::read_file(fl::test::seeds_dir() / s["doc"].get<std::string>(), "test");
             EXPECT_NE(text.find(s["sentence"].get<std::string>()), std::string::npos);
         }
     }
@@ -80,7 +82,8 @@ TEST_F(Pipeline, EventsTraceToSentences) {
 
 TEST_F(Pipeline, TileOverAleppoAtZ8IsARealNonBlankPng) {
     auto t = fl::tile_for_lonlat(37.1612, 36.2012, 8);
-    auto path = *out_ / "tiles" / "control" / "8" / std::to_string(t.x) / (std::to_string(t.y) + ".png");
+    auto path =
+        *out_ / "tiles" / "control" / "8" / std::to_string(t.x) / (std::to_string(t.y) + ".png");
     ASSERT_TRUE(std::filesystem::exists(path)) << path;
     auto img = fl::decode_png(fl::read_file(path, "test"), path.string());
     EXPECT_EQ(img.width, 256);

@@ -12,7 +12,8 @@ namespace fl = frontline;
 
 namespace {
 const char* kHeader =
-    "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_code\tadmin1\tpopulation\t"
+    "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_"
+    "code\tadmin1\tpopulation\t"
     "precision_m\tgeometry_wkt\tsource\n";
 
 fl::Gazetteer small_gazetteer() {
@@ -20,9 +21,12 @@ fl::Gazetteer small_gazetteer() {
     fl::write_file_atomic(
         dir / "curated.tsv",
         std::string(kHeader) +
-            "fl:aleppo\tAleppo\tHalab,حلب\t36.20124\t37.16117\tP\tPPLA\tSY\t09\t1602264\t1000\t\ttest\n"
-            "fl:airport\tAleppo International Airport\tAleppo airport\t36.1807\t37.2244\tS\tAIRP\tSY\t09\t0\t500\t\ttest\n"
-            "fl:maarat\tMaarat al-Numan\tMa'arrat an-Nu'man\t35.6483\t36.67693\tP\tPPLA2\tSY\t12\t58008\t1000\t\ttest\n"
+            "fl:aleppo\tAleppo\tHalab,حلب\t36.20124\t37."
+            "16117\tP\tPPLA\tSY\t09\t1602264\t1000\t\ttest\n"
+            "fl:airport\tAleppo International Airport\tAleppo "
+            "airport\t36.1807\t37.2244\tS\tAIRP\tSY\t09\t0\t500\t\ttest\n"
+            "fl:maarat\tMaarat al-Numan\tMa'arrat "
+            "an-Nu'man\t35.6483\t36.67693\tP\tPPLA2\tSY\t12\t58008\t1000\t\ttest\n"
             "fl:beirut\tBeirut\t\t33.88894\t35.49442\tP\tPPLC\tLB\t\t1916100\t1000\t\ttest\n");
     return fl::Gazetteer::load_dir(dir);
 }
@@ -31,7 +35,8 @@ fl::Gazetteer small_gazetteer() {
 TEST(Gazetteer, BadLatitudeNamesFileAndLine) {
     auto dir = fl::test::scratch("gaz_badlat");
     fl::write_file_atomic(dir / "curated.tsv",
-                          std::string(kHeader) + "fl:a\tA\t\t36.2\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n" +
+                          std::string(kHeader) +
+                              "fl:a\tA\t\t36.2\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n" +
                               "fl:b\tB\t\t95.1\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n");
     try {
         fl::Gazetteer::load_dir(dir);
@@ -47,7 +52,8 @@ TEST(Gazetteer, BadLatitudeNamesFileAndLine) {
 TEST(Gazetteer, DuplicateIdIsAnError) {
     auto dir = fl::test::scratch("gaz_dup");
     fl::write_file_atomic(dir / "curated.tsv",
-                          std::string(kHeader) + "fl:a\tA\t\t36.2\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n" +
+                          std::string(kHeader) +
+                              "fl:a\tA\t\t36.2\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n" +
                               "fl:a\tB\t\t36.2\t37.1\tP\tPPL\tSY\t09\t0\t1000\t\tt\n");
     EXPECT_THROW(fl::Gazetteer::load_dir(dir), fl::Error);
 }
@@ -56,7 +62,8 @@ TEST(Geoparse, LongestMatchAndOffsets) {
     auto g = small_gazetteer();
     fl::Article a;
     a.doc = "t.txt";
-    a.text = "Rebels took Aleppo International Airport, then Aleppo’s centre and Ma'arrat an-Nu'man.";
+    a.text =
+        "Rebels took Aleppo International Airport, then Aleppo’s centre and Ma'arrat an-Nu'man.";
     auto m = fl::geoparse(g, a);
     ASSERT_EQ(m.size(), 3u);
     EXPECT_EQ(m[0].place_id, "fl:airport");

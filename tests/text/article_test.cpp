@@ -37,7 +37,8 @@ TEST(Article, BomIsStrippedAndInvalidUtf8Rejected) {
 TEST(Article, ManifestNamingMissingFileIsAnErrorWithLine) {
     auto dir = fl::test::scratch("article_manifest");
     fl::write_file_atomic(dir / "a.txt", "text");
-    fl::write_file_atomic(dir / "manifest.tsv", "file\tpublished\na.txt\t2024-11-30\nmissing.txt\t2024-11-30\n");
+    fl::write_file_atomic(dir / "manifest.tsv",
+                          "file\tpublished\na.txt\t2024-11-30\nmissing.txt\t2024-11-30\n");
     try {
         fl::read_articles({dir}, std::nullopt);
         FAIL() << "missing file accepted";
@@ -49,10 +50,13 @@ TEST(Article, ManifestNamingMissingFileIsAnErrorWithLine) {
 }
 
 TEST(Sentences, AbbreviationsDoNotSplit) {
-    std::string t = "The U.S. said at 5 a.m. that rebels entered Aleppo. The army withdrew.\nHeadline without stop\n";
+    std::string t =
+        "The U.S. said at 5 a.m. that rebels entered Aleppo. The army withdrew.\nHeadline without "
+        "stop\n";
     auto s = fl::split_sentences(t);
     ASSERT_EQ(s.size(), 3u);
-    EXPECT_EQ(t.substr(s[0].start, s[0].end - s[0].start), "The U.S. said at 5 a.m. that rebels entered Aleppo.");
+    EXPECT_EQ(t.substr(s[0].start, s[0].end - s[0].start),
+              "The U.S. said at 5 a.m. that rebels entered Aleppo.");
     EXPECT_EQ(t.substr(s[1].start, s[1].end - s[1].start), "The army withdrew.");
     EXPECT_EQ(t.substr(s[2].start, s[2].end - s[2].start), "Headline without stop");
     EXPECT_EQ(s[2].index, 2u);
