@@ -39,7 +39,7 @@ void path_area(cairo_t* cr, const SceneArea& a) {
 }  // namespace
 
 Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int width, int height,
-                    int zoom) {
+                    int zoom, double scale) {
     std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
     std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
@@ -48,7 +48,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     const double sy = height / (ext.maxy - ext.miny);
     const double px_per_m = sx;
     // Culling margin: the widest thing drawn (place dots) in metres.
-    const double margin = (style.place_radius_max * 2 + 4) / px_per_m;
+    const double margin = (style.place_radius_max * 2 + 4) * scale / px_per_m;
     const BBox cull{ext.minx - margin, ext.miny - margin, ext.maxx + margin, ext.maxy + margin};
 
     set(cr, style.background);
@@ -85,17 +85,17 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
 
     draw_areas(scene.countries, style.country_fill, nullptr);
     draw_areas(scene.admin1, style.admin1_fill, &style.focus_fill);
-    stroke_areas(scene.countries, false, style.country_line, style.admin1_line_width * 1.5);
-    stroke_areas(scene.admin1, false, style.admin1_line, style.admin1_line_width);
-    stroke_areas(scene.admin1, true, style.focus_line, style.focus_line_width);
+    stroke_areas(scene.countries, false, style.country_line, style.admin1_line_width * 1.5 * scale);
+    stroke_areas(scene.admin1, false, style.admin1_line, style.admin1_line_width * scale);
+    stroke_areas(scene.admin1, true, style.focus_line, style.focus_line_width * scale);
 
     // Places: radius grows with importance and zoom.
     const double zoom_gain = std::clamp((zoom - 5) / 5.0, 0.0, 1.5);
     for (const auto& p : scene.places) {
         if (p.x < cull.minx || p.x > cull.maxx || p.y < cull.miny || p.y > cull.maxy) continue;
-        const double r = style.place_radius_min +
-                         (style.place_radius_max - style.place_radius_min) * p.importance +
-                         zoom_gain * 1.5;
+        const double r = scale * (style.place_radius_min +
+                                  (style.place_radius_max - style.place_radius_min) * p.importance +
+                                  zoom_gain * 1.5);
         const double x = (p.x - ext.minx) * sx;
         const double y = (ext.maxy - p.y) * sy;
         cairo_new_path(cr);
@@ -103,7 +103,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
         set(cr, style.controllers.at(p.controller));
         cairo_fill_preserve(cr);
         set(cr, style.place_stroke);
-        cairo_set_line_width(cr, 1.0);
+        cairo_set_line_width(cr, scale);
         cairo_stroke(cr);
     }
 
