@@ -11,8 +11,9 @@ cache=${FRONTLINE_CACHE:-$HOME/.cache/frontline}
 packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libproj-dev proj-data libpng-dev libboost-dev
-  libcairo2-dev libicu-dev nlohmann-json3-dev libcli11-dev
+  libcairo2-dev libicu-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
   libgtest-dev libbenchmark-dev clang-format
+  libpango1.0-dev fonts-noto-core
 )
 
 missing=()

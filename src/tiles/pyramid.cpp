@@ -1,18 +1,25 @@
-// Pyramid rendering: tiles are independent, so threads take tiles by index from an atomic
-// counter; each tile's bytes depend only on its inputs, so output is identical for any -j.
+// Pyramid rendering. Tiles are independent: threads take tiles of a chunk by index from an
+// atomic counter; the main thread then stores the chunk in tile order, so the XYZ tree and
+// the MBTiles file are the same bytes whatever -j is, and memory is bounded by the chunk.
 #include "tiles/pyramid.hpp"
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <mutex>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "common/atomic_file.hpp"
+#include "common/error.hpp"
 #include "render/renderer.hpp"
+#include "tiles/mbtiles.hpp"
 
 namespace frontline {
+
+namespace fs = std::filesystem;
 
 std::vector<TileId> tiles_covering(const BBox& ll, int z) {
     TileId a = tile_for_lonlat(ll.minx, ll.maxy, z);  // north-west
@@ -24,6 +31,60 @@ std::vector<TileId> tiles_covering(const BBox& ll, int z) {
     return out;
 }
 
+fs::path tile_path(const PyramidOptions& opt, const TileId& t, int scale) {
+    std::string name = std::to_string(t.y);
+    if (scale != 1) {
+        name += '@';
+        name += std::to_string(scale);
+        name += 'x';
+    }
+    name += ".png";
+    return opt.tiles_dir / opt.layer / std::to_string(t.z) / std::to_string(t.x) / name;
+}
+
+bool XyzStore::put(const fs::path& path, std::string_view png, const Digest& d) {
+    fs::path existing;
+    {
+        std::lock_guard lock(mutex_);
+        auto [it, inserted] = first_.emplace(d, path);
+        if (!inserted && it->second != path) existing = it->second;
+    }
+    if (!existing.empty()) {
+        std::error_code ec;
+        fs::create_directories(path.parent_path(), ec);
+        fs::path tmp = path;
+        tmp += ".lnk." + std::to_string(::getpid());
+        fs::remove(tmp, ec);
+        if (::link(existing.c_str(), tmp.c_str()) == 0) {
+            if (::rename(tmp.c_str(), path.c_str()) == 0) return false;
+            fs::remove(tmp, ec);
+        }
+        // Hard links unsupported here (or the first copy vanished): write the bytes.
+    }
+    write_file_atomic(path, png);
+    return true;
+}
+
+std::size_t XyzStore::unique() const {
+    std::lock_guard lock(mutex_);
+    return first_.size();
+}
+
+namespace {
+
+std::string fmt_bounds(const BBox& b) {
+    std::ostringstream o;
+    o.precision(10);
+    o << b.minx << ',' << b.miny << ',' << b.maxx << ',' << b.maxy;
+    return o.str();
+}
+
+int center_zoom(const PyramidOptions& opt) {
+    return std::min(opt.maxzoom, std::max(opt.minzoom, 8));
+}
+
+}  // namespace
+
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt) {
     std::vector<TileId> all;
     for (int z = opt.minzoom; z <= opt.maxzoom; ++z) {
@@ -32,31 +93,79 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
     }
     const int threads =
         opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::atomic<std::size_t> next{0}, bytes{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        try {
-            for (std::size_t i = next++; i < all.size(); i = next++) {
-                const TileId& t = all[i];
-                std::string png = encode_png(render_tile(scene, style, t), opt.png);
-                bytes += png.size();
-                write_file_atomic(opt.tiles_dir / opt.layer / std::to_string(t.z) /
-                                      std::to_string(t.x) / (std::to_string(t.y) + ".png"),
-                                  png);
-            }
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            next = all.size();  // stop the others
-        }
+    XyzStore own_store;
+    XyzStore& store = opt.store ? *opt.store : own_store;
+
+    std::unique_ptr<MbtilesWriter> mb;
+    if (opt.mbtiles) {
+        std::ostringstream center;
+        center.precision(10);
+        center << (opt.lonlat.minx + opt.lonlat.maxx) / 2 << ','
+               << (opt.lonlat.miny + opt.lonlat.maxy) / 2 << ',' << center_zoom(opt);
+        mb = std::make_unique<MbtilesWriter>(
+            opt.tiles_dir / (opt.layer + ".mbtiles"),
+            std::map<std::string, std::string>{{"name", opt.layer},
+                                               {"format", "png"},
+                                               {"type", "overlay"},
+                                               {"version", "1.0"},
+                                               {"description", opt.description},
+                                               {"attribution", opt.attribution},
+                                               {"bounds", fmt_bounds(opt.lonlat)},
+                                               {"center", center.str()},
+                                               {"minzoom", std::to_string(opt.minzoom)},
+                                               {"maxzoom", std::to_string(opt.maxzoom)}});
+    }
+
+    struct Job {
+        TileId tile;
+        int scale;
     };
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-    return {all.size(), bytes.load()};
+    std::vector<Job> jobs;
+    jobs.reserve(all.size() * opt.scales.size());
+    for (const auto& t : all) {
+        for (int s : opt.scales) jobs.push_back({t, s});
+    }
+
+    PyramidStats stats;
+    const std::size_t chunk = static_cast<std::size_t>(64) * threads;
+    std::vector<std::string> out(chunk);
+    for (std::size_t base = 0; base < jobs.size(); base += chunk) {
+        const std::size_t n = std::min(chunk, jobs.size() - base);
+        std::atomic<std::size_t> next{0};
+        std::exception_ptr error;
+        std::mutex error_mutex;
+        auto work = [&] {
+            try {
+                for (std::size_t i = next++; i < n; i = next++) {
+                    const Job& j = jobs[base + i];
+                    out[i] = encode_png(render_tile(scene, style, j.tile, j.scale), opt.png);
+                }
+            } catch (...) {
+                std::lock_guard lock(error_mutex);
+                if (!error) error = std::current_exception();
+                next = n;  // stop the others
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int i = 1; i < threads && static_cast<std::size_t>(i) < n; ++i)
+            pool.emplace_back(work);
+        work();
+        for (auto& t : pool) t.join();
+        if (error) std::rethrow_exception(error);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Job& j = jobs[base + i];
+            const Digest d = digest(out[i]);
+            store.put(tile_path(opt, j.tile, j.scale), out[i], d);
+            if (mb && j.scale == 1) mb->add(j.tile, out[i], d.hex());
+            stats.bytes += out[i].size();
+            ++stats.tiles;
+        }
+    }
+    if (mb) {
+        stats.unique = mb->unique_images();
+        mb->commit();
+    }
+    return stats;
 }
 
 std::string tilejson(const PyramidOptions& opt, const std::string& tiles_url) {
@@ -70,7 +179,7 @@ std::string tilejson(const PyramidOptions& opt, const std::string& tiles_url) {
     j["maxzoom"] = opt.maxzoom;
     j["bounds"] = {opt.lonlat.minx, opt.lonlat.miny, opt.lonlat.maxx, opt.lonlat.maxy};
     j["center"] = {(opt.lonlat.minx + opt.lonlat.maxx) / 2, (opt.lonlat.miny + opt.lonlat.maxy) / 2,
-                   std::min(opt.maxzoom, std::max(opt.minzoom, 8))};
+                   center_zoom(opt)};
     j["attribution"] = opt.attribution;
     return j.dump(2) + "\n";
 }

@@ -3,15 +3,33 @@
 #pragma once
 
 #include <filesystem>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "geo/mercator.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
+#include "tiles/digest.hpp"
 #include "tiles/png.hpp"
 
 namespace frontline {
+
+// Writes XYZ tile files atomically, storing identical content once: the first tile with some
+// content is written, later identical tiles (empty sea, plain land, the same tile on another
+// day's layer) become hard links to it. Share one store across the layers of a run.
+class XyzStore {
+  public:
+    // Returns true if the bytes were written, false if the tile was linked to an earlier one.
+    bool put(const std::filesystem::path& path, std::string_view png, const Digest& d);
+    std::size_t unique() const;
+
+  private:
+    mutable std::mutex mutex_;
+    std::unordered_map<Digest, std::filesystem::path, DigestHash> first_;
+};
 
 struct PyramidOptions {
     std::string layer = "control";
@@ -20,6 +38,9 @@ struct PyramidOptions {
     BBox lonlat;                      // area to cover, degrees
     std::filesystem::path tiles_dir;  // tiles go to <tiles_dir>/<layer>/{z}/{x}/{y}.png
     int threads = 0;                  // 0: all cores
+    std::vector<int> scales = {1};    // 1: {y}.png (256 px); 2: {y}@2x.png (512 px)
+    XyzStore* store = nullptr;        // dedupe across layers; a private one if null
+    bool mbtiles = true;              // also <tiles_dir>/<layer>.mbtiles (scale 1 tiles)
     PngOptions png;
     std::string attribution =
         "Frontline; places &copy; GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain)";
@@ -27,14 +48,20 @@ struct PyramidOptions {
 };
 
 struct PyramidStats {
-    std::size_t tiles = 0;
-    std::size_t bytes = 0;
+    std::size_t tiles = 0;   // tiles written (all scales)
+    std::size_t bytes = 0;   // PNG bytes produced, before deduplication
+    std::size_t unique = 0;  // distinct scale-1 tiles stored in the MBTiles
 };
 
 // All tiles of zoom z covering the lon/lat box.
 std::vector<TileId> tiles_covering(const BBox& lonlat, int z);
 
+// Renders every tile of the zoom range, in parallel, in chunks whose results are stored in
+// tile order: the output (files and MBTiles) is byte-identical for any thread count.
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt);
+
+// The file of a tile: <tiles_dir>/<layer>/{z}/{x}/{y}[@2x].png
+std::filesystem::path tile_path(const PyramidOptions& opt, const TileId& t, int scale);
 
 // TileJSON 3.0.0 (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0): `tilejson`,
 // `tiles` are required; we add name, bounds, center, minzoom, maxzoom, attribution.

@@ -3,6 +3,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -29,7 +30,8 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 // GoogleTest skip the tests, and a test that cannot fail is no test.
 const std::filesystem::path& run_once() {
     static const std::filesystem::path out = [] {
-        auto dir = fl::test::scratch("e2e_out");
+        // ctest runs each test in its own process, in parallel: one directory per process.
+        auto dir = fl::test::scratch("e2e_out_" + std::to_string(::getpid()));
         auto opt = fl::default_run_options();
         opt.out_dir = dir;
         opt.minzoom = 7;

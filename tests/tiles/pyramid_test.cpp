@@ -1,0 +1,172 @@
+// Pyramids: XYZ layout, MBTiles 1.3 against the spec (metadata, TMS rows, deduplicated
+// images), TileJSON 3.0.0, @2x tiles, and byte-identical output for 1 and 2 threads.
+#include "tiles/pyramid.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "common/atomic_file.hpp"
+#include "test_util.hpp"
+
+namespace fl = frontline;
+namespace fs = std::filesystem;
+
+namespace {
+
+fl::Scene scene() {
+    fl::MercatorProjector proj;
+    fl::Scene s;
+    fl::SceneArea a;
+    a.focus = true;
+    fl::GeoPolygon poly;
+    for (auto [lon, lat] :
+         {std::pair{36.2, 35.6}, {37.4, 35.7}, {37.5, 36.5}, {36.4, 36.4}, {36.2, 35.6}}) {
+        auto m = proj.forward(lon, lat);
+        poly.outer().emplace_back(m[0], m[1]);
+    }
+    a.merc.push_back(poly);
+    a.bbox = {-1e9, -1e9, 1e9, 1e9};
+    s.admin1.push_back(a);
+    auto m = proj.forward(37.16, 36.20);
+    s.places.push_back({m[0], m[1], fl::Controller::opposition, 1.0, "aleppo"});
+    return s;
+}
+
+fl::PyramidOptions options(const fs::path& dir, int threads) {
+    fl::PyramidOptions o;
+    o.layer = "test";
+    o.minzoom = 5;
+    o.maxzoom = 8;
+    o.lonlat = {35.5, 35.0, 38.5, 37.0};
+    o.tiles_dir = dir;
+    o.threads = threads;
+    o.scales = {1, 2};
+    return o;
+}
+
+fl::Style style() {
+    return fl::read_style(fl::test::source_dir() / "styles" / "control.json");
+}
+
+std::map<std::string, std::string> tree(const fs::path& dir) {
+    std::map<std::string, std::string> out;
+    for (const auto& e : fs::recursive_directory_iterator(dir)) {
+        if (e.is_regular_file())
+            out[fs::relative(e.path(), dir).string()] = fl::read_file(e.path(), "test");
+    }
+    return out;
+}
+
+struct Db {
+    sqlite3* db = nullptr;
+    explicit Db(const fs::path& p) {
+        EXPECT_EQ(sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    }
+    ~Db() { sqlite3_close(db); }
+    std::vector<std::vector<std::string>> query(const std::string& sql) {
+        sqlite3_stmt* st = nullptr;
+        std::vector<std::vector<std::string>> rows;
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
+            << sqlite3_errmsg(db);
+        while (st && sqlite3_step(st) == SQLITE_ROW) {
+            std::vector<std::string> r;
+            for (int i = 0; i < sqlite3_column_count(st); ++i) {
+                const void* b = sqlite3_column_blob(st, i);
+                r.emplace_back(static_cast<const char*>(b),
+                               static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+            }
+            rows.push_back(r);
+        }
+        sqlite3_finalize(st);
+        return rows;
+    }
+};
+
+}  // namespace
+
+TEST(Pyramid, OneAndTwoThreadsGiveIdenticalBytes) {
+    auto d1 = fl::test::scratch("pyr_j1"), d2 = fl::test::scratch("pyr_j2");
+    auto s = scene();
+    auto st = style();
+    auto a = fl::render_pyramid(s, st, options(d1, 1));
+    auto b = fl::render_pyramid(s, st, options(d2, 2));
+    EXPECT_EQ(a.tiles, b.tiles);
+    auto t1 = tree(d1), t2 = tree(d2);
+    ASSERT_EQ(t1.size(), t2.size());
+    EXPECT_TRUE(t1 == t2) << "XYZ tree or MBTiles differ between -j1 and -j2";
+}
+
+TEST(Pyramid, XyzLayoutAndRetinaTiles) {
+    auto dir = fl::test::scratch("pyr_layout");
+    auto opt = options(dir, 2);
+    auto stats = fl::render_pyramid(scene(), style(), opt);
+    auto t = fl::tile_for_lonlat(37.16, 36.20, 8);
+    auto p1 = fl::tile_path(opt, t, 1), p2 = fl::tile_path(opt, t, 2);
+    EXPECT_EQ(p1, dir / "test" / "8" / std::to_string(t.x) / (std::to_string(t.y) + ".png"));
+    EXPECT_EQ(p2, dir / "test" / "8" / std::to_string(t.x) / (std::to_string(t.y) + "@2x.png"));
+    EXPECT_EQ(fl::decode_png(fl::read_file(p1, "test")).width, 256);
+    EXPECT_EQ(fl::decode_png(fl::read_file(p2, "test")).width, 512);
+    std::size_t per_scale = 0;
+    for (int z = 5; z <= 8; ++z) per_scale += fl::tiles_covering(opt.lonlat, z).size();
+    EXPECT_EQ(stats.tiles, per_scale * 2);
+}
+
+TEST(Pyramid, IdenticalTilesAreHardLinked) {
+    auto dir = fl::test::scratch("pyr_links");
+    auto opt = options(dir, 2);
+    opt.lonlat = {30.0, 30.0, 40.0, 40.0};  // much sea and plain land: many identical tiles
+    opt.minzoom = opt.maxzoom = 7;
+    opt.scales = {1};
+    auto stats = fl::render_pyramid(scene(), style(), opt);
+    std::size_t linked = 0;
+    for (const auto& e : fs::recursive_directory_iterator(dir / "test")) {
+        struct stat sb {};
+        if (e.is_regular_file() && ::stat(e.path().c_str(), &sb) == 0 && sb.st_nlink > 1) ++linked;
+    }
+    EXPECT_GT(linked, 10u);
+    EXPECT_LT(stats.unique, stats.tiles);
+}
+
+TEST(Mbtiles, FollowsSpec13WithTmsRows) {
+    auto dir = fl::test::scratch("pyr_mbtiles");
+    auto opt = options(dir, 2);
+    auto stats = fl::render_pyramid(scene(), style(), opt);
+    Db db(dir / "test.mbtiles");
+    std::map<std::string, std::string> meta;
+    for (auto& r : db.query("SELECT name, value FROM metadata")) meta[r[0]] = r[1];
+    for (const char* k :
+         {"name", "format", "bounds", "center", "minzoom", "maxzoom", "attribution"}) {
+        EXPECT_TRUE(meta.count(k))
+            << "metadata lacks " << k << " (MBTiles 1.3, section Content: metadata)";
+    }
+    EXPECT_EQ(meta["format"], "png");
+    EXPECT_EQ(meta["minzoom"], "5");
+    EXPECT_EQ(meta["maxzoom"], "8");
+    auto count = db.query("SELECT count(*) FROM tiles");
+    ASSERT_EQ(count.size(), 1u);
+    EXPECT_EQ(std::stoul(std::string(count[0][0].c_str())), stats.tiles / 2);  // scale-1 tiles only
+    // TMS flip: XYZ (z, x, y) is stored at row 2^z - 1 - y, with the same bytes as the file.
+    auto t = fl::tile_for_lonlat(37.16, 36.20, 8);
+    auto rows =
+        db.query("SELECT tile_data FROM tiles WHERE zoom_level = 8 AND tile_column = " +
+                 std::to_string(t.x) + " AND tile_row = " + std::to_string((1 << 8) - 1 - t.y));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0][0], fl::read_file(fl::tile_path(opt, t, 1), "test"));
+    auto images = db.query("SELECT count(*) FROM images");
+    EXPECT_EQ(std::stoul(std::string(images[0][0].c_str())), stats.unique);
+}
+
+TEST(TileJson, Has300RequiredKeys) {
+    auto opt = options("/tmp", 1);
+    auto j = nlohmann::json::parse(fl::tilejson(opt, "test/{z}/{x}/{y}.png"));
+    EXPECT_EQ(j["tilejson"], "3.0.0");   // TileJSON 3.0.0 section 3.1: required
+    ASSERT_TRUE(j["tiles"].is_array());  // section 3.2: required, array of endpoints
+    EXPECT_EQ(j["tiles"][0], "test/{z}/{x}/{y}.png");
+    EXPECT_EQ(j["bounds"].size(), 4u);
+    EXPECT_EQ(j["center"].size(), 3u);
+    EXPECT_GE(j["center"][2].get<int>(), j["minzoom"].get<int>());
+}
