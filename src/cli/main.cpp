@@ -132,8 +132,10 @@ int run_main(int argc, char** argv) {
     if (*geoparse) {
         auto g = gazetteer();
         std::vector<fl::Mention> all;
+        fl::GeoparseOptions gpo;
+        gpo.governorate_cues = true;
         for (const auto& a : read_inputs(gp_files, "")) {
-            auto m = fl::geoparse(g, a);
+            auto m = fl::geoparse(g, a, gpo);
             all.insert(all.end(), m.begin(), m.end());
         }
         std::cout << (gp_format == "tsv" ? fl::mentions_tsv(all) : fl::mentions_geojson(all));

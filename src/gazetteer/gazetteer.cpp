@@ -107,21 +107,34 @@ std::string syria_admin1_name(std::string_view code) {
     return "";
 }
 
-std::uint32_t Gazetteer::add_place(Place p, const std::string& where) {
+// The first `strong_names` of p.names are strong (see KeyEntry), the rest weak.
+std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_t strong_names) {
     if (by_id_.count(p.id)) throw Error("gazetteer", where, "duplicate place id " + p.id);
     auto i = static_cast<std::uint32_t>(places_.size());
     by_id_.emplace(p.id, i);
     places_.push_back(std::move(p));
-    for (std::size_t k = 0; k < places_[i].names.size(); ++k) index_name(i, places_[i].names[k]);
+    const Place& q = places_[i];
+    for (std::size_t k = 0; k < q.names.size(); ++k) index_name(i, q.names[k], k < strong_names);
+    if (q.feature_code == "ADM1") governorates_.emplace(q.country + q.admin1, i);
     return i;
 }
 
-void Gazetteer::index_name(std::uint32_t i, std::string_view name) {
+void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) {
     std::string key = name_key(name);
-    if (key.empty()) return;
-    auto& v = by_key_[key];
-    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+    // One-letter keys ("S", an alternate name of a village) are never names in running text.
+    if (key.size() < 2) return;
     std::size_t tokens = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
+    if (tokens > kMaxNameTokens) return;
+    auto& e = by_key_[key];
+    auto it = std::find(e.ids.begin(), e.ids.end(), i);
+    if (it == e.ids.end()) {
+        e.ids.push_back(i);
+        e.strong.push_back(strong);
+    } else if (strong) {
+        e.strong[static_cast<std::size_t>(it - e.ids.begin())] = true;
+    }
+    for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+        prefixes_.insert(key.substr(0, sp));
     // Articles inside a name are tokens in the text too ("Abu al-Duhur"): allow for them.
     max_tokens_ = std::max(max_tokens_, tokens * 2);
 }
@@ -148,8 +161,9 @@ void Gazetteer::add_geonames(const std::filesystem::path& file) {
         p.source = "GeoNames " + std::string(f[0]);
         p.names.emplace_back(f[1]);
         if (f[2] != f[1]) p.names.emplace_back(f[2]);
+        const std::size_t strong = p.names.size();
         for (auto alt : split_commas(f[3])) p.names.emplace_back(alt);
-        add_place(std::move(p), at_line(file.string(), tsv.line()));
+        add_place(std::move(p), at_line(file.string(), tsv.line()), strong);
     }
 }
 
@@ -182,7 +196,8 @@ void Gazetteer::add_curated(const std::filesystem::path& file) {
         p.source = std::string(f[c_src]);
         p.names.push_back(p.name);
         for (auto alt : split_commas(f[c_alt])) p.names.emplace_back(alt);
-        add_place(std::move(p), at_line(file.string(), tsv.line()));
+        const std::size_t strong = p.names.size();
+        add_place(std::move(p), at_line(file.string(), tsv.line()), strong);
     }
 }
 
@@ -194,8 +209,24 @@ void Gazetteer::add_variants(const std::filesystem::path& file) {
         auto it = by_id_.find(id);
         if (it == by_id_.end()) tsv.fail("variant names an unknown place id " + id);
         places_[it->second].names.emplace_back((*row)[c_var]);
-        index_name(it->second, (*row)[c_var]);
+        index_name(it->second, (*row)[c_var], /*strong=*/true);
     }
+}
+
+void Gazetteer::add_stoplist(const std::filesystem::path& file) {
+    TsvReader tsv(file, "gazetteer");
+    const auto c_name = tsv.require_column("name");
+    while (auto row = tsv.next()) {
+        std::string key = name_key((*row)[c_name]);
+        if (key.empty()) tsv.fail("stop-listed name folds to nothing");
+        stoplist_.insert(std::move(key));
+    }
+}
+
+const Place* Gazetteer::governorate(std::string_view country, std::string_view admin1) const {
+    if (admin1.empty()) return nullptr;
+    auto it = governorates_.find(std::string(country) + std::string(admin1));
+    return it == governorates_.end() ? nullptr : &places_[it->second];
 }
 
 Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
@@ -210,6 +241,7 @@ Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
         any = true;
     }
     if (std::filesystem::exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
+    if (std::filesystem::exists(dir / "stoplist.tsv")) g.add_stoplist(dir / "stoplist.tsv");
     if (!any) {
         throw Error("gazetteer", dir.string(),
                     "no gazetteer data (expected geonames_region.txt and/or curated.tsv)");
@@ -223,6 +255,11 @@ const Place* Gazetteer::find_id(std::string_view id) const {
 }
 
 const std::vector<std::uint32_t>* Gazetteer::find_key(const std::string& key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? nullptr : &it->second.ids;
+}
+
+const KeyEntry* Gazetteer::find_entry(const std::string& key) const {
     auto it = by_key_.find(key);
     return it == by_key_.end() ? nullptr : &it->second;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -40,6 +41,18 @@ struct Place {
 // Name of a Syrian governorate from its GeoNames admin1 code ("09" -> "Aleppo").
 std::string syria_admin1_name(std::string_view code);
 
+// The places one folded name key leads to, and for each whether the key comes from a
+// strong name (GeoNames name/asciiname, a curated name or alternate, variants.tsv) or only
+// from a GeoNames alternate name (airport codes, old and foreign-language names).
+struct KeyEntry {
+    std::vector<std::uint32_t> ids;
+    std::vector<bool> strong;  // parallel to ids
+};
+
+// Names longer than this (in folded tokens) are not indexed: no news article writes
+// Bangkok's 52-word ceremonial name, and the cap bounds the geoparser's n-gram search.
+inline constexpr std::size_t kMaxNameTokens = 8;
+
 class Gazetteer {
   public:
     // Loads a gazetteer directory: geonames_region.txt (GeoNames dump format), curated.tsv
@@ -50,10 +63,20 @@ class Gazetteer {
     void add_geonames(const std::filesystem::path& file);
     void add_curated(const std::filesystem::path& file);
     void add_variants(const std::filesystem::path& file);
+    // Names that are (nearly) never places in this news although a gazetteer name folds
+    // like them ("Sham"): header `name	reason`.
+    void add_stoplist(const std::filesystem::path& file);
 
     const Place* find_id(std::string_view id) const;
     // Places whose name key equals `key` (see name_key()).
     const std::vector<std::uint32_t>* find_key(const std::string& key) const;
+    const KeyEntry* find_entry(const std::string& key) const;
+    // True if `key` is a proper prefix (whole tokens) of some indexed key.
+    bool is_prefix(const std::string& key) const { return prefixes_.count(key) != 0; }
+    // True if the key is stop-listed (see add_stoplist()).
+    bool stop_listed(const std::string& key) const { return stoplist_.count(key) != 0; }
+    // The first-order division (ADM1 place) of `country` with GeoNames admin1 code `admin1`.
+    const Place* governorate(std::string_view country, std::string_view admin1) const;
     const Place& place(std::uint32_t i) const { return places_[i]; }
     std::size_t size() const { return places_.size(); }
     const std::vector<Place>& places() const { return places_; }
@@ -63,11 +86,14 @@ class Gazetteer {
   private:
     std::vector<Place> places_;
     std::unordered_map<std::string, std::uint32_t> by_id_;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_key_;
+    std::unordered_map<std::string, KeyEntry> by_key_;
+    std::unordered_set<std::string> prefixes_;
+    std::unordered_set<std::string> stoplist_;
+    std::unordered_map<std::string, std::uint32_t> governorates_;  // "SY09" -> place
     std::size_t max_tokens_ = 1;
 
-    std::uint32_t add_place(Place p, const std::string& where);
-    void index_name(std::uint32_t i, std::string_view name);
+    std::uint32_t add_place(Place p, const std::string& where, std::size_t strong_names);
+    void index_name(std::uint32_t i, std::string_view name, bool strong);
 };
 
 }  // namespace frontline

@@ -28,11 +28,16 @@ struct Mention {
     double lon = 0;
     bool foreign = false;
     double score = 0;
+    std::string why;                    // why the chosen place scored as it did
     std::vector<Candidate> runners_up;  // other candidates for the same words, best first
 };
 
 struct GeoparseOptions {
     double min_score = 0.5;  // abstain below this
+    // Let cue words choose a governorate over its capital ("Idlib province", "the
+    // governorates of Aleppo and Idlib", "villages in Aleppo and Idlib"). Off by default
+    // until tests/e2e stops assuming that every "Aleppo" is the city; the CLI turns it on.
+    bool governorate_cues = false;
 };
 
 // Ranked candidates for a name as a user would type it ("Maarat al-Numan"); best first.
