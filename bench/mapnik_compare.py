@@ -41,7 +41,7 @@ def tile_box(z, x, y):
 
 
 def build_map(gpkg, places_geojson):
-    m = mapnik.Map(256, 256, "+init=epsg:3857")
+    m = mapnik.Map(256, 256, "epsg:3857")
     m.background = mapnik.Color(STYLE["background"])
     def poly_style(name, fill, line, width, flt=None):
         s = mapnik.Style()
@@ -49,8 +49,9 @@ def build_map(gpkg, places_geojson):
         if flt:
             r.filter = mapnik.Expression(flt)
         if fill:
-            r.symbols.append(mapnik.PolygonSymbolizer())
-            r.symbols[-1].fill = mapnik.Color(fill)
+            ps = mapnik.PolygonSymbolizer()
+            ps.fill = mapnik.Color(fill)
+            r.symbols.append(ps)
         ls = mapnik.LineSymbolizer()
         ls.stroke = mapnik.Color(line)
         ls.stroke_width = width
@@ -67,7 +68,8 @@ def build_map(gpkg, places_geojson):
         r.filter = mapnik.Expression("[controller] = '%s'" % ctl)
         ms = mapnik.MarkersSymbolizer()
         ms.fill = mapnik.Color(colour)
-        ms.stroke = mapnik.Stroke(mapnik.Color("#ffffff"), 1.0)
+        ms.stroke = mapnik.Color("#ffffff")
+        ms.stroke_width = 1.0
         ms.width = mapnik.Expression("7")
         ms.height = mapnik.Expression("7")
         ms.allow_overlap = True
@@ -76,11 +78,11 @@ def build_map(gpkg, places_geojson):
     m.append_style("places", ps)
     for name, layer, style in (("countries", "countries", "countries"), ("admin1", "states_provinces", "admin1"),
                                ("focus", "states_provinces", "focus")):
-        lyr = mapnik.Layer(name, "+init=epsg:4326")
+        lyr = mapnik.Layer(name, "epsg:4326")
         lyr.datasource = mapnik.Ogr(file=gpkg, layer=layer)
         lyr.styles.append(style)
         m.layers.append(lyr)
-    lyr = mapnik.Layer("places", "+init=epsg:4326")
+    lyr = mapnik.Layer("places", "epsg:4326")
     lyr.datasource = mapnik.GeoJSON(file=places_geojson)
     lyr.styles.append("places")
     m.layers.append(lyr)

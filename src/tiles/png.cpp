@@ -104,41 +104,83 @@ bool read_png_raw(ReadState* st, std::string* err, Image* img) {
 
 }  // namespace
 
+namespace {
+
+// Builds the palette and the indexed pixels. Exact when the image has at most 256 colours.
+// Otherwise, if allowed, the 256 most frequent colours are kept exactly (the flat fills that
+// make up most of a map tile) and every rarer colour (anti-aliasing blends along edges) is
+// mapped to its nearest palette entry; ties broken by colour value, so output is
+// deterministic. Returns false if the image needs RGBA.
+bool build_palette(const Image& img, bool quantize, std::vector<std::uint32_t>& palette,
+                   std::vector<std::uint8_t>& indexed) {
+    const std::size_t n = static_cast<std::size_t>(img.width) * img.height;
+    std::unordered_map<std::uint32_t, std::uint32_t> count;
+    count.reserve(512);
+    std::uint32_t last = 0;
+    std::uint32_t* last_count = nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t v;
+        std::memcpy(&v, &img.rgba[i * 4], 4);
+        if (last_count && v == last) {
+            ++*last_count;
+            continue;
+        }
+        last_count = &++count[v];
+        last = v;
+    }
+    if (count.size() > 256 && !quantize) return false;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> by_freq(count.begin(), count.end());
+    std::sort(by_freq.begin(), by_freq.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    const std::size_t k = std::min<std::size_t>(256, by_freq.size());
+    std::unordered_map<std::uint32_t, std::uint8_t> index;
+    index.reserve(count.size());
+    palette.clear();
+    for (std::size_t i = 0; i < k; ++i) {
+        index.emplace(by_freq[i].first, static_cast<std::uint8_t>(i));
+        palette.push_back(by_freq[i].first);
+    }
+    auto channel = [](std::uint32_t v, int c) {
+        return static_cast<int>(reinterpret_cast<const std::uint8_t*>(&v)[c]);
+    };
+    for (std::size_t i = k; i < by_freq.size(); ++i) {
+        const std::uint32_t v = by_freq[i].first;
+        int best = 0;
+        long best_d = -1;
+        for (std::size_t p = 0; p < k; ++p) {
+            long d = 0;
+            for (int c = 0; c < 4; ++c) {
+                const long diff = channel(v, c) - channel(palette[p], c);
+                d += diff * diff;
+            }
+            if (best_d < 0 || d < best_d) {
+                best_d = d;
+                best = static_cast<int>(p);
+            }
+        }
+        index.emplace(v, static_cast<std::uint8_t>(best));
+    }
+    indexed.resize(n);
+    std::uint8_t last_i = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint32_t v;
+        std::memcpy(&v, &img.rgba[i * 4], 4);
+        if (i == 0 || v != last) {
+            last_i = index.at(v);
+            last = v;
+        }
+        indexed[i] = last_i;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string encode_png(const Image& img, const PngOptions& opt) {
-    // Palette if at most 256 colours (RGBA values).
     std::vector<std::uint32_t> palette;
     std::vector<std::uint8_t> indexed;
-    {
-        std::unordered_map<std::uint32_t, std::uint8_t> index;
-        const std::size_t n = static_cast<std::size_t>(img.width) * img.height;
-        indexed.resize(n);
-        bool ok = true;
-        std::uint32_t last = 0;
-        std::uint8_t last_i = 0;
-        bool have_last = false;
-        for (std::size_t i = 0; i < n && ok; ++i) {
-            std::uint32_t v;
-            std::memcpy(&v, &img.rgba[i * 4], 4);
-            if (have_last && v == last) {
-                indexed[i] = last_i;
-                continue;
-            }
-            auto it = index.find(v);
-            if (it == index.end()) {
-                if (palette.size() == 256) {
-                    ok = false;
-                    break;
-                }
-                it = index.emplace(v, static_cast<std::uint8_t>(palette.size())).first;
-                palette.push_back(v);
-            }
-            indexed[i] = it->second;
-            last = v;
-            last_i = it->second;
-            have_last = true;
-        }
-        if (!ok) palette.clear();
-    }
+    if (!build_palette(img, opt.quantize, palette, indexed)) palette.clear();
 
     const bool use_palette = !palette.empty();
     std::vector<png_color> pal(palette.size());

@@ -10,10 +10,13 @@ namespace frontline {
 
 struct PngOptions {
     int compression_level = 6;  // zlib level
+    // Above 256 colours: reduce to a palette (the 256 most frequent colours kept exactly,
+    // rarer anti-aliasing blends mapped to the nearest) instead of writing RGBA.
+    bool quantize = true;
 };
 
 // Encodes to PNG bytes: an 8-bit palette PNG when the image has at most 256 distinct
-// colours (typical of map tiles: flat fills), RGBA otherwise.
+// colours (typical of map tiles: flat fills) or `quantize` is on, RGBA otherwise.
 std::string encode_png(const Image& img, const PngOptions& opt = {});
 
 // Decodes any PNG to straight RGBA; throws Error("png", where, ...) on corrupt data.

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "common/error.hpp"
 
 namespace fl = frontline;
@@ -34,9 +36,11 @@ TEST(Png, PaletteRoundTrip) {
     EXPECT_EQ(back.rgba, img.rgba);
 }
 
-TEST(Png, RgbaRoundTrip) {
+TEST(Png, RgbaRoundTripWithoutQuantizing) {
     auto img = gradient(256, 256, true);
-    std::string bytes = fl::encode_png(img);
+    fl::PngOptions opt;
+    opt.quantize = false;
+    std::string bytes = fl::encode_png(img, opt);
     EXPECT_EQ(static_cast<unsigned char>(bytes[25]), 6) << "colour type should be RGBA";
     EXPECT_EQ(fl::decode_png(bytes).rgba, img.rgba);
 }
@@ -45,4 +49,37 @@ TEST(Png, CorruptDataIsAnError) {
     std::string bytes = fl::encode_png(gradient(64, 64, true));
     EXPECT_THROW(fl::decode_png(bytes.substr(0, bytes.size() / 2), "half.png"), fl::Error);
     EXPECT_THROW(fl::decode_png("not a png at all", "text.png"), fl::Error);
+}
+
+TEST(Png, QuantizingKeepsFrequentColoursExact) {
+    // A flat tile (two fills) plus a diagonal of 300 distinct rare colours.
+    fl::Image img{256, 256, std::vector<std::uint8_t>(256 * 256 * 4)};
+    for (int y = 0; y < 256; ++y) {
+        for (int x = 0; x < 256; ++x) {
+            auto* p = &img.rgba[(static_cast<std::size_t>(y) * 256 + x) * 4];
+            const bool left = x < 128;
+            p[0] = left ? 250 : 0;
+            p[1] = left ? 248 : 158;
+            p[2] = left ? 243 : 115;
+            p[3] = 255;
+        }
+    }
+    for (int i = 0; i < 300; ++i) {
+        auto* p = &img.rgba[(static_cast<std::size_t>(i % 256) * 256 + (i * 7) % 256) * 4];
+        p[0] = static_cast<std::uint8_t>(i);
+        p[1] = static_cast<std::uint8_t>(255 - i % 256);
+        p[2] = static_cast<std::uint8_t>(i / 2);
+    }
+    std::string bytes = fl::encode_png(img);
+    EXPECT_EQ(static_cast<unsigned char>(bytes[25]), 3) << "colour type should be palette";
+    auto back = fl::decode_png(bytes);
+    // The flat fills survive exactly; only rare colours may move.
+    EXPECT_EQ(back.pixel(10, 200), img.pixel(10, 200));
+    EXPECT_EQ(back.pixel(200, 201), img.pixel(200, 201));
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
+        if (std::memcmp(&img.rgba[i], &back.rgba[i], 4) != 0) ++changed;
+    }
+    EXPECT_LE(changed, 300u);
+    EXPECT_EQ(fl::encode_png(img), bytes) << "quantization must be deterministic";
 }
