@@ -10,6 +10,8 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "pipeline/pipeline.hpp"
+#include "serve/scene_renderer.hpp"
+#include "serve/server.hpp"
 #include "text/article.hpp"
 
 namespace fl = frontline;
@@ -66,8 +68,11 @@ int run_main(int argc, char** argv) {
     std::vector<std::string> gp_files;
     std::string gp_format = "geojson";
     geoparse->add_option("files", gp_files, "Article files")->required();
-    geoparse->add_option("--format", gp_format, "geojson or tsv")
-        ->check(CLI::IsMember({"geojson", "tsv"}));
+    bool gp_abstentions = false;
+    geoparse->add_option("--format", gp_format, "geojson, tsv or json")
+        ->check(CLI::IsMember({"geojson", "tsv", "json"}));
+    geoparse->add_flag("--abstentions", gp_abstentions,
+                       "Also print names matched but not resolved (abstained: true)");
 
     // events
     auto* events = app.add_subcommand("events", "Print the control-change events of articles");
@@ -95,6 +100,39 @@ int run_main(int argc, char** argv) {
     render->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
     render->add_option("--style", style, "Style file")->capture_default_str();
     render->add_option("-j,--threads", threads, "Render threads (0: all cores)");
+
+    // serve
+    auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
+    fl::serve::HandlerOptions sv_handler;
+    fl::serve::ServerOptions sv_server;
+    fl::serve::SceneRendererOptions sv_render;
+    std::string sv_listen = "127.0.0.1:8080", sv_data = "out";
+    std::size_t sv_cache_mb = 256;
+    int sv_timeout_ms = 10000;
+    bool sv_no_render = false;
+    serve->add_option("--data", sv_data, "Output directory of `frontline run`")
+        ->capture_default_str();
+    serve->add_option("--listen", sv_listen, "HOST:PORT (port 0: any free port)")
+        ->capture_default_str();
+    serve->add_option("--public-url", sv_handler.public_url,
+                      "Base of the absolute URLs in TileJSON (default: from the Host header)");
+    serve->add_option("--max-age", sv_handler.max_age, "Cache-Control max-age, seconds")
+        ->capture_default_str();
+    serve->add_option("--threads", sv_server.io_threads, "I/O threads (0: all cores)");
+    serve->add_option("--render-threads", sv_server.render_threads,
+                      "On-demand render threads (0: all cores)");
+    serve->add_option("--cache-mb", sv_cache_mb, "Memory for rendered tiles, MiB")
+        ->capture_default_str();
+    serve->add_option("--render-maxzoom", sv_render.maxzoom, "Deepest zoom rendered on demand")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 22));
+    serve->add_option("--read-timeout", sv_timeout_ms, "Request header timeout, ms")
+        ->capture_default_str();
+    serve->add_option("--max-connections", sv_server.max_connections, "Open connections")
+        ->capture_default_str();
+    serve->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
+    serve->add_option("--style", style, "Style file")->capture_default_str();
+    serve->add_flag("--no-render", sv_no_render, "Serve files only; missing tiles are empty");
 
     try {
         app.parse(argc, argv);
@@ -134,11 +172,14 @@ int run_main(int argc, char** argv) {
         std::vector<fl::Mention> all;
         fl::GeoparseOptions gpo;
         gpo.governorate_cues = true;
+        gpo.keep_abstentions = gp_abstentions;
         for (const auto& a : read_inputs(gp_files, "")) {
             auto m = fl::geoparse(g, a, gpo);
             all.insert(all.end(), m.begin(), m.end());
         }
-        std::cout << (gp_format == "tsv" ? fl::mentions_tsv(all) : fl::mentions_geojson(all));
+        std::cout << (gp_format == "tsv"    ? fl::mentions_tsv(all)
+                      : gp_format == "json" ? fl::mentions_json(all)
+                                            : fl::mentions_geojson(all));
         return fl::kExitOk;
     }
     if (*events) {
@@ -151,6 +192,7 @@ int run_main(int argc, char** argv) {
             all.insert(all.end(), e.begin(), e.end());
         }
         all = fl::merge_events(std::move(all));
+        fl::annotate_places(all, g);
         std::cout << (ev_format == "csv" ? fl::events_csv(all) : fl::events_geojson(all));
         return fl::kExitOk;
     }
@@ -166,6 +208,28 @@ int run_main(int argc, char** argv) {
             std::cout << c.place_id << '\t' << p->name << '\t' << p->kind() << '\t' << p->lat << ','
                       << p->lon << "\tscore " << c.score << '\t' << c.why << '\n';
         }
+        return fl::kExitOk;
+    }
+    if (*serve) {
+        fl::serve::parse_listen(sv_listen, sv_server);
+        sv_handler.data_dir = sv_data;
+        sv_handler.cache_bytes = sv_cache_mb << 20;
+        sv_server.read_timeout = std::chrono::milliseconds(sv_timeout_ms);
+        sv_server.log = [](const std::string& s) { std::cerr << "frontline serve: " << s << "\n"; };
+        std::shared_ptr<fl::serve::TileRenderer> renderer;
+        if (!sv_no_render) {
+            sv_render.data_dir = sv_data;
+            sv_render.gazetteer_dir = gaz_dir;
+            sv_render.boundaries = boundaries;
+            sv_render.style = style;
+            renderer = std::make_shared<fl::serve::SceneRenderer>(sv_render);
+        }
+        fl::serve::Server server(sv_server,
+                                 std::make_shared<fl::serve::Handler>(sv_handler, renderer));
+        server.listen();
+        std::cerr << "frontline serve: listening on http://" << sv_server.address << ":"
+                  << server.port() << " (data " << sv_data << ")" << std::endl;
+        server.run();
         return fl::kExitOk;
     }
     return fl::kExitUsage;

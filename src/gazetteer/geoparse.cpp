@@ -70,14 +70,14 @@ bool joins_names(std::string_view lw) {
 }
 
 bool is_title(std::string_view lw) {
-    return one_of(lw, {"spokesman",     "spokeswoman", "spokesperson", "minister",  "president",
-                       "correspondent", "reporter",    "envoy",        "commander", "leader",
-                       "general",       "gen",         "colonel",      "col",       "mr",
-                       "mrs",           "ms",          "dr",           "chief",     "official",
-                       "analyst",       "fighter",     "resident",     "witness",   "activist",
-                       "journalist",    "king",        "prince",       "emir",      "said",
-                       "says",          "told",        "premier",      "secretary", "ambassador",
-                       "director",      "editor",      "photographer", "lieutenant"});
+    return one_of(
+        lw,
+        {"spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
+         "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
+         "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
+         "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
+         "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
+         "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant"});
 }
 
 Cue cue_of(std::string_view lw) {
@@ -351,6 +351,11 @@ class Parser {
             m.penalty += 0.4;
             m.penalty_why = "part of a longer name that is not a place";
         }
+        // A name ending in a cue word carries it ("Aleppo province"), for coordination.
+        if (m.last > m.first) {
+            Cue c = cue_of(lower(word(m.last)));
+            if (c == Cue::governorate) set_cue(m, c, "cue word in the name");
+        }
         // Cue words after: "Idlib province", "Aleppo’s countryside", "Aleppo’s northern
         // countryside", "Aleppo and Idlib regions" (the last handled when spreading).
         std::size_t j = m.last;
@@ -382,19 +387,17 @@ class Parser {
             m.penalty += 0.45;
             m.penalty_why = "after \"" + before[0] + "\": a person";
         }
-        std::size_t b = 0;
-        if (b < before.size() && one_of(before[b], {"of", "d", "de", "in"})) ++b;
-        if (b < before.size() && before[b] == "the") ++b;
-        if (b < before.size() && b > 0) {
+        // "the city of Hama", "province of Idlib", "province d'Idleb", "villages in Aleppo";
+        // not "a city in Idlib province", where the cue word is about another name.
+        if (before.size() >= 2 && one_of(before[0], {"of", "d", "de", "in"})) {
+            std::size_t b = before[1] == "the" && before.size() >= 3 ? 2 : 1;
             Cue c = cue_of(before[b]);
-            if (c == Cue::populated && before[0] == "in" &&
-                one_of(before[b], {"villages", "towns"})) {
-                c = Cue::governorate;  // "villages in Aleppo and Idlib"
+            if (before[0] == "in") {
+                c = one_of(before[b], {"villages", "towns"}) ? Cue::governorate : Cue::none;
             }
             if (c != Cue::none) set_cue(m, c, "cue word \"" + before[b] + "\" before");
-        } else if (!before.empty() && one_of(before[0], {"rural", "rif"})) {
-            set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
-        } else if (!before.empty() && one_of(before[0], {"province", "governorate"})) {
+        } else if (!before.empty() &&
+                   one_of(before[0], {"rural", "rif", "province", "governorate"})) {
             set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
         }
     }
@@ -405,9 +408,45 @@ class Parser {
         m.cue_why = std::move(why);
     }
 
+    // The best place of a match by prior alone (no context), or null.
+    const Place* likely_place(const Match& m) const {
+        const Place* best = nullptr;
+        for (std::size_t k = 0; k < m.entry->ids.size(); ++k) {
+            const Place& p = gaz_.place(m.entry->ids[k]);
+            if (!best || (p.country == "SY" && best->country != "SY") ||
+                (p.country == best->country && p.population > best->population))
+                best = &p;
+        }
+        return best;
+    }
+
+    // "the Abu al-Duhur airbase in Idlib": a place in a governorate, not in its capital,
+    // followed by "in <capital>" means the governorate.
+    void containment_cues(std::vector<Match>& ms) const {
+        for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+            Match& a = ms[k];
+            Match& b = ms[k + 1];
+            if (b.cue != Cue::none || a.penalty > 0) continue;
+            std::string_view between = text_.substr(a.end, b.start - a.end);
+            if (between != " in " && between != ", in " && between != " in the ") continue;
+            const Place* pa = likely_place(a);
+            const Place* pb = likely_place(b);
+            if (!pa || !pb || pa->country != "SY" || pb->country != "SY" ||
+                pa->admin1 != pb->admin1 || pb->feature_class != 'P' ||
+                (pb->feature_code != "PPLA" && pb->feature_code != "PPLC"))
+                continue;
+            const double dlat = (pa->lat - pb->lat) * 111.0;
+            const double dlon = (pa->lon - pb->lon) * 111.0 * std::cos(pb->lat * M_PI / 180.0);
+            if (std::sqrt(dlat * dlat + dlon * dlon) < 10.0) continue;  // in the city itself
+            b.cue = Cue::governorate;
+            b.cue_why = "contains " + pa->name + ", which lies outside the city";
+        }
+    }
+
     // "the governorates of Aleppo and Idlib", "in Aleppo and Idlib provinces": a governorate
     // cue on one of two coordinated names applies to both.
     void spread_governorate_cues(std::vector<Match>& ms) const {
+        containment_cues(ms);
         for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
             Match& a = ms[k];
             Match& b = ms[k + 1];
@@ -476,7 +515,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     out.reserve(ms.size());
     for (const auto& m : ms) {
         auto ranked = rank(gaz, m, &admin1, opt.governorate_cues);
-        if (ranked.empty() || ranked.front().score < opt.min_score) continue;
+        if (ranked.empty()) continue;
+        const bool abstain = ranked.front().score < opt.min_score;
+        if (abstain && !opt.keep_abstentions) continue;
         const Place& p = *gaz.find_id(ranked.front().place_id);
         Mention x;
         x.doc = article.doc;
@@ -491,6 +532,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         x.foreign = p.foreign();
         x.score = ranked.front().score;
         x.why = ranked.front().why;
+        x.abstained = abstain;
         x.runners_up.assign(ranked.begin() + 1, ranked.end());
         out.push_back(std::move(x));
     }

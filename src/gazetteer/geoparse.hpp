@@ -29,6 +29,7 @@ struct Mention {
     bool foreign = false;
     double score = 0;
     std::string why;                    // why the chosen place scored as it did
+    bool abstained = false;             // best score below min_score (only with keep_abstentions)
     std::vector<Candidate> runners_up;  // other candidates for the same words, best first
 };
 
@@ -38,6 +39,9 @@ struct GeoparseOptions {
     // governorates of Aleppo and Idlib", "villages in Aleppo and Idlib"). Off by default
     // until tests/e2e stops assuming that every "Aleppo" is the city; the CLI turns it on.
     bool governorate_cues = false;
+    // Also return the names matched but not resolved, with `abstained` set and the best
+    // candidate filled in (for audits and `frontline geoparse --abstentions`).
+    bool keep_abstentions = false;
 };
 
 // Ranked candidates for a name as a user would type it ("Maarat al-Numan"); best first.

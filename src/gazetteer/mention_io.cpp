@@ -34,6 +34,7 @@ std::string mentions_geojson(const std::vector<Mention>& mentions) {
         p["kind"] = m.kind;
         p["foreign"] = m.foreign;
         p["score"] = m.score;
+        if (m.abstained) p["abstained"] = true;
         auto ru = nlohmann::json::array();
         for (const auto& c : m.runners_up)
             ru.push_back({{"place_id", c.place_id}, {"score", c.score}});
@@ -42,6 +43,32 @@ std::string mentions_geojson(const std::vector<Mention>& mentions) {
         fc["features"].push_back(f);
     }
     return fc.dump(1) + "\n";
+}
+
+std::string mentions_json(const std::vector<Mention>& mentions) {
+    auto arr = nlohmann::ordered_json::array();
+    for (const auto& m : mentions) {
+        nlohmann::ordered_json o;
+        o["doc"] = m.doc;
+        o["start"] = m.start;
+        o["end"] = m.end;
+        o["surface"] = m.surface;
+        o["place_id"] = m.place_id;
+        o["place_name"] = m.place_name;
+        o["kind"] = m.kind;
+        o["lat"] = m.lat;
+        o["lon"] = m.lon;
+        o["foreign"] = m.foreign;
+        o["score"] = m.score;
+        o["abstained"] = m.abstained;
+        o["why"] = m.why;
+        auto ru = nlohmann::ordered_json::array();
+        for (const auto& c : m.runners_up)
+            ru.push_back({{"place_id", c.place_id}, {"score", c.score}, {"why", c.why}});
+        o["runners_up"] = ru;
+        arr.push_back(std::move(o));
+    }
+    return arr.dump(1) + "\n";
 }
 
 std::string mentions_tsv(const std::vector<Mention>& mentions) {
