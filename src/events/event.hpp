@@ -6,6 +6,7 @@
 
 #include "common/date.hpp"
 #include "control/controller.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "gazetteer/geoparse.hpp"
 #include "text/article.hpp"
 
@@ -16,20 +17,31 @@ struct EventSource {
     std::size_t sentence_index = 0;
     std::string sentence;
     std::string url;
+    std::string status;  // what this sentence says: confirmed, claimed, denied
 };
 
 struct Event {
-    std::string id;  // stable: derived from date, place and action
-    Date date{};
-    std::string date_precision;  // "day" (stated), "publication" (publication date used)
-    std::string action;          // capture, entry, handover, withdrawal, advance, contested
-    std::string actor;           // as written, e.g. "rebels", "PKK/YPG"
-    Controller controller = Controller::unknown;  // who holds the place after the event
+    std::string id;              // stable: "<date>/<place_id>/<action>/<controller>"
+    Date date{};                 // the earliest day the sources allow (ACLED event_date)
+    Date date_end{};             // the latest day; == date for "day" precision
+    std::string date_precision;  // day, range, week, publication (see events/dates.hpp)
+    // capture, entry, handover, withdrawal, recapture, advance, contested
+    std::string action;
+    std::string extent = "full";  // "partial": "large parts of", "central ... parts of", entries
+    std::string actor;            // canonical actor, e.g. "Hayat Tahrir al-Sham", "PKK/YPG"
+    std::string actor2;           // the other side, when the sentence names it
+    Controller controller = Controller::unknown;         // who holds the place after
+    Controller controller_before = Controller::unknown;  // who held it before, when known
     std::string place_id;
     std::string place_name;
+    std::string place_kind;  // Place::kind()
+    std::string admin1;      // governorate name ("Aleppo", "Idlib"), filled by annotate_places
+    int geo_precision = 1;   // ACLED-like: 1 the place itself, 2 near it / a line, 3 a region
     double lat = 0;
     double lon = 0;
     std::string status;  // confirmed, claimed, denied
+    double confidence = 0;
+    std::size_t corroboration = 0;  // distinct documents
     std::vector<EventSource> sources;
 };
 
@@ -37,7 +49,16 @@ struct Event {
 // publication date; articles without one yield no events (and a warning from the caller).
 std::vector<Event> extract_events(const Article& article, const std::vector<Mention>& mentions);
 
-// Merges events on the same place, controller, action and date, keeping every source.
+// Merges events on the same place, controller and action whose dates agree within a day
+// (a "publication" date is only an upper bound: it agrees with any day in the week before),
+// keeping every source; sets ids, corroboration and confidence. Output sorted by date, id.
 std::vector<Event> merge_events(std::vector<Event> events);
+
+// Confidence in [0, 1) of one merged event: 1 - prod(1 - w_doc) over distinct documents,
+// w = 0.6 for a confirmation, 0.3 for a claim, 0.05 for a denial (the best per document).
+double event_confidence(const Event& e);
+
+// Fills admin1 and geo_precision from the gazetteer.
+void annotate_places(std::vector<Event>& events, const Gazetteer& gaz);
 
 }  // namespace frontline

@@ -6,6 +6,11 @@
 
 namespace frontline {
 
+const char* const kEventCsvHeader =
+    "event_id,event_date,date_end,date_precision,event_type,sub_event_type,action,extent,"
+    "actor1,actor2,admin1,location,place_id,latitude,longitude,geo_precision,"
+    "controller_before,controller_after,status,confidence,corroboration,sources";
+
 namespace {
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -16,7 +21,29 @@ std::string csv_field(const std::string& s) {
     }
     return out + "\"";
 }
+
+std::string fixed(double v, int digits) {
+    std::ostringstream o;
+    o.setf(std::ios::fixed);
+    o.precision(digits);
+    o << v;
+    return o.str();
+}
 }  // namespace
+
+std::pair<std::string, std::string> acled_type(const Event& e) {
+    if (e.action == "capture" || e.action == "entry" || e.action == "recapture") {
+        if (e.controller == Controller::government) {
+            return {"Battles", "Government regains territory"};
+        }
+        return {"Battles", "Non-state actor overtakes territory"};
+    }
+    if (e.action == "handover" || e.action == "withdrawal") {
+        return {"Strategic developments", "Non-violent transfer of territory"};
+    }
+    if (e.action == "contested") return {"Battles", "Armed clash"};
+    return {"Strategic developments", "Other"};
+}
 
 std::string events_geojson(const std::vector<Event>& events) {
     nlohmann::ordered_json fc;
@@ -26,20 +53,34 @@ std::string events_geojson(const std::vector<Event>& events) {
         nlohmann::ordered_json f;
         f["type"] = "Feature";
         f["geometry"] = {{"type", "Point"}, {"coordinates", {e.lon, e.lat}}};
+        auto [type, sub] = acled_type(e);
         nlohmann::ordered_json p;
         p["id"] = e.id;
         p["date"] = to_iso(e.date);
+        p["date_end"] = to_iso(e.date_end);
         p["date_precision"] = e.date_precision;
         p["action"] = e.action;
+        p["event_type"] = type;
+        p["sub_event_type"] = sub;
+        p["extent"] = e.extent;
         p["actor"] = e.actor;
+        p["actor2"] = e.actor2;
         p["controller"] = std::string(to_string(e.controller));
+        p["controller_before"] = std::string(to_string(e.controller_before));
         p["place_id"] = e.place_id;
         p["place_name"] = e.place_name;
+        p["admin1"] = e.admin1;
+        p["geo_precision"] = e.geo_precision;
         p["status"] = e.status;
+        p["confidence"] = std::round(e.confidence * 1000) / 1000;
+        p["corroboration"] = e.corroboration;
         auto src = nlohmann::json::array();
         for (const auto& s : e.sources) {
-            src.push_back({{"doc", s.doc}, {"sentence_index", s.sentence_index}, {"sentence", s.sentence},
-                           {"url", s.url}});
+            src.push_back({{"doc", s.doc},
+                           {"sentence_index", s.sentence_index},
+                           {"sentence", s.sentence},
+                           {"url", s.url},
+                           {"status", s.status}});
         }
         p["sources"] = src;
         f["properties"] = p;
@@ -50,17 +91,21 @@ std::string events_geojson(const std::vector<Event>& events) {
 
 std::string events_csv(const std::vector<Event>& events) {
     std::ostringstream o;
-    o.precision(7);
-    o << "event_id,date,date_precision,event_type,actor1,controller,location,place_id,lat,lon,status,sources\n";
+    o << kEventCsvHeader << '\n';
     for (const auto& e : events) {
         std::string sources;
         for (const auto& s : e.sources) {
             if (!sources.empty()) sources += " | ";
             sources += s.doc + "#" + std::to_string(s.sentence_index) + ": " + s.sentence;
         }
-        o << csv_field(e.id) << ',' << to_iso(e.date) << ',' << e.date_precision << ',' << e.action << ','
-          << csv_field(e.actor) << ',' << to_string(e.controller) << ',' << csv_field(e.place_name) << ','
-          << e.place_id << ',' << e.lat << ',' << e.lon << ',' << e.status << ',' << csv_field(sources)
+        auto [type, sub] = acled_type(e);
+        o << csv_field(e.id) << ',' << to_iso(e.date) << ',' << to_iso(e.date_end) << ','
+          << e.date_precision << ',' << csv_field(type) << ',' << csv_field(sub) << ',' << e.action
+          << ',' << e.extent << ',' << csv_field(e.actor) << ',' << csv_field(e.actor2) << ','
+          << csv_field(e.admin1) << ',' << csv_field(e.place_name) << ',' << csv_field(e.place_id)
+          << ',' << fixed(e.lat, 5) << ',' << fixed(e.lon, 5) << ',' << e.geo_precision << ','
+          << to_string(e.controller_before) << ',' << to_string(e.controller) << ',' << e.status
+          << ',' << fixed(e.confidence, 3) << ',' << e.corroboration << ',' << csv_field(sources)
           << '\n';
     }
     return o.str();

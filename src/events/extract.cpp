@@ -1,9 +1,21 @@
-// A first rule set for control changes: "<actor> captured/seized/took control of <places>".
+// The rule system that turns sentences into control-change events. Per sentence:
+//   1. triggers (action phrases) and actors are found in the folded text;
+//   2. each trigger takes its objects (place mentions in its clause, minus locators such as
+//      "villages in Aleppo" or "the highway linking Aleppo to Damascus") and its actor (the
+//      subject before it, or the agent after a passive "fell to" / "under the control of");
+//   3. negated, modal ("promised to", "will", questions) and historical ("previously",
+//      "eight years ago", a year before the article's) triggers yield nothing;
+//   4. the status comes from who says it: the outlet (confirmed), the side that lost
+//      (confirmed: a concession), the side that gained or a third party (claimed), a denial;
+//   5. the date is the nearest date expression in the sentence, else the publication date.
 #include <algorithm>
+#include <array>
 #include <cctype>
-#include <map>
+#include <optional>
 #include <string_view>
 
+#include "events/actors.hpp"
+#include "events/dates.hpp"
 #include "events/event.hpp"
 #include "text/sentences.hpp"
 
@@ -11,96 +23,755 @@ namespace frontline {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+enum class Shape {
+    object_after,   // "<actor> captured <places>"
+    object_before,  // "<places> fell to <actor>", "<places> are now controlled by <actor>"
+    under_control,  // "<places> ... under rebel control" / "under the control of <actor>"
+    handover,       // "<actor> handed over <places> to <actor>"
+    advance,        // "<actor> advanced towards <place>"
+    establish,      // "prevented them from establishing fixed positions": contested
+};
+
+struct TriggerDef {
+    std::string_view phrase;
+    std::string_view action;
+    Shape shape;
+    bool claim = false;  // the phrase itself marks a claim ("claimed control of")
+};
+
+constexpr TriggerDef kTriggers[] = {
+    {"captured", "capture", Shape::object_after},
+    {"capturing", "capture", Shape::object_after},
+    {"captures", "capture", Shape::object_after},
+    {"seized control of", "capture", Shape::object_after},
+    {"seizing control of", "capture", Shape::object_after},
+    {"seized", "capture", Shape::object_after},
+    {"seizing", "capture", Shape::object_after},
+    {"seizes", "capture", Shape::object_after},
+    {"took control of", "capture", Shape::object_after},
+    {"taken control of", "capture", Shape::object_after},
+    {"taking control of", "capture", Shape::object_after},
+    {"have taken control of", "capture", Shape::object_after},
+    {"has taken control of", "capture", Shape::object_after},
+    {"had taken control of", "capture", Shape::object_after},
+    {"gained control of", "capture", Shape::object_after},
+    {"wrested control of", "capture", Shape::object_after},
+    {"claimed control of", "capture", Shape::object_after, true},
+    {"claimed to have captured", "capture", Shape::object_after, true},
+    {"have taken", "capture", Shape::object_after},
+    {"has taken", "capture", Shape::object_after},
+    {"had taken", "capture", Shape::object_after},
+    {"took over", "capture", Shape::object_after},
+    {"taken over", "capture", Shape::object_after},
+    {"overran", "capture", Shape::object_after},
+    {"overrun", "capture", Shape::object_after},
+    {"stormed", "capture", Shape::object_after},
+    {"fell to", "capture", Shape::object_before},
+    {"fallen to", "capture", Shape::object_before},
+    {"falls to", "capture", Shape::object_before},
+    {"controlled by", "capture", Shape::object_before},
+    {"held by", "capture", Shape::object_before},
+    {"entered", "entry", Shape::object_after},
+    {"entering", "entry", Shape::object_after},
+    {"enters", "entry", Shape::object_after},
+    {"entry into", "entry", Shape::object_after},
+    {"entry to", "entry", Shape::object_after},
+    {"penetrated", "entry", Shape::object_after},
+    {"penetrate", "entry", Shape::object_after},
+    {"penetrating", "entry", Shape::object_after},
+    {"broke into", "entry", Shape::object_after},
+    {"pushed into", "entry", Shape::object_after},
+    {"stormed into", "entry", Shape::object_after},
+    {"advanced into", "entry", Shape::object_after},
+    {"presence in", "entry", Shape::object_after},
+    {"handed over", "handover", Shape::handover},
+    {"handing over", "handover", Shape::handover},
+    {"hand over", "handover", Shape::handover},
+    {"handed control of", "handover", Shape::handover},
+    {"ceded", "handover", Shape::handover},
+    {"withdrew from", "withdrawal", Shape::object_after},
+    {"withdrawn from", "withdrawal", Shape::object_after},
+    {"withdrawing from", "withdrawal", Shape::object_after},
+    {"withdrawal", "withdrawal", Shape::object_after},
+    {"pulled out of", "withdrawal", Shape::object_after},
+    {"retreated from", "withdrawal", Shape::object_after},
+    {"redeployment", "withdrawal", Shape::object_after},
+    {"redeployed from", "withdrawal", Shape::object_after},
+    {"recaptured", "recapture", Shape::object_after},
+    {"retook", "recapture", Shape::object_after},
+    {"retaken", "recapture", Shape::object_after},
+    {"regained control of", "recapture", Shape::object_after},
+    {"regained", "recapture", Shape::object_after},
+    {"recapture of", "recapture", Shape::object_after},
+    {"towards", "advance", Shape::advance},
+    {"toward", "advance", Shape::advance},
+    {"advance on", "advance", Shape::advance},
+    {"advancing on", "advance", Shape::advance},
+    {"closing in on", "advance", Shape::advance},
+    {"clashes in", "contested", Shape::object_after},
+    {"clashes around", "contested", Shape::object_after},
+    {"clashes for", "contested", Shape::object_after},
+    {"fighting in", "contested", Shape::object_after},
+    {"fighting for", "contested", Shape::object_after},
+    {"fighting around", "contested", Shape::object_after},
+    {"battle for", "contested", Shape::object_after},
+    {"battles for", "contested", Shape::object_after},
+    {"battles in", "contested", Shape::object_after},
+    {"from establishing", "contested", Shape::establish},
+};
+
+// Clause boundaries: a trigger's objects never reach past one.
+constexpr std::string_view kBoundaries[] = {
+    ";",      " but ",   " although ",    " though ", " while ",   " whereas ", " which ",
+    " who ",  " where ", " when ",        " after ",  " before ",  " said",     " says",
+    " with ", " - ",     " according to", " as the ", " as they ", " as it "};
+// Backward boundaries for object_before / under_control shapes.
+constexpr std::string_view kBackBoundaries[] = {";",       " but ",  " although ", " while ",
+                                                " said ",  " says ", " that ",     " which ",
+                                                " after ", " when "};
+
+constexpr std::string_view kNegations[] = {"not",       "never",     "n't",    "no longer",
+                                           "failed to", "unable to", "without"};
+constexpr std::string_view kModals[] = {
+    "promised to", "promise to",    "vowed to",    "vow to",     "pledged to",   "pledge to",
+    "will",        "would",         "could",       "might",      "may",          "going to",
+    "plans to",    "planning to",   "aims to",     "aiming to",  "aim to",       "threatened to",
+    "trying to",   "attempting to", "attempt to",  "hopes to",   "seeks to",     "seeking to",
+    "in order to", "whether",       "if",          "unless",     "intends to",   "want to",
+    "wants to",    "ready to",      "prepared to", "prepare to", "preparing to", "claiming to"};
+constexpr std::string_view kHistoric[] = {"previously", "years ago",  "formerly", "once held",
+                                          "used to",    "decade ago", "had been"};
+constexpr std::string_view kHedges[] = {"reportedly",
+                                        "allegedly",
+                                        "if confirmed",
+                                        "unconfirmed",
+                                        "purportedly",
+                                        "it is said",
+                                        "could not be independently verified"};
+constexpr std::string_view kDenials[] = {"denied",          "denies",          "deny",
+                                         "denying",         "rejected claims", "dismissed reports",
+                                         "dismissed claims"};
+constexpr std::string_view kClaimCues[] = {"claimed", "claiming", "claims", "claim"};
+// Speech cues after which the speaker comes after the cue ("according to three sources").
+constexpr std::string_view kForwardCues[] = {"according to", "recognition by", "cited by",
+                                             "acknowledgement by", "acknowledgment by"};
+constexpr std::string_view kSpeechCues[] = {
+    "said",           "says",      "say",        "saying",       "stated",        "stating",
+    "told",           "reported",  "reporting",  "acknowledged", "acknowledging", "acknowledgement",
+    "acknowledgment", "confirmed", "confirming", "confirmation", "announced",     "announcing",
+    "announcement",   "conceded",  "admitted",   "recognition",  "statement"};
+// Nouns whose "in X" makes X a container, not an object ("villages in Aleppo"), and those
+// whose "of X" does too when X is a city ("towns of Aleppo", but "parts of Aleppo" is partial).
+constexpr std::string_view kContainerNouns[] = {"villages",   "towns",   "cities",    "settlements",
+                                                "localities", "hamlets", "positions", "farms",
+                                                "hills",      "sites",   "areas",     "regions"};
+constexpr std::string_view kCountedNouns[] = {"villages",    "towns",      "cities",
+                                              "settlements", "localities", "hamlets"};
+// Words that, right before a mention, make it a locator rather than an object.
+constexpr std::string_view kLocatorWords[] = {
+    "in",      "near",       "outside", "from",   "to",     "between", "links",
+    "linking", "connecting", "around",  "across", "within", "inside",  "towards",
+    "toward",  "into",       "north",   "south",  "east",   "west"};
+constexpr std::string_view kLineNouns[] = {"highway", "road", "motorway", "route", "supply line"};
+constexpr std::string_view kPartialBefore[] = {
+    "parts of",     "part of",     "areas of",     "neighbourhoods of", "neighborhoods of",
+    "districts of", "much of",     "outskirts of", "suburbs of",        "centre of",
+    "center of",    "sections of", "quarters of",  "edges of",          "half of"};
+constexpr std::string_view kPartialAfter[] = {"centre",   "center",    "neighbo",         "suburb",
+                                              "district", "outskirts", "in certain areas"};
+constexpr std::string_view kAdvanceVerbs[] = {"advanc", "press", "push",  "moving",
+                                              "march",  "head",  "drive", "progress"};
+
+bool contains_word(std::string_view s, std::string_view w) {
+    return find_word(s, w) != std::string_view::npos;
+}
+
+template <std::size_t N>
+bool contains_any(std::string_view s, const std::string_view (&words)[N]) {
+    for (auto w : words) {
+        if (contains_word(s, w)) return true;
+    }
+    return false;
+}
+
+// A year before the publication year ("since 2016", "in 2020"): the clause is history.
+bool mentions_past_year(std::string_view s, int pub_year) {
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
+        if (i + 4 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 4]))) continue;
+        if (!std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i),
+                         s.begin() + static_cast<std::ptrdiff_t>(i + 4),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            continue;
+        }
+        int y = std::stoi(std::string(s.substr(i, 4)));
+        if (y >= 1900 && y < pub_year) return true;
+    }
+    return false;
+}
+
+struct TriggerHit {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    const TriggerDef* def = nullptr;
+    std::optional<std::size_t> actor_inside;  // index into actors: "under rebel control"
+    bool of_agent = false;                    // "under the control of <actor>"
+};
+
+constexpr TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
+
+std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<ActorHit>& actors) {
+    std::vector<TriggerHit> all;
+    for (const auto& t : kTriggers) {
+        for (auto at = find_word(s, t.phrase); at != std::string_view::npos;
+             at = find_word(s, t.phrase, at + 1)) {
+            all.push_back({at, at + t.phrase.size(), &t, std::nullopt, false});
+        }
+    }
+    // "under (the) (full) <actor>? control (of <actor>)?"
+    for (auto at = find_word(s, "under"); at != std::string_view::npos;
+         at = find_word(s, "under", at + 1)) {
+        auto c = find_word(s, "control", at);
+        if (c == std::string_view::npos || c - at > 40) continue;
+        std::string_view between = s.substr(at + 5, c - at - 5);
+        if (between.find_first_of(",.;") != std::string_view::npos) continue;
+        TriggerHit h{at, c + 7, &kUnderControl, std::nullopt, false};
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            if (actors[i].start >= at && actors[i].end <= c) h.actor_inside = i;
+        }
+        if (s.substr(h.end).starts_with(" of ")) {
+            h.of_agent = true;
+            h.end += 3;
+        }
+        all.push_back(h);
+    }
+    std::sort(all.begin(), all.end(), [](const TriggerHit& a, const TriggerHit& b) {
+        if (a.start != b.start) return a.start < b.start;
+        return a.end > b.end;
+    });
+    std::vector<TriggerHit> out;
+    for (const auto& h : all) {
+        if (!out.empty() && h.start < out.back().end) continue;
+        out.push_back(h);
+    }
     return out;
 }
 
-struct ActorWord {
-    std::string_view word;
-    Controller controller;
+std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
+    std::size_t end = std::min(limit, s.size());
+    for (auto b : kBoundaries) {
+        auto at = s.find(b, from);
+        // "as well as" continues a list; "as of Saturday" is a date.
+        if (at != std::string_view::npos && at < end) end = at;
+    }
+    return end;
+}
+
+std::size_t clause_start(std::string_view s, std::size_t before) {
+    std::size_t start = 0;
+    for (auto b : kBackBoundaries) {
+        auto at = s.rfind(b, before);
+        if (at != std::string_view::npos && at + b.size() <= before) {
+            start = std::max(start, at + b.size());
+        }
+    }
+    return start;
+}
+
+// The last word before `pos` (skipping "the", "a", punctuation).
+std::string_view word_before(std::string_view s, std::size_t pos) {
+    while (true) {
+        std::size_t e = pos;
+        while (e > 0 && !std::isalnum(static_cast<unsigned char>(s[e - 1])) &&
+               static_cast<unsigned char>(s[e - 1]) < 0x80) {
+            --e;
+        }
+        std::size_t b = e;
+        while (b > 0 && (std::isalnum(static_cast<unsigned char>(s[b - 1])) ||
+                         static_cast<unsigned char>(s[b - 1]) >= 0x80)) {
+            --b;
+        }
+        std::string_view w = s.substr(b, e - b);
+        if ((w == "the" || w == "a" || w == "an") && b > 0) {
+            pos = b;
+            continue;
+        }
+        return w;
+    }
+}
+
+// Only list glue between two mentions: ", ", " and ", " or ", " as well as ", "the".
+bool list_glue(std::string_view gap) {
+    std::string rest;
+    for (char c : gap) {
+        if (c != ',' && c != ' ') rest += c;
+    }
+    for (std::string_view w : {"aswellas", "and", "or", "the"}) {
+        if (rest == w) return true;
+    }
+    return rest.empty();
+}
+
+struct Obj {
+    const Mention* m = nullptr;
+    std::size_t start = 0;  // folded offsets
+    std::size_t end = 0;
 };
 
-// Order matters: the first actor word found before the verb names the actor.
-constexpr ActorWord kActors[] = {
-    {"rebel", Controller::opposition},        {"insurgent", Controller::opposition},
-    {"opposition", Controller::opposition},   {"hts", Controller::opposition},
-    {"tahrir al-sham", Controller::opposition}, {"anti-regime", Controller::opposition},
-    {"pkk/ypg", Controller::sdf},             {"ypg", Controller::sdf},
-    {"sdf", Controller::sdf},                 {"regime forces", Controller::government},
-    {"government forces", Controller::government}, {"army", Controller::government},
-    {"military", Controller::government},
+bool eligible(const Mention& m) {
+    if (m.foreign) return false;
+    return m.kind != "governorate" && m.kind != "country" && m.kind != "region";
+}
+
+// The objects of a trigger among the mentions within [from, to) of the folded sentence.
+// `own_prep` is the offset of the preposition the trigger itself consumes ("withdrawal ...
+// from"), which does not make the mention after it a locator.
+std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
+                            std::size_t to, std::optional<std::size_t> own_prep) {
+    std::vector<Obj> out;
+    bool prev_locator = false;
+    std::size_t prev_end = from;
+    bool line_seen = false;
+    bool container_seen = false;
+    for (const auto& o : mentions) {
+        if (o.start < from || o.end > to) continue;
+        std::string_view before = s.substr(from, o.start - from);
+        if (contains_any(before, kLineNouns)) line_seen = true;
+        // "captured 50 villages in the eastern parts of Idlib": all after " in " is container.
+        for (auto c : kContainerNouns) {
+            auto at = find_word(before, c);
+            if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
+                container_seen = true;
+            }
+        }
+        if (container_seen) {
+            prev_end = o.end;
+            prev_locator = true;
+            continue;
+        }
+        bool locator = false;
+        std::string_view w = word_before(s, o.start);
+        std::size_t w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
+        bool is_own = own_prep && w_at == *own_prep;
+        if (!is_own && w_at >= from) {
+            for (auto l : kLocatorWords) {
+                if (w == l) locator = true;
+            }
+            // "towns of Aleppo": a city or larger after a container noun is a container.
+            if (w == "of" && (o.m->kind == "city")) {
+                std::string_view w2 = word_before(s, w_at);
+                for (auto c : kCountedNouns) {
+                    if (w2 == c) locator = true;
+                }
+            }
+        }
+        if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
+        if (line_seen && o.m->kind != "road") locator = true;
+        prev_locator = locator;
+        prev_end = o.end;
+        if (!locator && eligible(*o.m)) out.push_back(o);
+    }
+    return out;
+}
+
+bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
+    std::size_t b = std::max(scope_start, o.start > 40 ? o.start - 40 : 0);
+    if (b < o.start) {
+        std::string_view pre = s.substr(b, o.start - b);
+        for (auto p : kPartialBefore) {
+            if (pre.find(p) != std::string_view::npos) return true;
+        }
+    }
+    std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
+    for (auto p : kPartialAfter) {
+        if (post.find(p) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+struct Resolved {
+    const ActorInfo* info = nullptr;
 };
 
-constexpr std::string_view kCaptureVerbs[] = {"captured", "seized", "took control of",
-                                              "taken control of", "overran", "have taken"};
+// Pronouns resolve to the nearest controller or backer before them, else to the discourse
+// subject (the last side named in the previous sentences).
+const ActorInfo* resolve(const std::vector<ActorHit>& actors, std::size_t i,
+                         const ActorInfo* discourse) {
+    const ActorInfo* a = actors[i].info;
+    if (a->role != ActorRole::pronoun) return a;
+    for (std::size_t k = i; k-- > 0;) {
+        auto r = actors[k].info->role;
+        if (r == ActorRole::controller || r == ActorRole::backer) return actors[k].info;
+    }
+    return discourse;
+}
 
-constexpr std::string_view kClaimCues[] = {"said", "reportedly", "claimed", "claim", "sources",
-                                           "according to", "if confirmed"};
+bool can_act(const ActorInfo* a) {
+    return a && (a->role == ActorRole::controller || a->role == ActorRole::backer ||
+                 a->role == ActorRole::pronoun);
+}
+
+struct SentenceContext {
+    std::string_view s;  // folded sentence
+    const std::vector<ActorHit>& actors;
+    const ActorInfo* discourse;
+};
+
+// The nearest acting actor ending in [from, to).
+const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to) {
+    const ActorInfo* best = nullptr;
+    for (std::size_t i = 0; i < c.actors.size(); ++i) {
+        const auto& h = c.actors[i];
+        if (h.start < from || h.end > to || !can_act(h.info)) continue;
+        best = resolve(c.actors, i, c.discourse);
+    }
+    return best;
+}
+
+// The first acting actor starting in [from, to).
+const ActorInfo* actor_after(const SentenceContext& c, std::size_t from, std::size_t to) {
+    for (std::size_t i = 0; i < c.actors.size(); ++i) {
+        const auto& h = c.actors[i];
+        if (h.start >= from && h.start < to && can_act(h.info)) {
+            return resolve(c.actors, i, c.discourse);
+        }
+    }
+    return nullptr;
+}
+
+struct Speech {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool claim = false;
+    const ActorInfo* speaker = nullptr;  // nullptr: an unnamed or unaligned speaker
+};
+
+std::vector<Speech> find_speech(const SentenceContext& c) {
+    std::vector<Speech> out;
+    auto add = [&](std::string_view cue, bool forward, bool claim) {
+        for (auto at = find_word(c.s, cue); at != std::string_view::npos;
+             at = find_word(c.s, cue, at + 1)) {
+            Speech sp{at, at + cue.size(), claim, nullptr};
+            if (forward) {
+                for (std::size_t i = 0; i < c.actors.size(); ++i) {
+                    if (c.actors[i].start >= sp.end && c.actors[i].start < sp.end + 40) {
+                        sp.speaker = resolve(c.actors, i, c.discourse);
+                        break;
+                    }
+                }
+            } else {
+                for (std::size_t i = 0; i < c.actors.size(); ++i) {
+                    if (c.actors[i].end <= at) sp.speaker = resolve(c.actors, i, c.discourse);
+                }
+            }
+            out.push_back(sp);
+        }
+    };
+    for (auto cue : kForwardCues) add(cue, true, false);
+    for (auto cue : kClaimCues) add(cue, false, true);
+    for (auto cue : kSpeechCues) add(cue, false, false);
+    // A forward cue ("recognition by") shadows the plain cue inside it ("recognition").
+    std::sort(out.begin(), out.end(), [](const Speech& a, const Speech& b) {
+        if (a.start != b.start) return a.start < b.start;
+        return a.end > b.end;
+    });
+    std::vector<Speech> dedup;
+    for (const auto& sp : out) {
+        if (!dedup.empty() && sp.start < dedup.back().end) continue;
+        dedup.push_back(sp);
+    }
+    return dedup;
+}
+
+Controller side_of(const ActorInfo* a) {
+    return a ? a->side : Controller::unknown;
+}
 
 }  // namespace
 
 std::vector<Event> extract_events(const Article& article, const std::vector<Mention>& mentions) {
     std::vector<Event> out;
     if (!article.published) return out;
-    for (const Sentence& s : split_sentences(article.text)) {
-        std::string_view sv(article.text.data() + s.start, s.end - s.start);
-        std::string low = lower(sv);
-        std::size_t verb_at = std::string::npos;
-        for (auto v : kCaptureVerbs) verb_at = std::min(verb_at, low.find(v));
-        if (verb_at == std::string::npos) continue;
-        // Actor: the last actor word before the verb.
-        std::size_t actor_at = std::string::npos;
-        const ActorWord* actor = nullptr;
-        for (const auto& a : kActors) {
-            auto at = low.rfind(a.word, verb_at);
-            if (at != std::string::npos && (actor_at == std::string::npos || at > actor_at)) {
-                actor_at = at;
-                actor = &a;
+    const Date pub = *article.published;
+    const int pub_year = static_cast<int>(pub.year());
+    const ActorInfo* discourse = nullptr;
+    std::size_t discourse_age = 0;
+    for (const Sentence& sent : split_sentences(article.text)) {
+        std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
+        FoldedText f = fold_for_matching(raw);
+        std::string_view s = f.text;
+        auto actors = find_actors(s);
+        if (discourse_age++ > 2) discourse = nullptr;
+        const ActorInfo* last_side = nullptr;
+        for (const auto& a : actors) {
+            if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
+                last_side = a.info;
             }
         }
-        if (!actor) continue;
-        bool claimed = false;
-        for (auto c : kClaimCues) claimed = claimed || low.find(c) != std::string::npos;
-        for (const Mention& m : mentions) {
-            if (m.start < s.start + verb_at || m.end > s.end || m.foreign) continue;
-            if (m.kind == "governorate" || m.kind == "country") continue;
-            Event e;
-            e.date = *article.published;
-            e.date_precision = "publication";
-            e.action = "capture";
-            e.actor = std::string(sv.substr(actor_at, actor->word.size()));
-            e.controller = actor->controller;
-            e.place_id = m.place_id;
-            e.place_name = m.place_name;
-            e.lat = m.lat;
-            e.lon = m.lon;
-            e.status = claimed ? "claimed" : "confirmed";
-            e.sources.push_back({article.doc, s.index, std::string(sv), article.url});
-            out.push_back(std::move(e));
-        }
-    }
-    return out;
-}
+        SentenceContext ctx{s, actors, discourse};
+        // Questions are not events ("will the regime ... hit back?").
+        std::size_t last = s.find_last_not_of(" \"'");
+        bool question = last != std::string_view::npos && s[last] == '?';
 
-std::vector<Event> merge_events(std::vector<Event> events) {
-    std::map<std::string, Event> merged;
-    for (auto& e : events) {
-        std::string key = to_iso(e.date) + "|" + e.place_id + "|" + e.action + "|" +
-                          std::string(to_string(e.controller));
-        auto it = merged.find(key);
-        if (it == merged.end()) {
-            e.id = key;
-            merged.emplace(key, std::move(e));
+        std::vector<Obj> objs;
+        for (const auto& m : mentions) {
+            if (m.start < sent.start || m.end > sent.end) continue;
+            objs.push_back(
+                {&m, f.to_folded(m.start - sent.start), f.to_folded(m.end - sent.start)});
+        }
+        if (question || objs.empty()) {
+            if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
-        Event& m = it->second;
-        if (e.status == "confirmed") m.status = "confirmed";
-        for (auto& s : e.sources) m.sources.push_back(std::move(s));
+        auto triggers = find_triggers(s, actors);
+        auto speech = find_speech(ctx);
+        auto dates = find_dates(s, pub);
+        const bool hedged = contains_any(s, kHedges);
+        const bool denied = contains_any(s, kDenials);
+
+        std::vector<Event> here;
+        for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
+            const TriggerHit& t = triggers[ti];
+            const TriggerDef& def = *t.def;
+            const std::size_t next_trigger =
+                ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
+            const std::size_t back = clause_start(s, t.start);
+            std::string_view pre = s.substr(back, t.start - back);
+            std::string_view near_pre =
+                s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
+            if (contains_any(near_pre, kNegations)) continue;
+            // "to capture" is an intention, "managed to penetrate" a fact.
+            std::string_view w1 = word_before(s, t.start);
+            if (w1 == "to") {
+                std::string_view w2 =
+                    word_before(s, static_cast<std::size_t>(w1.data() - s.data()));
+                if (w2 != "managed" && w2 != "able") continue;
+            }
+            std::string_view modal_window =
+                s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
+            modal_window =
+                modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
+            if (contains_any(modal_window, kModals)) continue;
+
+            std::vector<Obj> targets;
+            const ActorInfo* actor = nullptr;
+            const ActorInfo* receiver = nullptr;
+            std::size_t scope_start = t.end, scope_end = t.end;
+            bool passive = false;
+            switch (def.shape) {
+                case Shape::object_after: {
+                    passive = s.substr(t.end).starts_with(" by ");
+                    if (passive) {
+                        scope_start = back;
+                        scope_end = t.start;
+                        actor = actor_after(ctx, t.end, t.end + 40);
+                    } else {
+                        scope_end = clause_end(s, t.end, next_trigger);
+                        actor = actor_between(ctx, 0, t.start);
+                        // After a speech cue, prefer the subject named after it.
+                        for (const auto& sp : speech) {
+                            if (sp.end <= t.start) {
+                                if (auto* a = actor_between(ctx, sp.end, t.start))
+                                    actor = a;
+                                else if (sp.speaker && can_act(sp.speaker))
+                                    actor = sp.speaker;
+                            }
+                        }
+                        if (!actor) actor = discourse;
+                    }
+                    std::optional<std::size_t> own;
+                    if (def.action == "withdrawal" && !def.phrase.ends_with("from") &&
+                        !def.phrase.ends_with("of")) {
+                        std::size_t best = std::string_view::npos;
+                        for (std::string_view p : {" from ", " in "}) {
+                            auto at = s.find(p, t.end);
+                            if (at != std::string_view::npos && at < scope_end)
+                                best = std::min(best, at + 1);
+                        }
+                        if (best == std::string_view::npos) continue;
+                        own = best;
+                        scope_start = best;
+                    }
+                    targets = objects_in(s, objs, scope_start, scope_end, own);
+                    break;
+                }
+                case Shape::object_before:
+                case Shape::under_control: {
+                    scope_start = back;
+                    scope_end = t.start;
+                    if (def.shape == Shape::under_control && t.actor_inside) {
+                        actor = resolve(actors, *t.actor_inside, discourse);
+                    } else if (def.shape == Shape::under_control && !t.of_agent) {
+                        std::string_view inside = s.substr(t.start, t.end - t.start);
+                        if (contains_word(inside, "state")) {
+                            static const auto gov = fold_actor("government forces");
+                            actor = &*gov;
+                        }
+                    } else {
+                        actor = actor_after(ctx, t.end, t.end + 40);
+                    }
+                    targets = objects_in(s, objs, scope_start, scope_end, std::nullopt);
+                    break;
+                }
+                case Shape::handover: {
+                    actor = actor_between(ctx, 0, t.start);
+                    // The recipient: the first side after a " to " in the clause.
+                    std::size_t to = s.find(" to ", t.end);
+                    while (to != std::string_view::npos) {
+                        receiver = actor_after(ctx, to, to + 30);
+                        if (receiver) break;
+                        to = s.find(" to ", to + 1);
+                    }
+                    if (!receiver) continue;
+                    scope_end = to;
+                    targets = objects_in(s, objs, t.end, to, std::nullopt);
+                    break;
+                }
+                case Shape::advance: {
+                    std::size_t b = std::max(back, t.start > 60 ? t.start - 60 : 0);
+                    std::string_view before = s.substr(b, t.start - b);
+                    bool verb = def.phrase != "towards" && def.phrase != "toward";
+                    for (auto v : kAdvanceVerbs)
+                        verb = verb || before.find(v) != std::string_view::npos;
+                    if (!verb) continue;
+                    actor = actor_between(ctx, 0, t.start);
+                    if (!actor) actor = discourse;
+                    scope_end = clause_end(s, t.end, next_trigger);
+                    targets = objects_in(s, objs, t.end, scope_end, t.start);
+                    break;
+                }
+                case Shape::establish: {
+                    // "army bombardment had stopped them from establishing fixed positions":
+                    // the places this sentence says were entered are contested.
+                    std::size_t verb_at = t.start;
+                    for (std::string_view v : {"prevented", "stopped", "preventing", "stopping"}) {
+                        auto at = s.rfind(v, t.start);
+                        if (at != std::string_view::npos && t.start - at < 60) verb_at = at;
+                    }
+                    if (verb_at == t.start) continue;
+                    // The actor is the side that held the entrants off: the speaker when it
+                    // is not the entrants' side ("the army said ... had stopped them").
+                    actor = actor_between(ctx, 0, verb_at);
+                    Controller entrants = Controller::unknown;
+                    for (const auto& e : here) {
+                        if (e.action == "entry" || e.action == "capture") entrants = e.controller;
+                    }
+                    for (const auto& sp : speech) {
+                        if (sp.end <= t.start && sp.speaker &&
+                            sp.speaker->side != Controller::unknown &&
+                            sp.speaker->side != entrants) {
+                            actor = sp.speaker;
+                        }
+                    }
+                    if (actor && actor->side == entrants) actor = nullptr;
+                    for (const auto& e : here) {
+                        if (e.action != "entry" && e.action != "capture") continue;
+                        for (const auto& o : objs) {
+                            if (o.m->place_id == e.place_id) {
+                                targets.push_back(o);
+                                break;
+                            }
+                        }
+                    }
+                    scope_end = t.end;
+                    break;
+                }
+            }
+            // Only a contest needs no actor ("clashes in Saraqib").
+            if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // History: "which were previously under the control of", "since 2016".
+            std::string_view hist =
+                s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));
+            hist = hist.substr(0, std::max(scope_end, t.end) - (hist.data() - s.data()));
+            if (contains_any(hist, kHistoric) || mentions_past_year(hist, pub_year)) continue;
+
+            // Who says it.
+            const Speech* cue = nullptr;
+            for (const auto& sp : speech) {
+                if (sp.end <= t.start) cue = &sp;
+            }
+            if (!cue) {
+                for (const auto& sp : speech) {
+                    if (sp.start >= scope_end) {
+                        cue = &sp;
+                        break;
+                    }
+                }
+            }
+            const Controller actor_side = side_of(actor);
+            Controller after = actor_side, before = Controller::unknown;
+            if (def.action == "handover") {
+                after = side_of(receiver);
+                before = actor_side;
+            } else if (def.action == "withdrawal") {
+                after = Controller::unknown;
+                before = actor_side;
+            } else if (def.action == "contested") {
+                after = Controller::contested;
+            }
+            // The side a statement favours: a concession is a statement by the other side.
+            Controller gains = def.action == "handover" ? after : actor_side;
+            std::string status = "confirmed";
+            if (cue) {
+                Controller speaker = side_of(cue->speaker);
+                bool concession = speaker != Controller::unknown && gains != Controller::unknown &&
+                                  speaker != gains;
+                if (def.action == "withdrawal") concession = speaker == actor_side;
+                status = (cue->claim || !concession) ? "claimed" : "confirmed";
+            }
+            if (def.claim || hedged) status = "claimed";
+            if (denied) status = "denied";
+            (void)pre;
+
+            // The nearest date expression.
+            const DateExpr* when = nullptr;
+            std::size_t best = std::string_view::npos;
+            for (const auto& d : dates) {
+                // After the trigger, only dates in its own clause ("as of Saturday" after a
+                // hand-over's recipient), not "the attack that began earlier this week".
+                std::size_t limit = std::max(scope_end, t.end);
+                if (def.shape == Shape::handover) limit += 50;
+                if (def.shape == Shape::object_before || def.shape == Shape::under_control ||
+                    passive) {
+                    limit = clause_end(s, t.end, next_trigger);  // "fell to X on Friday"
+                }
+                if (d.start >= limit) continue;
+                std::size_t dist =
+                    d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
+                if (dist < best) best = dist, when = &d;
+            }
+            for (const auto& o : targets) {
+                Event e;
+                e.date = when ? when->first : pub;
+                e.date_end = when ? when->last : pub;
+                e.date_precision = when ? when->precision : "publication";
+                e.action = std::string(def.action);
+                e.extent =
+                    (def.action == "entry" || is_partial(s, o, scope_start)) ? "partial" : "full";
+                if (actor) e.actor = std::string(actor->name);
+                if (def.action == "handover") e.actor2 = std::string(receiver->name);
+                e.controller = after;
+                e.controller_before = before;
+                e.place_id = o.m->place_id;
+                e.place_name = o.m->place_name;
+                e.place_kind = o.m->kind;
+                e.lat = o.m->lat;
+                e.lon = o.m->lon;
+                e.geo_precision = o.m->kind == "road" ? 2 : 1;
+                e.status = status;
+                e.sources.push_back(
+                    {article.doc, sent.index, std::string(raw), article.url, status});
+                bool dup = false;
+                for (const auto& h : here) {
+                    dup = dup || (h.place_id == e.place_id && h.action == e.action &&
+                                  h.controller == e.controller);
+                }
+                if (!dup) here.push_back(std::move(e));
+            }
+        }
+        if (last_side) discourse = last_side, discourse_age = 0;
+        for (auto& e : here) out.push_back(std::move(e));
     }
-    std::vector<Event> out;
-    for (auto& [k, e] : merged) out.push_back(std::move(e));
     return out;
 }
 

@@ -46,6 +46,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
         all_mentions.insert(all_mentions.end(), mentions.begin(), mentions.end());
     }
     auto events = merge_events(std::move(raw_events));
+    annotate_places(events, gaz);
     sum.mentions = all_mentions.size();
     sum.events = events.size();
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
