@@ -124,4 +124,68 @@ void MbtilesWriter::commit() {
     committed_ = true;
 }
 
+namespace {
+struct ReadDb {
+    sqlite3* db = nullptr;
+    explicit ReadDb(const std::filesystem::path& p) {
+        if (sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+            std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+            sqlite3_close(db);
+            throw Error("mbtiles", p.string(), "cannot open: " + msg);
+        }
+    }
+    ~ReadDb() { sqlite3_close(db); }
+};
+}  // namespace
+
+std::map<std::string, std::string> read_mbtiles_metadata(const std::filesystem::path& path) {
+    ReadDb r(path);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(r.db, "SELECT name, value FROM metadata", -1, &st, nullptr) !=
+        SQLITE_OK) {
+        throw Error(
+            "mbtiles", path.string(),
+            std::string("no metadata table (MBTiles 1.3 requires one): ") + sqlite3_errmsg(r.db));
+    }
+    std::map<std::string, std::string> out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        auto text = [&](int i) {
+            const unsigned char* t = sqlite3_column_text(st, i);
+            return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+        };
+        out[text(0)] = text(1);
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+void for_each_mbtile(const std::filesystem::path& path,
+                     const std::function<void(const TileId&, std::string_view)>& f) {
+    ReadDb r(path);
+    sqlite3_stmt* st = nullptr;
+    // tile_row descending = XYZ y ascending within a column.
+    if (sqlite3_prepare_v2(r.db,
+                           "SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles"
+                           " ORDER BY zoom_level, tile_column, tile_row DESC",
+                           -1, &st, nullptr) != SQLITE_OK) {
+        throw Error("mbtiles", path.string(),
+                    std::string("no tiles table or view: ") + sqlite3_errmsg(r.db));
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        TileId t{sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), 0};
+        if (t.z < 0 || t.z > 30) {
+            sqlite3_finalize(st);
+            throw Error("mbtiles", path.string(),
+                        "zoom_level " + std::to_string(t.z) + " out of range");
+        }
+        t.y = (1 << t.z) - 1 - sqlite3_column_int(st, 2);
+        const void* b = sqlite3_column_blob(st, 3);
+        f(t, std::string_view(static_cast<const char*>(b),
+                              static_cast<std::size_t>(sqlite3_column_bytes(st, 3))));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) throw Error("mbtiles", path.string(), "read failed");
+}
+
 }  // namespace frontline

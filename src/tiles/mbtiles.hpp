@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,9 +39,15 @@ class MbtilesWriter {
     bool committed_ = false;
 };
 
-// TMS row of an XYZ tile.
+// TMS row of an XYZ tile (and back: the flip is its own inverse).
 inline int tms_row(const TileId& t) {
     return (1 << t.z) - 1 - t.y;
 }
+
+// Reading, for `frontline merge` and tests. Throw Error("mbtiles", path, ...).
+std::map<std::string, std::string> read_mbtiles_metadata(const std::filesystem::path& path);
+// Calls `f(tile, data)` for every tile, ordered by zoom, column, then XYZ row (north first).
+void for_each_mbtile(const std::filesystem::path& path,
+                     const std::function<void(const TileId&, std::string_view)>& f);
 
 }  // namespace frontline

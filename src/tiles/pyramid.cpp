@@ -120,10 +120,20 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         TileId tile;
         int scale;
     };
+    if (opt.shard_count < 1 || opt.shard_index < 0 || opt.shard_index >= opt.shard_count) {
+        throw Error("tiles", "--shard",
+                    "shard " + std::to_string(opt.shard_index + 1) + "/" +
+                        std::to_string(opt.shard_count) + " does not exist",
+                    kExitUsage);
+    }
     std::vector<Job> jobs;
     jobs.reserve(all.size() * opt.scales.size());
-    for (const auto& t : all) {
-        for (int s : opt.scales) jobs.push_back({t, s});
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if ((i / kShardBlock) % static_cast<std::size_t>(opt.shard_count) !=
+            static_cast<std::size_t>(opt.shard_index)) {
+            continue;
+        }
+        for (int s : opt.scales) jobs.push_back({all[i], s});
     }
 
     PyramidStats stats;
@@ -160,6 +170,7 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             stats.bytes += out[i].size();
             ++stats.tiles;
         }
+        if (opt.progress) opt.progress(base + n, jobs.size());
     }
     if (mb) {
         stats.unique = mb->unique_images();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -42,10 +43,20 @@ struct PyramidOptions {
     XyzStore* store = nullptr;        // dedupe across layers; a private one if null
     bool mbtiles = true;              // also <tiles_dir>/<layer>.mbtiles (scale 1 tiles)
     PngOptions png;
+    // Sharding past one machine: this run renders only shard `shard_index` (0-based) of
+    // `shard_count`; blocks of kShardBlock consecutive tiles go round-robin to the shards.
+    int shard_index = 0;
+    int shard_count = 1;
+    // Called after each stored chunk with (tiles done, tiles in this run); from one thread.
+    std::function<void(std::size_t, std::size_t)> progress;
     std::string attribution =
         "Frontline; places &copy; GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain)";
     std::string description;
 };
+
+// Tiles per shard block: consecutive tiles share a block so that a shard renders compact
+// areas, and the blocks alternate so that every shard gets every zoom.
+constexpr std::size_t kShardBlock = 64;
 
 struct PyramidStats {
     std::size_t tiles = 0;   // tiles written (all scales)

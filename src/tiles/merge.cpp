@@ -1,0 +1,96 @@
+// Shard merging. MBTiles rows are re-inserted in the order a single run uses (zoom, column,
+// north-first row), so the merged file is byte-identical to an unsharded run's.
+#include "tiles/merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "tiles/mbtiles.hpp"
+#include "tiles/pyramid.hpp"
+
+namespace frontline {
+
+namespace fs = std::filesystem;
+
+MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path& out_dir) {
+    if (shard_dirs.empty()) throw Error("merge", "", "no shard directories given", kExitUsage);
+    MergeStats stats;
+    XyzStore store;
+    std::map<std::string, std::vector<fs::path>> mbtiles;  // layer file name -> shard files
+    std::set<std::string> copied;
+    for (const auto& shard : shard_dirs) {
+        const fs::path tiles = shard / "tiles";
+        if (!fs::is_directory(tiles))
+            throw Error("merge", shard.string(), "no tiles/ directory: not a shard output");
+        std::vector<fs::path> files;
+        for (const auto& e : fs::recursive_directory_iterator(tiles)) {
+            if (e.is_regular_file()) files.push_back(e.path());
+        }
+        std::sort(files.begin(), files.end());  // deterministic whatever the file system
+        for (const auto& f : files) {
+            const fs::path rel = fs::relative(f, shard);
+            const std::string name = f.filename().string();
+            if (name.find(".tmp.") != std::string::npos)
+                continue;  // an interrupted writer's leftovers
+            if (f.extension() == ".mbtiles") {
+                mbtiles[rel.string()].push_back(f);
+            } else if (f.extension() == ".png") {
+                std::string data = read_file(f, "merge");
+                const fs::path dest = out_dir / rel;
+                std::error_code ec;
+                if (fs::exists(dest, ec) && copied.count(rel.string())) {
+                    if (read_file(dest, "merge") != data) {
+                        throw Error(
+                            "merge", f.string(),
+                            "differs from the same tile in another shard: " + dest.string());
+                    }
+                    continue;
+                }
+                store.put(dest, data, digest(data));
+                copied.insert(rel.string());
+                ++stats.files;
+            } else if (!copied.count(rel.string())) {
+                write_file_atomic(out_dir / rel, read_file(f, "merge"));
+                copied.insert(rel.string());
+                ++stats.other;
+            }
+        }
+    }
+    for (const auto& [rel, parts] : mbtiles) {
+        struct Row {
+            TileId t;
+            std::string data;
+        };
+        std::vector<Row> rows;
+        for (const auto& p : parts) {
+            for_each_mbtile(p, [&](const TileId& t, std::string_view d) {
+                rows.push_back({t, std::string(d)});
+            });
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+            return std::tie(a.t.z, a.t.x, a.t.y) < std::tie(b.t.z, b.t.x, b.t.y);
+        });
+        MbtilesWriter w(out_dir / rel, read_mbtiles_metadata(parts.front()));
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (i > 0 && rows[i].t == rows[i - 1].t) {
+                if (rows[i].data != rows[i - 1].data) {
+                    throw Error("merge", rel,
+                                "shards disagree on tile " + std::to_string(rows[i].t.z) + "/" +
+                                    std::to_string(rows[i].t.x) + "/" +
+                                    std::to_string(rows[i].t.y));
+                }
+                continue;
+            }
+            w.add(rows[i].t, rows[i].data, digest(rows[i].data).hex());
+        }
+        w.commit();
+        ++stats.mbtiles;
+    }
+    return stats;
+}
+
+}  // namespace frontline
