@@ -22,6 +22,7 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
     XyzStore store;
     std::map<std::string, std::vector<fs::path>> mbtiles;  // layer file name -> shard files
     std::set<std::string> copied;
+    std::map<std::string, std::string> lists;  // .changed and .state files
     for (const auto& shard : shard_dirs) {
         const fs::path tiles = shard / "tiles";
         if (!fs::is_directory(tiles))
@@ -53,12 +54,19 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
                 store.put(dest, data, digest(data));
                 copied.insert(rel.string());
                 ++stats.files;
+            } else if (f.extension() == ".changed" || f.extension() == ".state") {
+                // Per-shard lists of tiles: the merged list is their concatenation.
+                lists[rel.string()] += read_file(f, "merge");
             } else if (!copied.count(rel.string())) {
                 write_file_atomic(out_dir / rel, read_file(f, "merge"));
                 copied.insert(rel.string());
                 ++stats.other;
             }
         }
+    }
+    for (const auto& [rel, text] : lists) {
+        write_file_atomic(out_dir / rel, text);
+        ++stats.other;
     }
     for (const auto& [rel, parts] : mbtiles) {
         struct Row {

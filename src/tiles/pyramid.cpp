@@ -65,6 +65,11 @@ bool XyzStore::put(const fs::path& path, std::string_view png, const Digest& d) 
     return true;
 }
 
+void XyzStore::note(const fs::path& path, const Digest& d) {
+    std::lock_guard lock(mutex_);
+    first_.emplace(d, path);
+}
+
 std::size_t XyzStore::unique() const {
     std::lock_guard lock(mutex_);
     return first_.size();
@@ -77,6 +82,38 @@ std::string fmt_bounds(const BBox& b) {
     o.precision(10);
     o << b.minx << ',' << b.miny << ',' << b.maxx << ',' << b.maxy;
     return o.str();
+}
+
+struct TileState {
+    Digest input, output;
+};
+
+std::string state_key(const TileId& t, int scale) {
+    return std::to_string(t.z) + '/' + std::to_string(t.x) + '/' + std::to_string(t.y) + '@' +
+           std::to_string(scale);
+}
+
+Digest parse_digest(std::string_view hex) {
+    Digest d;
+    if (hex.size() != 32) return d;
+    for (int i = 0; i < 32; ++i) {
+        const char c = hex[i];
+        const std::uint64_t v = c >= 'a' ? c - 'a' + 10 : c - '0';
+        (i < 16 ? d.a : d.b) = ((i < 16 ? d.a : d.b) << 4) | (v & 0xF);
+    }
+    return d;
+}
+
+// <layer>.state: "<z>/<x>/<y>@<scale> <input digest> <output digest>" per line. A damaged
+// or missing state only costs a full re-render, so bad lines are skipped.
+std::unordered_map<std::string, TileState> read_state(const fs::path& p) {
+    std::unordered_map<std::string, TileState> out;
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return out;
+    std::istringstream in(read_file(p, "tiles"));
+    std::string key, a, b;
+    while (in >> key >> a >> b) out[key] = {parse_digest(a), parse_digest(b)};
+    return out;
 }
 
 int center_zoom(const PyramidOptions& opt) {
@@ -137,8 +174,13 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
     }
 
     PyramidStats stats;
+    const fs::path state_path = opt.tiles_dir / (opt.layer + ".state");
+    const auto previous = read_state(state_path);
+    std::string state, changed;
     const std::size_t chunk = static_cast<std::size_t>(64) * threads;
     std::vector<std::string> out(chunk);
+    std::vector<Digest> inputs(chunk);
+    std::vector<char> reused(chunk);
     for (std::size_t base = 0; base < jobs.size(); base += chunk) {
         const std::size_t n = std::min(chunk, jobs.size() - base);
         std::atomic<std::size_t> next{0};
@@ -148,6 +190,25 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             try {
                 for (std::size_t i = next++; i < n; i = next++) {
                     const Job& j = jobs[base + i];
+                    reused[i] = 0;
+                    if (opt.fingerprint) {
+                        inputs[i] = opt.fingerprint(j.tile, j.scale);
+                        auto it = previous.find(state_key(j.tile, j.scale));
+                        if (it != previous.end() && it->second.input == inputs[i] &&
+                            !(inputs[i] == Digest{})) {
+                            // Same inputs: reuse the file if it is intact.
+                            std::error_code ec;
+                            const fs::path p = tile_path(opt, j.tile, j.scale);
+                            if (fs::exists(p, ec)) {
+                                std::string bytes = read_file(p, "tiles");
+                                if (digest(bytes) == it->second.output) {
+                                    out[i] = std::move(bytes);
+                                    reused[i] = 1;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     out[i] = encode_png(render_tile(scene, style, j.tile, j.scale), opt.png);
                 }
             } catch (...) {
@@ -165,7 +226,22 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         for (std::size_t i = 0; i < n; ++i) {
             const Job& j = jobs[base + i];
             const Digest d = digest(out[i]);
-            store.put(tile_path(opt, j.tile, j.scale), out[i], d);
+            const std::string key = state_key(j.tile, j.scale);
+            if (reused[i]) {
+                store.note(tile_path(opt, j.tile, j.scale), d);
+                ++stats.reused;
+            } else {
+                store.put(tile_path(opt, j.tile, j.scale), out[i], d);
+            }
+            auto prev = previous.find(key);
+            if (prev == previous.end() || !(prev->second.output == d)) {
+                changed +=
+                    fs::relative(tile_path(opt, j.tile, j.scale), opt.tiles_dir).generic_string();
+                changed += '\n';
+                ++stats.changed;
+            }
+            state +=
+                key + ' ' + (opt.fingerprint ? inputs[i] : Digest{}).hex() + ' ' + d.hex() + '\n';
             if (mb && j.scale == 1) mb->add(j.tile, out[i], d.hex());
             stats.bytes += out[i].size();
             ++stats.tiles;
@@ -176,6 +252,10 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         stats.unique = mb->unique_images();
         mb->commit();
     }
+    write_file_atomic(opt.tiles_dir / (opt.layer + ".changed"), changed);
+    // Written last: a run killed before this point leaves the previous state, whose output
+    // digests no longer match the files it replaced, so those tiles are rendered again.
+    write_file_atomic(state_path, state);
     return stats;
 }
 

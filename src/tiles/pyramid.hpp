@@ -25,6 +25,8 @@ class XyzStore {
   public:
     // Returns true if the bytes were written, false if the tile was linked to an earlier one.
     bool put(const std::filesystem::path& path, std::string_view png, const Digest& d);
+    // Records a tile already on disk with this content (an incremental run's reused tile).
+    void note(const std::filesystem::path& path, const Digest& d);
     std::size_t unique() const;
 
   private:
@@ -47,6 +49,11 @@ struct PyramidOptions {
     // `shard_count`; blocks of kShardBlock consecutive tiles go round-robin to the shards.
     int shard_index = 0;
     int shard_count = 1;
+    // Incremental runs: a fingerprint of everything that goes into a tile (style, features
+    // near it, labels); must be thread-safe. When set, a tile whose fingerprint equals the
+    // one in the previous run's state file (<tiles_dir>/<layer>.state) and whose file is
+    // intact is not rendered again.
+    std::function<Digest(const TileId&, int scale)> fingerprint;
     // Called after each stored chunk with (tiles done, tiles in this run); from one thread.
     std::function<void(std::size_t, std::size_t)> progress;
     std::string attribution =
@@ -59,9 +66,11 @@ struct PyramidOptions {
 constexpr std::size_t kShardBlock = 64;
 
 struct PyramidStats {
-    std::size_t tiles = 0;   // tiles written (all scales)
-    std::size_t bytes = 0;   // PNG bytes produced, before deduplication
-    std::size_t unique = 0;  // distinct scale-1 tiles stored in the MBTiles
+    std::size_t tiles = 0;    // tiles written (all scales)
+    std::size_t bytes = 0;    // PNG bytes produced, before deduplication
+    std::size_t unique = 0;   // distinct scale-1 tiles stored in the MBTiles
+    std::size_t reused = 0;   // tiles not rendered again (incremental runs)
+    std::size_t changed = 0;  // tiles whose bytes differ from the previous run (or are new)
 };
 
 // All tiles of zoom z covering the lon/lat box.
@@ -70,6 +79,11 @@ std::vector<TileId> tiles_covering(const BBox& lonlat, int z);
 // Renders every tile of the zoom range, in parallel, in chunks whose results are stored in
 // tile order: the output (files and MBTiles) is byte-identical for any thread count.
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt);
+
+// Besides the tiles, every run writes <tiles_dir>/<layer>.changed: the URL paths
+// (<layer>/{z}/{x}/{y}[@2x].png) of tiles whose bytes changed since the previous run, one per
+// line, for an nginx or CDN purge; and <layer>.state (tile, input and output digests) for
+// the next run.
 
 // The file of a tile: <tiles_dir>/<layer>/{z}/{x}/{y}[@2x].png
 std::filesystem::path tile_path(const PyramidOptions& opt, const TileId& t, int scale);

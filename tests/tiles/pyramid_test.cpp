@@ -132,3 +132,42 @@ TEST(TileJson, Has300RequiredKeys) {
     EXPECT_EQ(j["center"].size(), 3u);
     EXPECT_GE(j["center"][2].get<int>(), j["minzoom"].get<int>());
 }
+
+TEST(Incremental, UnchangedInputsAreNotRenderedAgainAndPurgeListNamesChanges) {
+    auto dir = fl::test::scratch("pyr_incremental");
+    auto opt = options(dir, 2);
+    opt.scales = {1};
+    // A fingerprint that changes only for one tile: as if an event moved one place.
+    const auto target = fl::tile_for_lonlat(37.16, 36.20, 8);
+    int generation = 0;
+    opt.fingerprint = [&](const fl::TileId& t, int) {
+        return fl::digest(t == target ? "aleppo-" + std::to_string(generation) : "same");
+    };
+    auto first = fl::render_pyramid(scene(), style(), opt);
+    EXPECT_EQ(first.reused, 0u);
+    EXPECT_EQ(first.changed, first.tiles) << "a first run changes every tile";
+    const auto before = tree(dir);
+
+    auto second = fl::render_pyramid(scene(), style(), opt);
+    EXPECT_EQ(second.reused, second.tiles);
+    EXPECT_EQ(second.changed, 0u);
+    EXPECT_EQ(fl::read_file(dir / "test.changed", "test"), "");
+
+    // The one tile's inputs change and so does its picture (the scene gains a place there).
+    generation = 1;
+    auto s2 = scene();
+    s2.places.push_back(s2.places.front());
+    s2.places.back().controller = fl::Controller::government;
+    s2.places.back().x += 3000;
+    auto third = fl::render_pyramid(s2, style(), opt);
+    EXPECT_EQ(third.reused, third.tiles - 1) << "only the changed tile is rendered";
+    EXPECT_EQ(third.changed, 1u);
+    EXPECT_EQ(fl::read_file(dir / "test.changed", "test"),
+              "test/8/" + std::to_string(target.x) + "/" + std::to_string(target.y) + ".png\n");
+    // A damaged file is rendered again even when its inputs did not change.
+    auto victim = fl::tile_path(opt, fl::tile_for_lonlat(36.0, 35.2, 7), 1);
+    fl::write_file_atomic(victim, "garbage");
+    auto fourth = fl::render_pyramid(s2, style(), opt);
+    EXPECT_EQ(fourth.reused, fourth.tiles - 1);
+    EXPECT_EQ(fl::read_file(victim, "test"), before.at(fs::relative(victim, dir).string()));
+}
