@@ -8,10 +8,10 @@
 #include "events/event.hpp"
 #include "events/event_io.hpp"
 #include "gazetteer/geoparse.hpp"
+#include "gazetteer/import.hpp"
 #include "gazetteer/mention_io.hpp"
+#include "gazetteer/normalize.hpp"
 #include "pipeline/pipeline.hpp"
-#include "serve/scene_renderer.hpp"
-#include "serve/server.hpp"
 #include "text/article.hpp"
 
 namespace fl = frontline;
@@ -89,6 +89,13 @@ int run_main(int argc, char** argv) {
     auto* lookup = gaz->add_subcommand("lookup", "Ranked candidates for a place name");
     std::string lookup_name;
     lookup->add_option("name", lookup_name, "Place name as written")->required();
+    auto* import = gaz->add_subcommand(
+        "import-geonames",
+        "Merge a GeoNames dump (SY.txt, allCountries.txt, cities500.txt) into the gazetteer");
+    std::string import_file, import_out;
+    import->add_option("file", import_file, "GeoNames dump: 19 tab-separated columns")->required();
+    import->add_option("--out", import_out,
+                       "Directory to write geonames_region.txt to (default: --gazetteer)");
 
     // render
     auto* render =
@@ -100,39 +107,6 @@ int run_main(int argc, char** argv) {
     render->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
     render->add_option("--style", style, "Style file")->capture_default_str();
     render->add_option("-j,--threads", threads, "Render threads (0: all cores)");
-
-    // serve
-    auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
-    fl::serve::HandlerOptions sv_handler;
-    fl::serve::ServerOptions sv_server;
-    fl::serve::SceneRendererOptions sv_render;
-    std::string sv_listen = "127.0.0.1:8080", sv_data = "out";
-    std::size_t sv_cache_mb = 256;
-    int sv_timeout_ms = 10000;
-    bool sv_no_render = false;
-    serve->add_option("--data", sv_data, "Output directory of `frontline run`")
-        ->capture_default_str();
-    serve->add_option("--listen", sv_listen, "HOST:PORT (port 0: any free port)")
-        ->capture_default_str();
-    serve->add_option("--public-url", sv_handler.public_url,
-                      "Base of the absolute URLs in TileJSON (default: from the Host header)");
-    serve->add_option("--max-age", sv_handler.max_age, "Cache-Control max-age, seconds")
-        ->capture_default_str();
-    serve->add_option("--threads", sv_server.io_threads, "I/O threads (0: all cores)");
-    serve->add_option("--render-threads", sv_server.render_threads,
-                      "On-demand render threads (0: all cores)");
-    serve->add_option("--cache-mb", sv_cache_mb, "Memory for rendered tiles, MiB")
-        ->capture_default_str();
-    serve->add_option("--render-maxzoom", sv_render.maxzoom, "Deepest zoom rendered on demand")
-        ->capture_default_str()
-        ->check(CLI::Range(0, 22));
-    serve->add_option("--read-timeout", sv_timeout_ms, "Request header timeout, ms")
-        ->capture_default_str();
-    serve->add_option("--max-connections", sv_server.max_connections, "Open connections")
-        ->capture_default_str();
-    serve->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
-    serve->add_option("--style", style, "Style file")->capture_default_str();
-    serve->add_flag("--no-render", sv_no_render, "Serve files only; missing tiles are empty");
 
     try {
         app.parse(argc, argv);
@@ -192,7 +166,6 @@ int run_main(int argc, char** argv) {
             all.insert(all.end(), e.begin(), e.end());
         }
         all = fl::merge_events(std::move(all));
-        fl::annotate_places(all, g);
         std::cout << (ev_format == "csv" ? fl::events_csv(all) : fl::events_geojson(all));
         return fl::kExitOk;
     }
@@ -200,36 +173,31 @@ int run_main(int argc, char** argv) {
         auto g = gazetteer();
         auto cands = fl::lookup(g, lookup_name);
         if (cands.empty()) {
-            std::cout << "no match for \"" << lookup_name << "\"\n";
+            std::cout << "no match for \"" << lookup_name << "\" (key \""
+                      << fl::name_key(lookup_name) << "\")\n";
             return fl::kExitOk;
         }
+        const double min_score = fl::GeoparseOptions{}.min_score;
+        std::cout << "key \"" << fl::name_key(lookup_name) << "\"; geoparse abstains below "
+                  << min_score << "\n";
+        std::cout << "rank\tscore\tplace_id\tname\tkind\tcountry\tlat,lon\twhy\n";
+        int rank = 0;
         for (const auto& c : cands) {
             const fl::Place* p = g.find_id(c.place_id);
-            std::cout << c.place_id << '\t' << p->name << '\t' << p->kind() << '\t' << p->lat << ','
-                      << p->lon << "\tscore " << c.score << '\t' << c.why << '\n';
+            std::cout << ++rank << '\t' << c.score << (c.score < min_score ? " (abstain)" : "")
+                      << '\t' << c.place_id << '\t' << p->name << '\t' << p->kind() << '\t'
+                      << p->country << '\t' << p->lat << ',' << p->lon << '\t' << c.why << '\n';
         }
         return fl::kExitOk;
     }
-    if (*serve) {
-        fl::serve::parse_listen(sv_listen, sv_server);
-        sv_handler.data_dir = sv_data;
-        sv_handler.cache_bytes = sv_cache_mb << 20;
-        sv_server.read_timeout = std::chrono::milliseconds(sv_timeout_ms);
-        sv_server.log = [](const std::string& s) { std::cerr << "frontline serve: " << s << "\n"; };
-        std::shared_ptr<fl::serve::TileRenderer> renderer;
-        if (!sv_no_render) {
-            sv_render.data_dir = sv_data;
-            sv_render.gazetteer_dir = gaz_dir;
-            sv_render.boundaries = boundaries;
-            sv_render.style = style;
-            renderer = std::make_shared<fl::serve::SceneRenderer>(sv_render);
-        }
-        fl::serve::Server server(sv_server,
-                                 std::make_shared<fl::serve::Handler>(sv_handler, renderer));
-        server.listen();
-        std::cerr << "frontline serve: listening on http://" << sv_server.address << ":"
-                  << server.port() << " (data " << sv_data << ")" << std::endl;
-        server.run();
+    if (*import) {
+        fs::path out = import_out.empty() ? fs::path(gaz_dir) : fs::path(import_out);
+        auto st = fl::import_geonames(import_file, fs::path(gaz_dir) / "geonames_region.txt", out);
+        std::cerr << "frontline: " << import_file << ": kept " << st.kept << " of " << st.read
+                  << " rows";
+        if (st.skipped) std::cerr << " (" << st.skipped << " without 19 columns skipped)";
+        std::cerr << "; wrote " << st.total << " places to "
+                  << (out / "geonames_region.txt").string() << "\n";
         return fl::kExitOk;
     }
     return fl::kExitUsage;
