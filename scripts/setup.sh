@@ -14,6 +14,7 @@ packages=(
   libcairo2-dev libicu-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
   libgtest-dev libbenchmark-dev clang-format
   libpango1.0-dev fonts-noto-core
+  nginx curl wrk
 )
 
 missing=()

@@ -14,7 +14,8 @@ struct Image {
 
     std::uint32_t pixel(int x, int y) const {
         const std::uint8_t* p = &rgba[(static_cast<std::size_t>(y) * width + x) * 4];
-        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+        return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) |
+               (std::uint32_t{p[2]} << 8) | p[3];
     }
 };
 

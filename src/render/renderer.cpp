@@ -1,5 +1,6 @@
-// Cairo rendering of boundaries and places. Cairo's image surface is premultiplied ARGB in
-// native endianness; we convert to straight RGBA for the PNG encoder at the end.
+// Cairo rendering of a style's layers in order. Cairo's image surface is premultiplied ARGB
+// in native endianness; we convert to straight RGBA for the PNG encoder at the end.
+// Everything here reads the Scene and the Style only, so tiles can render on many threads.
 #include "render/renderer.hpp"
 
 #include <cairo.h>
@@ -7,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+
+#include "render/text.hpp"
 
 namespace frontline {
 
@@ -17,7 +20,9 @@ struct CairoDeleter {
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 
-void set(cairo_t* cr, const Rgba& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+void set(cairo_t* cr, const Rgba& c, double opacity) {
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * opacity);
+}
 
 bool intersects(const BBox& a, const BBox& b) {
     return a.minx <= b.maxx && b.minx <= a.maxx && a.miny <= b.maxy && b.miny <= a.maxy;
@@ -36,6 +41,18 @@ void path_area(cairo_t* cr, const SceneArea& a) {
     }
 }
 
+void path_line(cairo_t* cr, const SceneLine& l) {
+    cairo_move_to(cr, l.merc[0].x(), l.merc[0].y());
+    for (std::size_t i = 1; i < l.merc.size(); ++i) cairo_line_to(cr, l.merc[i].x(), l.merc[i].y());
+}
+
+// Snaps a global pixel origin that is an integer up to rounding error, so labels (placed at
+// integer global pixels) land on the same pixel grid in every tile.
+double snap(double v) {
+    const double r = std::round(v);
+    return std::abs(v - r) < 1e-9 * std::max(1.0, std::abs(v)) ? r : v;
+}
+
 }  // namespace
 
 Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int width, int height,
@@ -46,65 +63,147 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     cairo_t* cr = crp.get();
     const double sx = width / (ext.maxx - ext.minx);
     const double sy = height / (ext.maxy - ext.miny);
-    const double px_per_m = sx;
-    // Culling margin: the widest thing drawn (place dots) in metres.
-    const double margin = (style.place_radius_max * 2 + 4) * scale / px_per_m;
+    // Culling margin: generous for the widest line, dot or halo, in metres.
+    const double margin = 64 * scale / sx;
     const BBox cull{ext.minx - margin, ext.miny - margin, ext.maxx + margin, ext.maxy + margin};
-
-    set(cr, style.background);
-    cairo_paint(cr);
+    const double z = zoom;
 
     // Geometry in metres, drawn through a matrix: y flips (north up).
     cairo_matrix_t m;
     cairo_matrix_init(&m, sx, 0, 0, -sy, -ext.minx * sx, ext.maxy * sy);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 
-    auto draw_areas = [&](const std::vector<SceneArea>& areas, const Rgba& fill, const Rgba* focus_fill) {
-        for (const auto& a : areas) {
-            if (!intersects(a.bbox, cull)) continue;
-            cairo_set_matrix(cr, &m);
-            path_area(cr, a);
-            cairo_identity_matrix(cr);
-            set(cr, a.focus && focus_fill ? *focus_fill : fill);
-            cairo_fill(cr);
-        }
+    // Labels: global pixels at scale 1 -> this image's pixels.
+    const double world = 256.0 * std::ldexp(1.0, zoom);
+    const double k = snap(width / ((ext.maxx - ext.minx) / (2 * kOriginShift) * world));
+    const double ox = snap((ext.minx + kOriginShift) / (2 * kOriginShift) * world * k);
+    const double oy = snap((kOriginShift - ext.maxy) / (2 * kOriginShift) * world * k);
+    const std::vector<PlacedLabel>* labels = nullptr;
+    if (auto it = scene.labels.find(zoom); it != scene.labels.end()) labels = &it->second;
+
+    auto areas_of = [&](const StyleLayer& l) -> const std::vector<SceneArea>& {
+        return l.source_layer == "countries" ? scene.countries : scene.admin1;
     };
-    auto stroke_areas = [&](const std::vector<SceneArea>& areas, bool focus_only, const Rgba& colour,
-                            double width_px) {
-        for (const auto& a : areas) {
-            if (a.focus != focus_only || !intersects(a.bbox, cull)) continue;
-            cairo_set_matrix(cr, &m);
-            path_area(cr, a);
-            cairo_identity_matrix(cr);  // line width in pixels, not metres
-            set(cr, colour);
-            cairo_set_line_width(cr, width_px);
-            cairo_stroke(cr);
-        }
+    auto area_selected = [&](const StyleLayer& l, const SceneArea& a) {
+        return (l.source_layer != "focus" || a.focus) && intersects(a.bbox, cull) &&
+               passes(l.filter, a.props, z);
     };
 
-    draw_areas(scene.countries, style.country_fill, nullptr);
-    draw_areas(scene.admin1, style.admin1_fill, &style.focus_fill);
-    stroke_areas(scene.countries, false, style.country_line, style.admin1_line_width * 1.5 * scale);
-    stroke_areas(scene.admin1, false, style.admin1_line, style.admin1_line_width * scale);
-    stroke_areas(scene.admin1, true, style.focus_line, style.focus_line_width * scale);
-
-    // Places: radius grows with importance and zoom.
-    const double zoom_gain = std::clamp((zoom - 5) / 5.0, 0.0, 1.5);
-    for (const auto& p : scene.places) {
-        if (p.x < cull.minx || p.x > cull.maxx || p.y < cull.miny || p.y > cull.maxy) continue;
-        const double r = scale * (style.place_radius_min +
-                                  (style.place_radius_max - style.place_radius_min) * p.importance +
-                                  zoom_gain * 1.5);
-        const double x = (p.x - ext.minx) * sx;
-        const double y = (ext.maxy - p.y) * sy;
-        cairo_new_path(cr);
-        cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-        set(cr, style.controllers.at(p.controller));
-        cairo_fill_preserve(cr);
-        set(cr, style.place_stroke);
-        cairo_set_line_width(cr, scale);
-        cairo_stroke(cr);
+    for (std::size_t li = 0; li < style.layers.size(); ++li) {
+        const StyleLayer& l = style.layers[li];
+        if (!l.shown_at(z)) continue;
+        switch (l.type) {
+            case LayerType::background: {
+                const Json none = Json::object();
+                cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+                set(cr, colour_of(l.paint_value("background-color"), none, z),
+                    number_of(l.paint_value("background-opacity"), none, z));
+                cairo_paint(cr);
+                cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+                break;
+            }
+            case LayerType::fill:
+                for (const auto& a : areas_of(l)) {
+                    if (!area_selected(l, a)) continue;
+                    cairo_set_matrix(cr, &m);
+                    path_area(cr, a);
+                    cairo_identity_matrix(cr);
+                    const double op = number_of(l.paint_value("fill-opacity"), a.props, z);
+                    set(cr, colour_of(l.paint_value("fill-color"), a.props, z), op);
+                    const Rgba outline = colour_of(l.paint_value("fill-outline-color"), a.props, z);
+                    if (outline.a > 0) {
+                        cairo_fill_preserve(cr);
+                        set(cr, outline, op);
+                        cairo_set_line_width(cr, scale);
+                        cairo_stroke(cr);
+                    } else {
+                        cairo_fill(cr);
+                    }
+                }
+                break;
+            case LayerType::line: {
+                const Json& join = l.layout_value("line-join");
+                const Json& cap = l.layout_value("line-cap");
+                cairo_set_line_join(cr, join == "round"   ? CAIRO_LINE_JOIN_ROUND
+                                        : join == "bevel" ? CAIRO_LINE_JOIN_BEVEL
+                                                          : CAIRO_LINE_JOIN_MITER);
+                cairo_set_line_cap(cr, cap == "round"    ? CAIRO_LINE_CAP_ROUND
+                                       : cap == "square" ? CAIRO_LINE_CAP_SQUARE
+                                                         : CAIRO_LINE_CAP_BUTT);
+                auto stroke = [&](const Json& props) {
+                    cairo_identity_matrix(cr);  // widths in pixels, not metres
+                    const double w = number_of(l.paint_value("line-width"), props, z) * scale;
+                    if (w <= 0) {
+                        cairo_new_path(cr);
+                        return;
+                    }
+                    set(cr, colour_of(l.paint_value("line-color"), props, z),
+                        number_of(l.paint_value("line-opacity"), props, z));
+                    cairo_set_line_width(cr, w);
+                    // MapLibre dash lengths are in line widths.
+                    std::vector<double> dashes;
+                    for (const auto& d : l.paint_value("line-dasharray"))
+                        dashes.push_back(d.get<double>() * w);
+                    cairo_set_dash(cr, dashes.data(), static_cast<int>(dashes.size()), 0);
+                    cairo_stroke(cr);
+                    cairo_set_dash(cr, nullptr, 0, 0);
+                };
+                if (l.source_layer == "roads") {
+                    for (const auto& r : scene.roads) {
+                        if (!intersects(r.bbox, cull) || !passes(l.filter, r.props, z)) continue;
+                        cairo_set_matrix(cr, &m);
+                        path_line(cr, r);
+                        stroke(r.props);
+                    }
+                } else {
+                    for (const auto& a : areas_of(l)) {
+                        if (!area_selected(l, a)) continue;
+                        cairo_set_matrix(cr, &m);
+                        path_area(cr, a);
+                        stroke(a.props);
+                    }
+                }
+                cairo_identity_matrix(cr);
+                break;
+            }
+            case LayerType::circle:
+                for (const auto& p : scene.places) {
+                    if (p.x < cull.minx || p.x > cull.maxx || p.y < cull.miny || p.y > cull.maxy)
+                        continue;
+                    if (!passes(l.filter, p.props, z)) continue;
+                    const double r = number_of(l.paint_value("circle-radius"), p.props, z) * scale;
+                    const double sw =
+                        number_of(l.paint_value("circle-stroke-width"), p.props, z) * scale;
+                    const double x = (p.x - ext.minx) * sx;
+                    const double y = (ext.maxy - p.y) * sy;
+                    cairo_new_path(cr);
+                    cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+                    set(cr, colour_of(l.paint_value("circle-color"), p.props, z),
+                        number_of(l.paint_value("circle-opacity"), p.props, z));
+                    cairo_fill_preserve(cr);
+                    if (sw > 0) {
+                        set(cr, colour_of(l.paint_value("circle-stroke-color"), p.props, z),
+                            number_of(l.paint_value("circle-stroke-opacity"), p.props, z));
+                        cairo_set_line_width(cr, sw);
+                        cairo_stroke(cr);
+                    }
+                    cairo_new_path(cr);
+                }
+                break;
+            case LayerType::symbol:
+                if (!labels) break;
+                for (const auto& lab : *labels) {
+                    if (lab.layer != li) continue;
+                    // Draw every label whose box touches this image, so each tile it spans
+                    // shows its part of the same global placement.
+                    if (lab.box.maxx * k < ox || lab.box.minx * k > ox + width ||
+                        lab.box.maxy * k < oy || lab.box.miny * k > oy + height) {
+                        continue;
+                    }
+                    draw_label(cr, lab, k, ox, oy);
+                }
+                break;
+        }
     }
 
     cairo_surface_flush(surface.get());
@@ -115,7 +214,8 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     const unsigned char* data = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
     for (int y = 0; y < height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+        const auto* row =
+            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
         std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * width * 4];
         for (int x = 0; x < width; ++x) {
             const std::uint32_t px = row[x];

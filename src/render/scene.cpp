@@ -1,28 +1,40 @@
-// Scene building: projection through PROJ once per vertex, bounding boxes for culling.
+// Scene building: projection through PROJ once per vertex, bounding boxes for culling, and the
+// feature properties that style filters and expressions read.
 #include "render/scene.hpp"
 
+#include <glib.h>
 #include <algorithm>
 #include <cmath>
+
 #include <limits>
 
 namespace frontline {
 
 namespace {
 
+BBox empty_box() {
+    return {std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+            std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+}
+
+void extend(BBox& b, double x, double y) {
+    b.minx = std::min(b.minx, x);
+    b.miny = std::min(b.miny, y);
+    b.maxx = std::max(b.maxx, x);
+    b.maxy = std::max(b.maxy, y);
+}
+
 SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
     SceneArea s;
     s.focus = a.focus;
-    s.bbox = {std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    s.bbox = empty_box();
+    s.props = {{"name", a.name}, {"country", a.country}, {"focus", a.focus}};
     auto project_ring = [&](const GeoPolygon::ring_type& in, GeoPolygon::ring_type& out) {
         out.reserve(in.size());
         for (const auto& p : in) {
             auto m = proj.forward(p.x(), p.y());
             out.emplace_back(m[0], m[1]);
-            s.bbox.minx = std::min(s.bbox.minx, m[0]);
-            s.bbox.miny = std::min(s.bbox.miny, m[1]);
-            s.bbox.maxx = std::max(s.bbox.maxx, m[0]);
-            s.bbox.maxy = std::max(s.bbox.maxy, m[1]);
+            extend(s.bbox, m[0], m[1]);
         }
     };
     for (const auto& poly : a.geom) {
@@ -37,27 +49,54 @@ SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
     return s;
 }
 
+// The label name: GeoNames romanisations carry diacritics and ayn/hamza marks ("Ḩamāh",
+// "Ma‘arrat an Nu‘mān") that newsroom maps leave out ("Hamah", "Maarrat an Numan").
+std::string plain_name(const std::string& name) {
+    gchar* nfd = g_utf8_normalize(name.c_str(), -1, G_NORMALIZE_NFD);
+    if (!nfd) return name;
+    std::string out;
+    for (const gchar* p = nfd; *p; p = g_utf8_next_char(p)) {
+        const gunichar c = g_utf8_get_char(p);
+        const bool mark =
+            (c >= 0x300 && c <= 0x36F) || c == 0x2BE || c == 0x2BF || c == 0x2018 || c == 0x2019;
+        if (!mark) out.append(p, static_cast<std::size_t>(g_utf8_next_char(p) - p));
+    }
+    g_free(nfd);
+    return out;
+}
+
 }  // namespace
 
-Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day) {
+Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day,
+                  const ControlDay* before) {
     MercatorProjector proj;
     Scene scene;
     for (const auto& a : b.countries) scene.countries.push_back(project_area(a, proj));
-    BBox env{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    BBox env = empty_box();
     for (const auto& a : b.admin1) {
         scene.admin1.push_back(project_area(a, proj));
         if (!a.focus) continue;
         for (const auto& poly : a.geom) {
-            for (const auto& p : poly.outer()) {
-                env.minx = std::min(env.minx, p.x());
-                env.miny = std::min(env.miny, p.y());
-                env.maxx = std::max(env.maxx, p.x());
-                env.maxy = std::max(env.maxy, p.y());
-            }
+            for (const auto& p : poly.outer()) extend(env, p.x(), p.y());
         }
     }
     scene.focus_lonlat = env;
+    for (const auto& p : gaz.places()) {
+        if (p.line.size() < 2 || p.foreign()) continue;
+        SceneLine l;
+        l.bbox = empty_box();
+        for (const auto& ll : p.line) {
+            auto m = proj.forward(ll.lon, ll.lat);
+            l.merc.emplace_back(m[0], m[1]);
+            extend(l.bbox, m[0], m[1]);
+        }
+        // "M5 highway" -> ref "M5"
+        const std::string ref = p.name.substr(0, p.name.find(' '));
+        l.props = {{"id", p.id}, {"name", p.name}, {"ref", ref}, {"kind", p.kind()}};
+        scene.roads.push_back(std::move(l));
+    }
+    std::sort(scene.roads.begin(), scene.roads.end(),
+              [](const SceneLine& a, const SceneLine& c) { return a.props["id"] < c.props["id"]; });
     for (const auto& [id, st] : day.places) {
         const Place* p = gaz.find_id(id);
         if (!p || p->foreign() || !p->line.empty()) continue;
@@ -72,12 +111,29 @@ Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& d
         // log10(population) 3..6.3 -> 0..1; features without population count as small towns.
         double pop = std::max<double>(p->population, 1000);
         sp.importance = std::clamp((std::log10(pop) - 3.0) / 3.3, 0.0, 1.0);
-        scene.places.push_back(sp);
+        Controller old = st.controller;
+        if (before) {
+            auto it = before->places.find(id);
+            if (it != before->places.end()) old = it->second.controller;
+        }
+        sp.props = {{"id", id},
+                    {"name", plain_name(p->name)},
+                    {"name_gazetteer", p->name},
+                    {"kind", kind},
+                    {"controller", std::string(to_string(st.controller))},
+                    {"controller_before", std::string(to_string(old))},
+                    {"changed", old != st.controller},
+                    {"status", st.status},
+                    {"population", p->population},
+                    {"importance", sp.importance}};
+        scene.places.push_back(std::move(sp));
     }
     // Draw small places first so large ones sit on top; ties by id for a stable order.
-    std::stable_sort(scene.places.begin(), scene.places.end(), [](const ScenePlace& a, const ScenePlace& b) {
-        return a.importance != b.importance ? a.importance < b.importance : a.place_id < b.place_id;
-    });
+    std::stable_sort(scene.places.begin(), scene.places.end(),
+                     [](const ScenePlace& a, const ScenePlace& b) {
+                         return a.importance != b.importance ? a.importance < b.importance
+                                                             : a.place_id < b.place_id;
+                     });
     return scene;
 }
 

@@ -1,15 +1,19 @@
-// What the renderer draws, already projected to EPSG:3857 metres: boundary polygons and
-// places with their controllers. Built once per layer, shared read-only by all threads.
+// What the renderer draws, already projected to EPSG:3857 metres: the feature sets a style's
+// layers select by `source-layer` (countries, admin1, focus, places, roads), each feature
+// with the properties that filters and expressions read, and the labels placed once per zoom
+// for the whole region. Built once per tile layer, then shared read-only by all threads.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "control/controller.hpp"
 #include "control/timeline.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "geo/boundaries.hpp"
 #include "geo/mercator.hpp"
-#include "gazetteer/gazetteer.hpp"
+#include "render/expression.hpp"
 
 namespace frontline {
 
@@ -17,23 +21,53 @@ struct SceneArea {
     GeoMultiPolygon merc;  // metres
     BBox bbox;             // metres
     bool focus = false;
+    Json props = Json::object();  // name, country, focus
 };
 
 struct ScenePlace {
     double x = 0, y = 0;  // metres
     Controller controller = Controller::unknown;
-    double importance = 0;  // 0..1, from population and kind
+    double importance = 0;  // 0..1, from population
     std::string place_id;
+    // id, name, kind, controller, controller_before, changed, status, population, importance
+    Json props = Json::object();
+};
+
+struct SceneLine {
+    std::vector<GeoPoint> merc;  // metres
+    BBox bbox;
+    Json props = Json::object();  // id, name, ref ("M4"), kind
+};
+
+// One label placed by place_labels(): where it sits in global pixels of its zoom at scale 1
+// (integers, so every tile that shows a part of it rasterises it identically) and how to draw it.
+struct PlacedLabel {
+    std::size_t layer = 0;  // index of its symbol layer in the style
+    std::string text;       // after text-transform
+    std::string
+        font;  // Pango font description without size, e.g. "Noto Sans, Noto Naskh Arabic Bold"
+    double size = 12;           // px at scale 1
+    double letter_spacing = 0;  // em
+    double x = 0, y = 0;        // top-left of the Pango layout, global px at scale 1
+    BBox box;                   // ink + halo, global px at scale 1 (y down)
+    double colour[4] = {0, 0, 0, 1};
+    double halo[4] = {0, 0, 0, 0};
+    double halo_width = 0;  // px at scale 1
+    std::string feature;    // place id or area name, for tests and messages
 };
 
 struct Scene {
     std::vector<SceneArea> countries;
-    std::vector<SceneArea> admin1;
+    std::vector<SceneArea> admin1;  // `focus` selects those with focus = true
     std::vector<ScenePlace> places;
-    BBox focus_lonlat;  // envelope of the focus governorates, degrees
+    std::vector<SceneLine> roads;
+    BBox focus_lonlat;                               // envelope of the focus governorates, degrees
+    std::map<int, std::vector<PlacedLabel>> labels;  // by zoom, filled by place_labels()
 };
 
-// Projects boundaries and the places of one control day.
-Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day);
+// Projects boundaries, roads and the places of one control day. With `before`, places whose
+// controller differs from that day get changed = true and controller_before = the old one.
+Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day,
+                  const ControlDay* before = nullptr);
 
 }  // namespace frontline

@@ -1,8 +1,11 @@
-// Style file parsing with nlohmann::json; every error names the file and the key.
+// Style file parsing with nlohmann::json. A table of the supported properties (layer type,
+// paint or layout, value kind, default) drives the checks, so adding a property is one row.
 #include "render/style.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
@@ -10,79 +13,338 @@
 namespace frontline {
 
 Rgba parse_colour(const std::string& s, const std::string& where) {
-    auto hex = [&](std::size_t i) {
+    auto bad = [&]() -> Error {
+        return Error(
+            "style", where,
+            "bad colour \"" + s +
+                "\" (expected #rrggbb, #rrggbbaa, rgb(r,g,b), rgba(r,g,b,a) or transparent)");
+    };
+    if (s == "transparent") return Rgba{0, 0, 0, 0};
+    if (!s.empty() && s[0] == '#') {
+        if (s.size() != 7 && s.size() != 9) throw bad();
         auto v = [&](char c) -> int {
             if (c >= '0' && c <= '9') return c - '0';
             if (c >= 'a' && c <= 'f') return c - 'a' + 10;
             if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            throw Error("style", where, "bad colour \"" + s + "\" (expected #rrggbb or #rrggbbaa)");
+            throw bad();
         };
-        return (v(s[i]) * 16 + v(s[i + 1])) / 255.0;
-    };
-    if ((s.size() != 7 && s.size() != 9) || s[0] != '#') {
-        throw Error("style", where, "bad colour \"" + s + "\" (expected #rrggbb or #rrggbbaa)");
+        auto hex = [&](std::size_t i) { return (v(s[i]) * 16 + v(s[i + 1])) / 255.0; };
+        return Rgba{hex(1), hex(3), hex(5), s.size() == 9 ? hex(7) : 1.0};
     }
-    return Rgba{hex(1), hex(3), hex(5), s.size() == 9 ? hex(7) : 1.0};
+    const bool has_alpha = s.rfind("rgba(", 0) == 0;
+    if (!has_alpha && s.rfind("rgb(", 0) != 0) throw bad();
+    if (s.back() != ')') throw bad();
+    std::string inner = s.substr(has_alpha ? 5 : 4, s.size() - (has_alpha ? 6 : 5));
+    std::vector<double> parts;
+    std::stringstream ss(inner);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        try {
+            std::size_t used = 0;
+            parts.push_back(std::stod(item, &used));
+            for (std::size_t i = used; i < item.size(); ++i) {
+                if (item[i] != ' ') throw bad();
+            }
+        } catch (const std::logic_error&) {
+            throw bad();
+        }
+    }
+    if (parts.size() != (has_alpha ? 4u : 3u)) throw bad();
+    for (int i = 0; i < 3; ++i) {
+        if (parts[i] < 0 || parts[i] > 255) throw bad();
+    }
+    const double a = has_alpha ? parts[3] : 1.0;
+    if (a < 0 || a > 1) throw bad();
+    return Rgba{parts[0] / 255, parts[1] / 255, parts[2] / 255, a};
 }
 
-Style read_style(const std::filesystem::path& file) {
-    const std::string text = read_file(file, "style");
-    nlohmann::json j;
+Rgba colour_of(const Json& expr, const Json& props, double zoom) {
+    Json v = evaluate(expr, props, zoom);
+    if (!v.is_string()) return Rgba{0, 0, 0, 0};
     try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw Error("style", file.string(), std::string("invalid JSON: ") + e.what());
+        return parse_colour(v.get<std::string>(), "");
+    } catch (const Error&) {
+        return Rgba{0, 0, 0, 0};  // a data-driven value that is not a colour draws nothing
     }
-    if (!j.is_object()) throw Error("style", file.string(), "top level must be a JSON object");
-    static const std::set<std::string> known = {
-        "name", "background", "country_fill", "country_line", "admin1_fill", "admin1_line",
-        "focus_fill", "focus_line", "focus_line_width", "admin1_line_width", "place_stroke",
-        "place_radius_min", "place_radius_max", "controllers", "description"};
+}
+
+double number_of(const Json& expr, const Json& props, double zoom) {
+    Json v = evaluate(expr, props, zoom);
+    return v.is_number() ? v.get<double>() : 0.0;
+}
+
+std::string string_of(const Json& expr, const Json& props, double zoom) {
+    Json v = evaluate(expr, props, zoom);
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number()) return v.dump();
+    return "";
+}
+
+namespace {
+
+// How a property's value is checked beyond the expression kinds.
+enum class Shape { expr, number_array, string_array, enumeration };
+
+struct PropertySpec {
+    LayerType type;
+    bool paint;  // else layout
+    const char* name;
+    ValueKind kind;
+    Json fallback;
+    Shape shape = Shape::expr;
+    std::vector<std::string> values = {};  // for enumerations
+    double min = -INFINITY;                // for constant numbers
+};
+
+const std::vector<PropertySpec>& specs() {
+    using L = LayerType;
+    using K = ValueKind;
+    static const std::vector<PropertySpec> s = {
+        {L::background, true, "background-color", K::colour, "#000000"},
+        {L::background, true, "background-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::fill, true, "fill-color", K::colour, "#000000"},
+        {L::fill, true, "fill-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::fill, true, "fill-outline-color", K::colour, "transparent"},
+        {L::line, true, "line-color", K::colour, "#000000"},
+        {L::line, true, "line-width", K::number, 1.0, Shape::expr, {}, 0},
+        {L::line, true, "line-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::line, true, "line-dasharray", K::number, Json::array(), Shape::number_array, {}, 0},
+        {L::line,
+         false,
+         "line-join",
+         K::string,
+         "miter",
+         Shape::enumeration,
+         {"miter", "round", "bevel"}},
+        {L::line,
+         false,
+         "line-cap",
+         K::string,
+         "butt",
+         Shape::enumeration,
+         {"butt", "round", "square"}},
+        {L::circle, true, "circle-color", K::colour, "#000000"},
+        {L::circle, true, "circle-radius", K::number, 5.0, Shape::expr, {}, 0},
+        {L::circle, true, "circle-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::circle, true, "circle-stroke-color", K::colour, "#000000"},
+        {L::circle, true, "circle-stroke-width", K::number, 0.0, Shape::expr, {}, 0},
+        {L::circle, true, "circle-stroke-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::symbol, false, "text-field", K::string, ""},
+        {L::symbol, false, "text-font", K::string, Json::array({"Noto Sans Regular"}),
+         Shape::string_array},
+        {L::symbol, false, "text-size", K::number, 16.0, Shape::expr, {}, 1},
+        {L::symbol,
+         false,
+         "text-transform",
+         K::string,
+         "none",
+         Shape::enumeration,
+         {"none", "uppercase", "lowercase"}},
+        {L::symbol, false, "text-letter-spacing", K::number, 0.0},
+        {L::symbol,
+         false,
+         "text-variable-anchor",
+         K::string,
+         Json::array({"center"}),
+         Shape::string_array,
+         {"center", "left", "right", "top", "bottom", "top-left", "top-right", "bottom-left",
+          "bottom-right"}},
+        {L::symbol, false, "text-radial-offset", K::number, 0.0},
+        {L::symbol, false, "text-padding", K::number, 2.0, Shape::expr, {}, 0},
+        {L::symbol, false, "symbol-sort-key", K::number, Json()},
+        {L::symbol, true, "text-color", K::colour, "#000000"},
+        {L::symbol, true, "text-halo-color", K::colour, "transparent"},
+        {L::symbol, true, "text-halo-width", K::number, 0.0, Shape::expr, {}, 0},
+        {L::symbol, true, "text-opacity", K::number, 1.0, Shape::expr, {}, 0},
+    };
+    return s;
+}
+
+const char* type_name(LayerType t) {
+    switch (t) {
+        case LayerType::background:
+            return "background";
+        case LayerType::fill:
+            return "fill";
+        case LayerType::line:
+            return "line";
+        case LayerType::circle:
+            return "circle";
+        case LayerType::symbol:
+            return "symbol";
+    }
+    return "";
+}
+
+void check_value(const PropertySpec& p, const Json& v, const std::string& where) {
+    auto fail = [&](const std::string& msg) { throw Error("style", where, msg); };
+    switch (p.shape) {
+        case Shape::expr:
+            check_expression(v, p.kind, where);
+            if (v.is_number() && v.get<double>() < p.min) {
+                fail("must be >= " + std::to_string(static_cast<int>(p.min)) + ", got " + v.dump());
+            }
+            return;
+        case Shape::enumeration:
+            if (!v.is_string() || std::find(p.values.begin(), p.values.end(),
+                                            v.get<std::string>()) == p.values.end()) {
+                std::string all;
+                for (const auto& x : p.values) all += (all.empty() ? "" : ", ") + x;
+                fail("must be one of " + all + ", got " + v.dump());
+            }
+            return;
+        case Shape::number_array:
+            if (!v.is_array() || v.empty())
+                fail("must be a non-empty array of numbers, got " + v.dump());
+            for (const auto& x : v) {
+                if (!x.is_number() || x.get<double>() < 0)
+                    fail("must be an array of non-negative numbers, got " + v.dump());
+            }
+            return;
+        case Shape::string_array:
+            if (!v.is_array() || v.empty())
+                fail("must be a non-empty array of strings, got " + v.dump());
+            for (const auto& x : v) {
+                if (!x.is_string()) fail("must be an array of strings, got " + v.dump());
+                if (!p.values.empty() && std::find(p.values.begin(), p.values.end(),
+                                                   x.get<std::string>()) == p.values.end()) {
+                    fail("unknown value " + x.dump());
+                }
+            }
+            return;
+    }
+}
+
+StyleLayer read_layer(const Json& j, const std::string& file, std::size_t index,
+                      std::set<std::string>& ids) {
+    StyleLayer l;
+    const std::string at = file + ": layers[" + std::to_string(index) + "]";
+    if (!j.is_object()) throw Error("style", at, "a layer must be a JSON object");
+    if (!j.contains("id") || !j["id"].is_string() || j["id"].get<std::string>().empty()) {
+        throw Error("style", at, "key `id`: missing or not a non-empty string");
+    }
+    l.id = j["id"].get<std::string>();
+    if (!ids.insert(l.id).second)
+        throw Error("style", at, "key `id`: duplicate layer id `" + l.id + "`");
+    l.where = file + ": layer `" + l.id + "`";
+    auto key_where = [&](const std::string& key) { return l.where + ": key `" + key + "`"; };
+    static const std::set<std::string> known = {"id",     "type",    "source",  "source-layer",
+                                                "filter", "minzoom", "maxzoom", "layout",
+                                                "paint",  "metadata"};
     for (auto& [k, v] : j.items()) {
-        if (!known.count(k)) throw Error("style", file.string(), "unknown key `" + k + "`");
+        if (!known.count(k)) throw Error("style", key_where(k), "unknown key");
     }
+    if (!j.contains("type") || !j["type"].is_string())
+        throw Error("style", key_where("type"), "missing or not a string");
+    const std::string type = j["type"].get<std::string>();
+    bool found = false;
+    for (auto t : {LayerType::background, LayerType::fill, LayerType::line, LayerType::circle,
+                   LayerType::symbol}) {
+        if (type == type_name(t)) {
+            l.type = t;
+            found = true;
+        }
+    }
+    if (!found)
+        throw Error("style", key_where("type"),
+                    "unknown layer type \"" + type + "\" (background, fill, line, circle, symbol)");
+    if (j.contains("source") && j["source"] != "frontline") {
+        throw Error("style", key_where("source"), "the only source is \"frontline\"");
+    }
+    if (l.type != LayerType::background) {
+        if (!j.contains("source-layer") || !j["source-layer"].is_string()) {
+            throw Error("style", key_where("source-layer"), "missing or not a string");
+        }
+        l.source_layer = j["source-layer"].get<std::string>();
+        bool ok = false;
+        std::string all;
+        for (const char* s : kSourceLayers) {
+            ok = ok || l.source_layer == s;
+            all += (all.empty() ? "" : ", ") + std::string(s);
+        }
+        if (!ok)
+            throw Error("style", key_where("source-layer"),
+                        "unknown feature set \"" + l.source_layer + "\" (" + all + ")");
+        const bool points = l.source_layer == "places";
+        const bool lines = l.source_layer == "roads";
+        if ((l.type == LayerType::circle && !points) ||
+            (l.type == LayerType::fill && (points || lines)) ||
+            (l.type == LayerType::line && points)) {
+            throw Error("style", key_where("source-layer"),
+                        "a " + type + " layer cannot draw \"" + l.source_layer + "\"");
+        }
+    } else if (j.contains("source-layer") || j.contains("filter")) {
+        throw Error("style", key_where(j.contains("filter") ? "filter" : "source-layer"),
+                    "not allowed on a background layer");
+    }
+    if (j.contains("filter")) {
+        check_expression(j["filter"], ValueKind::boolean, key_where("filter"));
+        l.filter = j["filter"];
+    }
+    for (const char* k : {"minzoom", "maxzoom"}) {
+        if (!j.contains(k)) continue;
+        if (!j[k].is_number() || j[k].get<double>() < 0 || j[k].get<double>() > 24) {
+            throw Error("style", key_where(k), "must be a number in [0, 24]");
+        }
+        (std::string(k) == "minzoom" ? l.minzoom : l.maxzoom) = j[k].get<double>();
+    }
+    for (bool paint : {true, false}) {
+        const char* section = paint ? "paint" : "layout";
+        auto& out = paint ? l.paint : l.layout;
+        Json props = j.value(section, Json::object());
+        if (!props.is_object()) throw Error("style", key_where(section), "must be an object");
+        for (auto& [k, v] : props.items()) {
+            if (!paint && k == "visibility") {
+                if (v != "visible" && v != "none")
+                    throw Error("style", key_where("layout.visibility"),
+                                "must be \"visible\" or \"none\"");
+                l.visible = v == "visible";
+                continue;
+            }
+            const PropertySpec* spec = nullptr;
+            for (const auto& p : specs()) {
+                if (p.type == l.type && p.paint == paint && k == p.name) spec = &p;
+            }
+            if (!spec)
+                throw Error("style", key_where(std::string(section) + "." + k),
+                            "unknown key for a " + type + " layer");
+            check_value(*spec, v, key_where(std::string(section) + "." + k));
+            out[k] = v;
+        }
+        for (const auto& p : specs()) {
+            if (p.type == l.type && p.paint == paint && !out.count(p.name))
+                out[p.name] = p.fallback;
+        }
+    }
+    return l;
+}
+
+}  // namespace
+
+Style read_style(const std::filesystem::path& file) {
+    const std::string path = file.string();
+    const std::string text = read_file(file, "style");
+    Json j;
+    try {
+        j = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        throw Error("style", path, std::string("invalid JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw Error("style", path, "top level must be a JSON object");
+    static const std::set<std::string> known = {"version", "name", "metadata", "layers"};
+    for (auto& [k, v] : j.items()) {
+        if (!known.count(k)) throw Error("style", path + ": key `" + k + "`", "unknown key");
+    }
+    if (j.value("version", 8) != 8) throw Error("style", path + ": key `version`", "must be 8");
     Style s;
-    auto where = [&](const std::string& key) { return file.string() + ": key `" + key + "`"; };
-    auto colour = [&](const char* key, Rgba& out) {
-        if (!j.contains(key)) throw Error("style", file.string(), std::string("missing key `") + key + "`");
-        if (!j[key].is_string()) throw Error("style", where(key), "must be a colour string");
-        out = parse_colour(j[key].get<std::string>(), where(key));
-    };
-    auto number = [&](const char* key, double& out) {
-        if (!j.contains(key)) return;
-        if (!j[key].is_number() || j[key].get<double>() < 0) {
-            throw Error("style", where(key), "must be a non-negative number");
-        }
-        out = j[key].get<double>();
-    };
+    s.file = file;
     s.name = j.value("name", file.stem().string());
-    colour("background", s.background);
-    colour("country_fill", s.country_fill);
-    colour("country_line", s.country_line);
-    colour("admin1_fill", s.admin1_fill);
-    colour("admin1_line", s.admin1_line);
-    colour("focus_fill", s.focus_fill);
-    colour("focus_line", s.focus_line);
-    colour("place_stroke", s.place_stroke);
-    number("focus_line_width", s.focus_line_width);
-    number("admin1_line_width", s.admin1_line_width);
-    number("place_radius_min", s.place_radius_min);
-    number("place_radius_max", s.place_radius_max);
-    if (!j.contains("controllers") || !j["controllers"].is_object()) {
-        throw Error("style", where("controllers"), "must be an object of controller -> colour");
+    if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty()) {
+        throw Error("style", path + ": key `layers`", "missing or not a non-empty array");
     }
-    for (auto& [k, v] : j["controllers"].items()) {
-        auto c = parse_controller(k);
-        if (!c) throw Error("style", where("controllers." + k), "unknown controller");
-        if (!v.is_string()) throw Error("style", where("controllers." + k), "must be a colour string");
-        s.controllers[*c] = parse_colour(v.get<std::string>(), where("controllers." + k));
-    }
-    for (auto c : {Controller::government, Controller::opposition, Controller::sdf, Controller::sna,
-                   Controller::contested, Controller::unknown}) {
-        if (!s.controllers.count(c)) {
-            throw Error("style", where("controllers"), "no colour for `" + std::string(to_string(c)) + "`");
-        }
-    }
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < j["layers"].size(); ++i)
+        s.layers.push_back(read_layer(j["layers"][i], path, i, ids));
     return s;
 }
 

@@ -1,37 +1,60 @@
-// The map style: colours and sizes, read from a JSON file in styles/ (see styles/README.md).
+// The map style: an ordered list of layers in a subset of the MapLibre style specification
+// (https://maplibre.org/maplibre-style-spec/), read from a JSON file in styles/ and documented
+// in styles/README.md. Values may be expressions (render/expression.hpp) of zoom and feature
+// properties; the style is checked completely when read, so rendering never meets a bad value.
 #pragma once
 
-#include <array>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
-#include "control/controller.hpp"
+#include "render/expression.hpp"
 
 namespace frontline {
 
 struct Rgba {
-    double r = 0, g = 0, b = 0, a = 1;  // 0..1
+    double r = 0, g = 0, b = 0, a = 1;  // 0..1, straight alpha
 };
 
-// Parses "#rrggbb" or "#rrggbbaa"; throws Error("style", where, ...) otherwise.
+// Parses "#rrggbb", "#rrggbbaa", "rgb(r,g,b)", "rgba(r,g,b,a)" (r, g, b 0..255, a 0..1) and
+// "transparent"; throws Error("style", where, ...) otherwise.
 Rgba parse_colour(const std::string& s, const std::string& where);
+
+enum class LayerType { background, fill, line, circle, symbol };
+
+// The feature sets a layer can draw (its `source-layer`).
+inline constexpr const char* kSourceLayers[] = {"countries", "admin1", "focus", "places", "roads"};
+
+struct StyleLayer {
+    std::string id;
+    LayerType type = LayerType::background;
+    std::string source_layer;          // empty for background
+    Json filter;                       // null: every feature
+    double minzoom = 0, maxzoom = 24;  // drawn for minzoom <= z < maxzoom
+    bool visible = true;
+    std::map<std::string, Json> paint;   // checked expressions, defaults filled in
+    std::map<std::string, Json> layout;  // idem
+    std::string where;                   // "<file>: layer `<id>`", for messages
+
+    bool shown_at(double z) const { return visible && z >= minzoom && z < maxzoom; }
+    const Json& paint_value(const std::string& key) const { return paint.at(key); }
+    const Json& layout_value(const std::string& key) const { return layout.at(key); }
+};
 
 struct Style {
     std::string name;
-    Rgba background;
-    Rgba country_fill, country_line;
-    Rgba admin1_fill, admin1_line;
-    Rgba focus_fill, focus_line;
-    double focus_line_width = 1.5;
-    double admin1_line_width = 0.6;
-    Rgba place_stroke;
-    double place_radius_min = 2.0;  // px at the lowest zoom, for the least important place
-    double place_radius_max = 6.0;
-    std::map<Controller, Rgba> controllers;
+    std::filesystem::path file;
+    std::vector<StyleLayer> layers;
 };
 
-// Reads a style file; unknown keys and bad values are errors naming the file and key.
+// Evaluation helpers: a property of a layer for one feature at one zoom.
+Rgba colour_of(const Json& expr, const Json& props, double zoom);
+double number_of(const Json& expr, const Json& props, double zoom);
+std::string string_of(const Json& expr, const Json& props, double zoom);
+
+// Reads a style file. Unknown keys, wrong types and bad values are errors naming the file,
+// the layer id and the key (Error subsystem "style").
 Style read_style(const std::filesystem::path& file);
 
 }  // namespace frontline

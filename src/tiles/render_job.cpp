@@ -1,37 +1,79 @@
-// Layer set: `control` (the latest day) for now.
+// The layer set of the main job: a snapshot per day, `control` (latest), `changes` and
+// `overlay`. Labels are placed per scene and zoom before any tile is rendered (see
+// render/labels.hpp), so the pyramid renderer can cut tiles and metatiles in any order.
 #include "tiles/render_job.hpp"
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "geo/boundaries.hpp"
+#include "render/labels.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 #include "tiles/pyramid.hpp"
 
 namespace frontline {
 
+namespace {
+
+std::filesystem::path beside(const std::filesystem::path& style,
+                             const std::filesystem::path& chosen, const char* name) {
+    if (!chosen.empty()) return chosen;
+    auto p = style.parent_path() / name;
+    return std::filesystem::exists(p) ? p : std::filesystem::path();
+}
+
+}  // namespace
+
 RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                                const RenderJobOptions& opt) {
     if (days.empty()) throw Error("render", opt.out_dir.string(), "no control days to render");
     const Style style = read_style(opt.style);
+    const auto changes_path = beside(opt.style, opt.changes_style, "changes.json");
+    const auto overlay_path = beside(opt.style, opt.overlay_style, "overlay.json");
+    const Style changes_style = changes_path.empty() ? style : read_style(changes_path);
     BoundaryOptions bopt;
     bopt.source = opt.boundaries;
-    Boundaries bounds = read_boundaries(bopt);
-    Scene scene = build_scene(bounds, gaz, days.back());
-    PyramidOptions popt;
-    popt.layer = "control";
-    popt.minzoom = opt.minzoom;
-    popt.maxzoom = opt.maxzoom;
-    popt.lonlat = scene.focus_lonlat;
-    popt.tiles_dir = opt.out_dir / "tiles";
-    popt.threads = opt.threads;
-    popt.description =
-        "Control of places in Aleppo and Idlib governorates on " + to_iso(days.back().date);
-    auto stats = render_pyramid(scene, style, popt);
-    write_file_atomic(popt.tiles_dir / "control.json", tilejson(popt, "control/{z}/{x}/{y}.png"));
-    opt.log("tiles: " + std::to_string(stats.tiles) + " (" + std::to_string(stats.bytes / 1024) +
-            " KiB) in " + (popt.tiles_dir / popt.layer).string());
-    return {stats.tiles, stats.bytes};
+    const Boundaries bounds = read_boundaries(bopt);
+    const ControlDay& baseline = days.front();
+    const ControlDay& latest = days.back();
+
+    RenderJobSummary sum;
+    auto render = [&](const std::string& layer, const Style& st, const ControlDay& day,
+                      const std::string& what) {
+        Scene scene = build_scene(bounds, gaz, day, &baseline);
+        place_labels(scene, st, opt.minzoom, opt.maxzoom);
+        PyramidOptions popt;
+        popt.layer = layer;
+        popt.minzoom = opt.minzoom;
+        popt.maxzoom = opt.maxzoom;
+        popt.lonlat = scene.focus_lonlat;
+        popt.tiles_dir = opt.out_dir / "tiles";
+        popt.threads = opt.threads;
+        popt.description = what;
+        auto stats = render_pyramid(scene, st, popt);
+        write_file_atomic(popt.tiles_dir / (layer + ".json"),
+                          tilejson(popt, layer + "/{z}/{x}/{y}.png"));
+        opt.log("tiles: " + layer + ": " + std::to_string(stats.tiles) + " (" +
+                std::to_string(stats.bytes / 1024) + " KiB)");
+        sum.tiles += stats.tiles;
+        sum.bytes += stats.bytes;
+    };
+    const std::string region = "places in Aleppo and Idlib governorates";
+    for (const auto& day : days) {
+        render("control-" + to_iso(day.date), style, day,
+               "Control of " + region + " on " + to_iso(day.date) + "; rings: changed since " +
+                   to_iso(baseline.date));
+    }
+    render("control", style, latest,
+           "Control of " + region + " on " + to_iso(latest.date) + " (latest)");
+    render("changes", changes_style, latest,
+           "Changes of control of " + region + " from " + to_iso(baseline.date) + " to " +
+               to_iso(latest.date) + "; ring: the controller before");
+    if (!overlay_path.empty()) {
+        render("overlay", read_style(overlay_path), latest,
+               "Transparent overlay: control of " + region + " on " + to_iso(latest.date));
+    }
+    return sum;
 }
 
 }  // namespace frontline

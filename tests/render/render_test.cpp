@@ -1,103 +1,185 @@
-// Rendering: a 2x2 block rendered as one image equals its four tiles (no seams), and the
-// default style file loads; bad styles are errors naming the key.
+// Rendering: seams (a block equals its tiles, labels included), labels never cut or doubled
+// across a whole zoom level, placement is deterministic, fonts must cover every label, and
+// visual regression against reference PNGs (tests/render/ref/<case>-z<zoom>@<scale>x.png).
 #include "render/renderer.hpp"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
+#include <set>
 
-#include "common/atomic_file.hpp"
 #include "common/error.hpp"
-#include "test_util.hpp"
+#include "render/labels.hpp"
+#include "render/style.hpp"
+#include "render_util.hpp"
 
 namespace fl = frontline;
+namespace ft = frontline::test;
 
 namespace {
-fl::Scene synthetic_scene() {
-    fl::MercatorProjector proj;
-    fl::Scene s;
-    fl::SceneArea a;
-    a.focus = true;
-    fl::GeoPolygon poly;
-    for (auto [lon, lat] : {std::pair{36.0, 35.5}, {37.6, 35.6}, {37.9, 36.7}, {36.3, 36.6}, {36.0, 35.5}}) {
-        auto m = proj.forward(lon, lat);
-        poly.outer().emplace_back(m[0], m[1]);
-    }
-    a.merc.push_back(poly);
-    a.bbox = {-1e9, -1e9, 1e9, 1e9};
-    s.admin1.push_back(a);
-    int i = 0;
-    for (auto [lon, lat] : {std::pair{37.16, 36.20}, {36.63, 35.93}, {36.80, 35.86}, {36.68, 35.65}}) {
-        auto m = proj.forward(lon, lat);
-        s.places.push_back({m[0], m[1], i % 2 ? fl::Controller::opposition : fl::Controller::government,
-                            0.25 * i, std::to_string(i)});
-        ++i;
-    }
+
+fl::Style style_file(const std::string& name) {
+    return fl::read_style(ft::source_dir() / "styles" / (name + ".json"));
+}
+
+// The fixture scene with labels placed for zooms 5-12.
+const fl::Scene& labelled_scene() {
+    static const fl::Scene s = [] {
+        fl::Scene scene = ft::fixture_scene();
+        fl::place_labels(scene, style_file("control"), 5, 12);
+        return scene;
+    }();
     return s;
 }
+
 }  // namespace
 
-TEST(Render, TwoByTwoBlockEqualsFourTiles) {
-    auto scene = synthetic_scene();
-    auto style = fl::read_style(fl::test::source_dir() / "styles" / "control.json");
-    const int z = 8;
-    auto t0 = fl::tile_for_lonlat(37.16, 36.20, z);  // a place sits near the shared corner
-    fl::BBox nw = fl::tile_bounds_3857(t0), se = fl::tile_bounds_3857({z, t0.x + 1, t0.y + 1});
-    auto block = fl::render_extent(scene, style, {nw.minx, se.miny, se.maxx, nw.maxy}, 512, 512, z);
-    long differing = 0;
-    for (int dy = 0; dy < 2; ++dy) {
-        for (int dx = 0; dx < 2; ++dx) {
-            auto tile = fl::render_tile(scene, style, {z, t0.x + dx, t0.y + dy});
-            for (int y = 0; y < 256; ++y) {
-                for (int x = 0; x < 256; ++x) {
-                    const auto* a = &tile.rgba[(static_cast<std::size_t>(y) * 256 + x) * 4];
-                    const auto* b = &block.rgba[(static_cast<std::size_t>(y + dy * 256) * 512 + x + dx * 256) * 4];
-                    for (int c = 0; c < 4; ++c) {
-                        if (std::abs(int(a[c]) - int(b[c])) > 2) {
-                            ++differing;
-                            break;
-                        }
-                    }
-                }
-            }
-        }
+TEST(Render, TwoByTwoBlockEqualsFourTilesWithLabels) {
+    const auto& scene = labelled_scene();
+    auto style = style_file("control");
+    for (int z : {8, 10}) {
+        auto t0 = fl::tile_for_lonlat(37.16, 36.20,
+                                      z);  // Aleppo, a labelled place, near the block's middle
+        t0.x -= 1;
+        t0.y -= 1;
+        const fl::TileId se{z, t0.x + 1, t0.y + 1};
+        auto block = fl::render_extent(scene, style, ft::union_bounds(t0, se), 512, 512, z);
+        auto tiles = ft::stitch(scene, style, z, t0, se);
+        EXPECT_EQ(ft::count_differing(block, tiles, 2), 0)
+            << "z" << z << ": block and tiles differ";
     }
-    EXPECT_EQ(differing, 0) << "pixels differing between the block and its tiles";
 }
 
-TEST(Render, TileIsNotBlankAndShowsControllerColours) {
-    auto scene = synthetic_scene();
-    auto style = fl::read_style(fl::test::source_dir() / "styles" / "control.json");
+TEST(Labels, WholeZoomLevelEqualsStitchedTilesSoNoLabelIsCut) {
+    // Every tile of the region, stitched, equals the region rendered as one image: a label
+    // that crosses a tile edge is drawn whole, once, by both tiles. Labels alone (the other
+    // layers hidden) must match to 2 levels (a halo's anti-aliasing may differ by 1); with all
+    // layers, Cairo's anti-aliasing of long strokes may differ by a few levels on a few pixels,
+    // which is no seam.
+    const auto& scene = labelled_scene();
+    auto style = style_file("control");
+    auto labels_only = style;
+    for (auto& l : labels_only.layers) l.visible = l.type == fl::LayerType::symbol;
+    for (int z : {7, 8, 10}) {
+        const fl::TileId nw =
+            fl::tile_for_lonlat(scene.focus_lonlat.minx, scene.focus_lonlat.maxy, z);
+        const fl::TileId se =
+            fl::tile_for_lonlat(scene.focus_lonlat.maxx, scene.focus_lonlat.miny, z);
+        auto whole = [&](const fl::Style& st) {
+            return fl::render_extent(scene, st, ft::union_bounds(nw, se), (se.x - nw.x + 1) * 256,
+                                     (se.y - nw.y + 1) * 256, z);
+        };
+        auto w = whole(labels_only), t = ft::stitch(scene, labels_only, z, nw, se);
+        EXPECT_EQ(ft::count_differing(w, t, 2), 0)
+            << "z" << z << ": labels differ between the whole zoom level and its tiles";
+        auto all = whole(style);
+        EXPECT_LE(ft::count_differing(all, ft::stitch(scene, style, z, nw, se), 24),
+                  all.width * all.height / 5000)
+            << "z" << z;
+        // The test means something only if some label does cross a tile edge.
+        int crossing = 0;
+        for (const auto& l : scene.labels.at(z)) {
+            crossing += std::floor(l.box.minx / 256) != std::floor(l.box.maxx / 256) ||
+                        std::floor(l.box.miny / 256) != std::floor(l.box.maxy / 256);
+        }
+        EXPECT_GT(crossing, 0) << "z" << z << ": no label crosses a tile edge";
+    }
+}
+
+TEST(Labels, PlacedOncePerFeatureWithoutOverlapAndDeterministic) {
+    fl::Scene a = ft::fixture_scene(), b = ft::fixture_scene();
+    auto style = style_file("control");
+    fl::place_labels(a, style, 5, 12);
+    fl::place_labels(b, style, 5, 12);
+    for (int z = 5; z <= 12; ++z) {
+        const auto& la = a.labels[z];
+        const auto& lb = b.labels[z];
+        ASSERT_EQ(la.size(), lb.size()) << "z" << z;
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < la.size(); ++i) {
+            EXPECT_EQ(la[i].text, lb[i].text);
+            EXPECT_EQ(la[i].x, lb[i].x);
+            EXPECT_EQ(la[i].y, lb[i].y);
+            EXPECT_EQ(la[i].x, std::round(la[i].x)) << "labels sit on whole global pixels";
+            EXPECT_TRUE(seen.insert(la[i].feature).second)
+                << "z" << z << ": " << la[i].text << " placed twice";
+        }
+    }
+    // At z10 every fixture place has room: the changed places and Aleppo are labelled.
+    std::set<std::string> texts;
+    for (const auto& l : a.labels[10]) texts.insert(l.text);
+    for (const char* t : {"Aleppo", "Saraqib", "Khan Shaykhun", "مارع"})
+        EXPECT_TRUE(texts.count(t)) << t;
+}
+
+TEST(Labels, ChangedPlacesWinCollisions) {
+    // Two places at the same spot: only one label fits; the changed one must get it.
+    fl::MercatorProjector proj;
+    fl::Scene s = ft::fixture_scene();
+    using C = fl::Controller;
+    s.places = {
+        ft::make_place(proj, "t:big", "Bigtown", 37.0, 36.0, C::government, C::government, 500000),
+        ft::make_place(proj, "t:small", "Smallvillage", 37.0, 36.0, C::opposition, C::government,
+                       2000)};
+    fl::place_labels(s, style_file("control"), 9, 9);
+    std::vector<std::string> order;
+    for (const auto& l : s.labels[9]) {
+        if (l.feature == "t:big" || l.feature == "t:small") order.push_back(l.text);
+    }
+    ASSERT_FALSE(order.empty());
+    EXPECT_EQ(order[0], "Smallvillage");
+}
+
+TEST(Labels, UncoveredCharacterIsAnErrorNamingTheLabel) {
+    fl::MercatorProjector proj;
+    fl::Scene s = ft::fixture_scene();
+    // U+10FFFD: a private-use character no font has.
+    s.places = {ft::make_place(proj, "t:x", "Bad\xF4\x8F\xBF\xBDname", 37.0, 36.0,
+                               fl::Controller::sdf, fl::Controller::sdf, 500000)};
+    try {
+        fl::place_labels(s, style_file("control"), 8, 8);
+        FAIL() << "no error";
+    } catch (const fl::Error& e) {
+        EXPECT_EQ(e.subsystem(), "render");
+        EXPECT_NE(std::string(e.what()).find("Bad"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("U+10FFFD"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Labels, ArabicIsShapedRightToLeftAndJoined) {
+    // "حلب" (Aleppo) and a mixed string, against reference renderings made with Noto Naskh
+    // Arabic: joined letters in right-to-left order, Latin left to right beside them.
+    const std::string font = "Noto Sans,Noto Naskh Arabic";
+    ft::expect_matches_reference("arabic-halab-z0@1x", fl::render_text("حلب", font, 32));
+    ft::expect_matches_reference("arabic-mixed-z0@1x",
+                                 fl::render_text("مارع (Mare') حلب", font, 24));
+    // Joined forms: the shaped word is not the three isolated letters side by side.
+    auto word = fl::render_text("حلب", font, 32);
+    auto apart = fl::render_text("ح ل ب", font, 32);
+    EXPECT_LT(word.width, apart.width);
+}
+
+TEST(Visual, ControlStyleTiles) {
+    const auto& scene = labelled_scene();
+    auto style = style_file("control");
+    ft::expect_matches_reference(
+        "control-aleppo-z6@1x",
+        fl::render_tile(scene, style, fl::tile_for_lonlat(37.16, 36.20, 6)));
+    ft::expect_matches_reference(
+        "control-aleppo-z8@1x",
+        fl::render_tile(scene, style, fl::tile_for_lonlat(37.16, 36.20, 8)));
+    ft::expect_matches_reference(
+        "control-saraqib-z10@1x",
+        fl::render_tile(scene, style, fl::tile_for_lonlat(36.80, 35.86, 10)));
+    ft::expect_matches_reference(
+        "control-aleppo-z8@2x",
+        fl::render_tile(scene, style, fl::tile_for_lonlat(37.16, 36.20, 8), 2));
+}
+
+TEST(Visual, OverlayStyleIsTransparent) {
+    fl::Scene scene = ft::fixture_scene();
+    auto style = style_file("overlay");
+    fl::place_labels(scene, style, 8, 8);
     auto img = fl::render_tile(scene, style, fl::tile_for_lonlat(37.16, 36.20, 8));
-    const auto& gov = style.controllers.at(fl::Controller::government);
-    bool found = false;
-    for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
-        if (std::abs(img.rgba[i] - int(gov.r * 255)) <= 1 && std::abs(img.rgba[i + 1] - int(gov.g * 255)) <= 1 &&
-            std::abs(img.rgba[i + 2] - int(gov.b * 255)) <= 1) {
-            found = true;
-            break;
-        }
-    }
-    EXPECT_TRUE(found) << "no pixel in the government colour on the tile holding Aleppo";
-}
-
-TEST(Style, UnknownKeyAndBadColourAreErrors) {
-    auto dir = fl::test::scratch("style_bad");
-    std::string good = fl::read_file(fl::test::source_dir() / "styles" / "control.json", "style");
-    fl::write_file_atomic(dir / "unknown.json", good.substr(0, good.rfind('}')) + ", \"glow\": 1}");
-    try {
-        fl::read_style(dir / "unknown.json");
-        FAIL();
-    } catch (const fl::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("unknown key `glow`"), std::string::npos) << e.what();
-    }
-    std::string bad = good;
-    bad.replace(bad.find("#d55e00"), 7, "#zz5e00");
-    fl::write_file_atomic(dir / "colour.json", bad);
-    try {
-        fl::read_style(dir / "colour.json");
-        FAIL();
-    } catch (const fl::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("controllers.government"), std::string::npos) << e.what();
-    }
+    EXPECT_EQ(img.rgba[3], 0) << "the overlay's corner is transparent";
+    ft::expect_matches_reference("overlay-aleppo-z8@1x", img);
 }

@@ -1,0 +1,113 @@
+// The style language: the shipped styles load; expressions evaluate as in MapLibre; unknown
+// keys and bad values are errors naming the file, the layer and the key.
+#include "render/style.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "test_util.hpp"
+
+namespace fl = frontline;
+using fl::Json;
+
+namespace {
+
+std::string error_of(const std::string& style_json) {
+    auto dir = fl::test::scratch("style_bad");
+    fl::write_file_atomic(dir / "s.json", style_json);
+    try {
+        fl::read_style(dir / "s.json");
+    } catch (const fl::Error& e) {
+        EXPECT_EQ(e.subsystem(), "style");
+        return e.what();
+    }
+    return "";
+}
+
+std::string with_layer(const std::string& layer) {
+    return R"({"version": 8, "layers": [)" + layer + "]}";
+}
+
+}  // namespace
+
+TEST(Style, ShippedStylesLoad) {
+    for (const char* name : {"control", "overlay", "changes"}) {
+        auto s = fl::read_style(fl::test::source_dir() / "styles" / (std::string(name) + ".json"));
+        EXPECT_FALSE(s.layers.empty()) << name;
+    }
+}
+
+TEST(Style, ErrorsNameFileLayerAndKey) {
+    auto e = error_of(with_layer(
+        R"({"id": "dots", "type": "circle", "source-layer": "places", "paint": {"circle-glow": 1}})"));
+    EXPECT_NE(e.find("s.json: layer `dots`: key `paint.circle-glow`"), std::string::npos) << e;
+    e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "paint": {"circle-color": ["match", ["get", "controller"], "government", "#zz5e00", "#000000"]}})"));
+    EXPECT_NE(e.find("layer `dots`: key `paint.circle-color`: bad colour \"#zz5e00\""),
+              std::string::npos)
+        << e;
+    e = error_of(with_layer(R"({"id": "x", "type": "fill", "source-layer": "lakes"})"));
+    EXPECT_NE(e.find("layer `x`: key `source-layer`: unknown feature set \"lakes\""),
+              std::string::npos)
+        << e;
+    e = error_of(with_layer(
+        R"({"id": "x", "type": "line", "source-layer": "roads", "filter": ["near", 1]})"));
+    EXPECT_NE(e.find("key `filter`: unknown expression operator `near`"), std::string::npos) << e;
+    e = error_of(with_layer(
+        R"({"id": "x", "type": "line", "source-layer": "roads", "paint": {"line-dasharray": [2, "a"]}})"));
+    EXPECT_NE(e.find("key `paint.line-dasharray`"), std::string::npos) << e;
+    e = error_of(with_layer(R"({"id": "x", "type": "line", "source-layer": "roads",
+        "paint": {"line-width": ["interpolate", ["linear"], ["zoom"], 10, 1, 5, 2]}})"));
+    EXPECT_NE(e.find("ascending"), std::string::npos) << e;
+    e = error_of(with_layer(R"({"id": "x", "type": "circle", "source-layer": "countries"})"));
+    EXPECT_NE(e.find("a circle layer cannot draw \"countries\""), std::string::npos) << e;
+    e = error_of(R"({"version": 8, "layers": [], "sprite": "x"})");
+    EXPECT_NE(e.find("key `sprite`: unknown key"), std::string::npos) << e;
+    e = error_of(
+        with_layer(R"({"id": "a", "type": "background"}, {"id": "a", "type": "background"})"));
+    EXPECT_NE(e.find("duplicate layer id `a`"), std::string::npos) << e;
+}
+
+TEST(Style, Colours) {
+    auto c = fl::parse_colour("#d55e0080", "t");
+    EXPECT_NEAR(c.r, 0xd5 / 255.0, 1e-9);
+    EXPECT_NEAR(c.a, 0x80 / 255.0, 1e-9);
+    c = fl::parse_colour("rgba(0, 158, 115, 0.5)", "t");
+    EXPECT_NEAR(c.g, 158 / 255.0, 1e-9);
+    EXPECT_NEAR(c.a, 0.5, 1e-9);
+    EXPECT_EQ(fl::parse_colour("transparent", "t").a, 0);
+    EXPECT_THROW(fl::parse_colour("rgba(0,0,0)", "t"), fl::Error);
+    EXPECT_THROW(fl::parse_colour("#12345", "t"), fl::Error);
+}
+
+TEST(Expression, FiltersMatchAndZoomFunctions) {
+    const Json props = {
+        {"controller", "opposition"}, {"changed", true}, {"population", 30000}, {"kind", "town"}};
+    auto eval = [&](const char* e, double z = 8) { return fl::evaluate(Json::parse(e), props, z); };
+    EXPECT_TRUE(
+        fl::passes(Json::parse(R"(["==", ["get", "controller"], "opposition"])"), props, 8));
+    EXPECT_FALSE(fl::passes(Json::parse(R"(["!", ["get", "changed"]])"), props, 8));
+    EXPECT_TRUE(fl::passes(
+        Json::parse(
+            R"(["all", ["has", "kind"], ["!", ["has", "name"]], [">=", ["get", "population"], 10000]])"),
+        props, 8));
+    EXPECT_TRUE(fl::passes(
+        Json::parse(R"(["any", false, ["in", ["get", "kind"], ["literal", ["town", "city"]]]])"),
+        props, 8));
+    EXPECT_EQ(
+        eval(
+            R"(["match", ["get", "controller"], "government", "#d55e00", ["opposition", "sna"], "#009e73", "#8c8c8c"])"),
+        "#009e73");
+    EXPECT_DOUBLE_EQ(eval(R"(["interpolate", ["linear"], ["zoom"], 6, 2, 10, 4])", 8).get<double>(),
+                     3.0);
+    EXPECT_DOUBLE_EQ(
+        eval(R"(["interpolate", ["linear"], ["zoom"], 6, 2, 10, 4])", 12).get<double>(), 4.0);
+    EXPECT_DOUBLE_EQ(eval(R"(["step", ["zoom"], 1, 7, 2, 9, 3])", 8).get<double>(), 2.0);
+    EXPECT_DOUBLE_EQ(eval(R"(["+", 1, ["*", 2, ["get", "population"]]])").get<double>(), 60001.0);
+    auto mid = fl::colour_of(
+        Json::parse(R"(["interpolate", ["linear"], ["zoom"], 0, "#000000", 10, "#ffffff"])"), props,
+        5);
+    EXPECT_NEAR(mid.r, 0.5, 1e-3);
+    EXPECT_EQ(eval(R"(["get", "missing"])"), Json());
+}
