@@ -12,6 +12,8 @@
 #include "gazetteer/mention_io.hpp"
 #include "gazetteer/normalize.hpp"
 #include "pipeline/pipeline.hpp"
+#include "serve/scene_renderer.hpp"
+#include "serve/server.hpp"
 #include "text/article.hpp"
 
 namespace fl = frontline;
@@ -108,6 +110,39 @@ int run_main(int argc, char** argv) {
     render->add_option("--style", style, "Style file")->capture_default_str();
     render->add_option("-j,--threads", threads, "Render threads (0: all cores)");
 
+    // serve
+    auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
+    fl::serve::HandlerOptions sv_handler;
+    fl::serve::ServerOptions sv_server;
+    fl::serve::SceneRendererOptions sv_render;
+    std::string sv_listen = "127.0.0.1:8080", sv_data = "out";
+    std::size_t sv_cache_mb = 256;
+    int sv_timeout_ms = 10000;
+    bool sv_no_render = false;
+    serve->add_option("--data", sv_data, "Output directory of `frontline run`")
+        ->capture_default_str();
+    serve->add_option("--listen", sv_listen, "HOST:PORT (port 0: any free port)")
+        ->capture_default_str();
+    serve->add_option("--public-url", sv_handler.public_url,
+                      "Base of the absolute URLs in TileJSON (default: from the Host header)");
+    serve->add_option("--max-age", sv_handler.max_age, "Cache-Control max-age, seconds")
+        ->capture_default_str();
+    serve->add_option("--threads", sv_server.io_threads, "I/O threads (0: all cores)");
+    serve->add_option("--render-threads", sv_server.render_threads,
+                      "On-demand render threads (0: all cores)");
+    serve->add_option("--cache-mb", sv_cache_mb, "Memory for rendered tiles, MiB")
+        ->capture_default_str();
+    serve->add_option("--render-maxzoom", sv_render.maxzoom, "Deepest zoom rendered on demand")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 22));
+    serve->add_option("--read-timeout", sv_timeout_ms, "Request header timeout, ms")
+        ->capture_default_str();
+    serve->add_option("--max-connections", sv_server.max_connections, "Open connections")
+        ->capture_default_str();
+    serve->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
+    serve->add_option("--style", style, "Style file")->capture_default_str();
+    serve->add_flag("--no-render", sv_no_render, "Serve files only; missing tiles are empty");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -198,6 +233,28 @@ int run_main(int argc, char** argv) {
         if (st.skipped) std::cerr << " (" << st.skipped << " without 19 columns skipped)";
         std::cerr << "; wrote " << st.total << " places to "
                   << (out / "geonames_region.txt").string() << "\n";
+        return fl::kExitOk;
+    }
+    if (*serve) {
+        fl::serve::parse_listen(sv_listen, sv_server);
+        sv_handler.data_dir = sv_data;
+        sv_handler.cache_bytes = sv_cache_mb << 20;
+        sv_server.read_timeout = std::chrono::milliseconds(sv_timeout_ms);
+        sv_server.log = [](const std::string& s) { std::cerr << "frontline serve: " << s << "\n"; };
+        std::shared_ptr<fl::serve::TileRenderer> renderer;
+        if (!sv_no_render) {
+            sv_render.data_dir = sv_data;
+            sv_render.gazetteer_dir = gaz_dir;
+            sv_render.boundaries = boundaries;
+            sv_render.style = style;
+            renderer = std::make_shared<fl::serve::SceneRenderer>(sv_render);
+        }
+        fl::serve::Server server(sv_server,
+                                 std::make_shared<fl::serve::Handler>(sv_handler, renderer));
+        server.listen();
+        std::cerr << "frontline serve: listening on http://" << sv_server.address << ":"
+                  << server.port() << " (data " << sv_data << ")" << std::endl;
+        server.run();
         return fl::kExitOk;
     }
     return fl::kExitUsage;

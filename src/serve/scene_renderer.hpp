@@ -1,0 +1,49 @@
+// The on-demand renderer of `frontline serve` over the library's renderer: scenes are built
+// lazily per layer from the boundaries, the gazetteer and the control days the main job wrote
+// to <data>/control/<date>.geojson, with the layer set of the main job (src/tiles/render_job):
+//   control-YYYY-MM-DD, control (latest), changes (latest, changes style), overlay.
+// Only this file knows how scenes are made; the server sees the TileRenderer interface.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "serve/tile_renderer.hpp"
+
+namespace frontline::serve {
+
+struct SceneRendererOptions {
+    std::filesystem::path data_dir = "out";
+    std::filesystem::path gazetteer_dir;  // empty: the source tree's gazetteer/
+    std::filesystem::path boundaries;     // empty: the default Natural Earth GeoPackage
+    std::filesystem::path style;          // empty: the source tree's styles/control.json
+    int minzoom = 5;
+    int maxzoom = 12;  // deepest zoom rendered on demand (and advertised in TileJSON)
+};
+
+class SceneRenderer final : public TileRenderer {
+  public:
+    // Loads the gazetteer, boundaries, styles and control days; throws Error on bad input.
+    explicit SceneRenderer(SceneRendererOptions opt);
+    ~SceneRenderer() override;
+
+    std::optional<LayerInfo> layer(const std::string& name) override;
+    std::vector<std::pair<TileId, std::string>> render_block(const std::string& layer, int z,
+                                                             int x0, int y0, int n,
+                                                             int scale) override;
+    std::string render_static(const StaticRequest& r) override;
+
+  private:
+    struct Data;
+    struct LayerScene;
+    std::shared_ptr<const LayerScene> scene(const std::string& name);
+
+    SceneRendererOptions opt_;
+    std::unique_ptr<Data> data_;
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<const LayerScene>> scenes_;
+};
+
+}  // namespace frontline::serve
