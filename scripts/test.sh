@@ -20,3 +20,9 @@ if [ "${FRONTLINE_SKIP_ASAN:-0}" != 1 ]; then
   "$here/scripts/build.sh" asan
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$(nproc)"
 fi
+
+echo "== fuzzing: a short run of every target (scripts/fuzz.sh)" >&2
+"$here/scripts/fuzz.sh" "${FRONTLINE_FUZZ_SECONDS:-8}"
+
+echo "== tile server behind nginx (scripts/serve_test.sh)" >&2
+FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/serve_test.sh"

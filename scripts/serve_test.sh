@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Integration test of `frontline serve` behind a real nginx, and of nginx serving the XYZ tree
+# directly (deploy/nginx/*.conf.in). Runs the main job into a temporary directory, starts the
+# server and nginx on free loopback ports as the current user (temporary prefix, no /var
+# paths), fetches with curl, and stops everything at the end, also on failure.
+#   FRONTLINE_BIN   the frontline binary (default: build/ci/frontline, else build/release)
+#   SERVE_TEST_ZOOM zoom range of the test run (default 5-8)
+# Prints "N passed, M failed"; exits non-zero on any failure.
+set -uo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${FRONTLINE_BIN:-}
+if [ -z "$bin" ]; then
+  bin="$here/build/ci/frontline"
+  [ -x "$bin" ] || bin="$here/build/release/frontline"
+fi
+[ -x "$bin" ] || { echo "serve_test: no frontline binary ($bin); build first" >&2; exit 1; }
+if ! command -v nginx >/dev/null || ! command -v curl >/dev/null; then
+  "$here/scripts/setup.sh"
+fi
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/frontline-serve-test.XXXXXX")
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+check() {  # check NAME ACTUAL EXPECTED
+  if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: got '$2', expected '$3'"; fi
+}
+check_in() {  # check_in NAME ACTUAL ALLOWED...
+  local name=$1 actual=$2
+  shift 2
+  for e in "$@"; do [ "$actual" = "$e" ] && { ok "$name"; return; }; done
+  fail "$name: got '$actual', expected one of: $*"
+}
+
+# fetch URL [curl args...]: status code; headers in $tmp/h, body in $tmp/b.
+fetch() {
+  local url=$1
+  shift
+  curl -s --path-as-is --max-time 30 -o "$tmp/b" -D "$tmp/h" -w '%{http_code}' "$@" "$url" || true
+}
+hdr() { grep -i "^$1:" "$tmp/h" | tail -1 | cut -d' ' -f2- | tr -d '\r'; }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local p
+  for _ in $(seq 50); do
+    p=$((20000 + RANDOM % 40000))
+    port_free "$p" && { echo "$p"; return; }
+  done
+  echo "serve_test: no free port" >&2
+  exit 1
+}
+wait_http() {  # wait_http URL: up to 20 s
+  for _ in $(seq 200); do
+    curl -s -o /dev/null --max-time 1 "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_nginx() {  # start_nginx TEMPLATE NAME LISTEN [UPSTREAM]
+  local prefix="$tmp/nginx-$2"
+  mkdir -p "$prefix/tmp" "$prefix/cache"
+  sed -e "s|@PREFIX@|$prefix|g" -e "s|@LISTEN@|$3|g" -e "s|@DATA@|$out|g" \
+    -e "s|@DEPLOY@|$here/deploy/nginx|g" -e "s|@UPSTREAM@|${4:-}|g" \
+    "$here/deploy/nginx/$1" >"$prefix/nginx.conf"
+  # Workers as the current user: they must read the temporary tree and write the cache
+  # (as root, nginx would otherwise switch them to an account that cannot).
+  "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -g "daemon off; user $(id -un) $(id -gn);" \
+    2>>"$prefix/stderr.log" &
+  pids+=($!)
+  if ! wait_http "http://$3/health"; then
+    echo "serve_test: nginx ($2) did not start:" >&2
+    cat "$prefix/error.log" "$prefix/stderr.log" >&2 2>/dev/null
+    exit 1
+  fi
+}
+
+# ---- the data: a small main-job run
+out="$tmp/out"
+zoom=${SERVE_TEST_ZOOM:-5-8}
+echo "== frontline run --zoom $zoom" >&2
+if ! timeout 900 "$bin" run --out "$out" --zoom "$zoom" >"$tmp/run.log" 2>&1; then
+  cat "$tmp/run.log" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+maxz=${zoom#*-}
+tile=$(cd "$out/tiles/control" && find . -name '*.png' ! -name '*@2x.png' | sort | sed -n 1p)
+tile=${tile#./}
+tile=${tile%.png}  # z/x/y
+echo "== sample tile: control/$tile" >&2
+date=$(ls "$out/control" | sort | tail -1)
+
+# ---- configuration (b): nginx in front of `frontline serve`
+echo "== nginx -> frontline serve" >&2
+"$bin" serve --data "$out" --listen 127.0.0.1:0 --max-age 600 --read-timeout 1000 \
+  --render-maxzoom 12 --threads 2 --render-threads 2 2>"$tmp/serve.log" &
+serve_pid=$!
+pids+=($serve_pid)
+for _ in $(seq 300); do
+  grep -q 'listening on' "$tmp/serve.log" && break
+  kill -0 $serve_pid 2>/dev/null || break
+  sleep 0.1
+done
+up=$(sed -n 's|.*listening on http://\([0-9.:]*\).*|\1|p' "$tmp/serve.log" | head -1)
+[ -n "$up" ] || { cat "$tmp/serve.log" >&2; echo "0 passed, 1 failed"; exit 1; }
+P=$(free_port)
+start_nginx proxy.conf.in proxy "127.0.0.1:$P" "$up"
+N="http://127.0.0.1:$P"
+D="http://$up"
+
+check "proxy: tile status" "$(fetch "$N/tiles/control/$tile.png")" 200
+check "proxy: tile type" "$(hdr Content-Type)" image/png
+etag=$(hdr ETag)
+check "proxy: strong ETag" "$(echo "$etag" | grep -cE '^"[0-9a-f]{32}"$')" 1
+check "proxy: Cache-Control" "$(hdr Cache-Control)" "public, max-age=600"
+check "proxy: CORS" "$(hdr Access-Control-Allow-Origin)" "*"
+check "proxy: first request MISS" "$(hdr X-Cache-Status)" MISS
+fetch "$N/tiles/control/$tile.png" >/dev/null
+check "proxy: second request HIT" "$(hdr X-Cache-Status)" HIT
+cmp -s "$tmp/b" "$out/tiles/control/$tile.png" && ok "proxy: bytes of the tile file" ||
+  fail "proxy: bytes differ from the tile file"
+check "proxy: 304 on If-None-Match" "$(fetch "$N/tiles/control/$tile.png" -H "If-None-Match: $etag")" 304
+check "direct: 304 on If-None-Match" "$(fetch "$D/tiles/control/$tile.png" -H "If-None-Match: $etag")" 304
+check "proxy: @2x tile" "$(fetch "$N/tiles/control/$tile@2x.png")" 200
+
+check "proxy: TileJSON" "$(fetch "$N/tiles/control.json")" 200
+check "proxy: TileJSON type" "$(hdr Content-Type)" application/json
+tpl=$(grep -o '"http[^"]*{z}/{x}/{y}.png[^"]*"' "$tmp/b" | head -1 | tr -d '"')
+check "proxy: TileJSON URL absolute via nginx" "${tpl%%/tiles/*}" "$N"
+IFS=/ read -r tz tx ty <<<"$tile"
+url=${tpl//\{z\}/$tz}
+url=${url//\{x\}/$tx}
+url=${url//\{y\}/$ty}
+check "proxy: TileJSON URL works" "$(fetch "$url")" 200
+check "proxy: TileJSON URL gives the tile" "$(cmp -s "$tmp/b" "$out/tiles/control/$tile.png" && echo same)" same
+
+check "proxy: events.geojson" "$(fetch "$N/events.geojson")" 200
+check "proxy: events type" "$(hdr Content-Type)" application/geo+json
+check "proxy: control day" "$(fetch "$N/control/$date")" 200
+check "proxy: health" "$(fetch "$N/health")" 200
+
+# On demand: below the rendered zoom range, inside the bounds; a neighbour of the same
+# metatile then costs no second render.
+deep=$((maxz + 2))
+# The tile at the centre of the layer's bounds (TileJSON `center`), and another of its metatile.
+read -r clon clat < <(tr -d ' \n' <"$out/tiles/control.json" |
+  sed -n 's/.*"center":\[\([-0-9.]*\),\([-0-9.]*\),.*/\1 \2/p')
+read -r dx dy < <(awk -v lon="$clon" -v lat="$clat" -v z="$deep" 'BEGIN {
+  r = lat * 3.14159265358979 / 180; n = 2 ^ z
+  print int((lon + 180) / 360 * n), int((1 - log(sin(r) / cos(r) + 1 / cos(r)) / 3.14159265358979) / 2 * n) }')
+nx=$((dx % 4 == 0 ? dx + 1 : dx - 1))
+renders() { curl -s --max-time 10 "$D/health" | sed -n 's/.*"renders":\([0-9]*\).*/\1/p'; }
+r0=$(renders)
+check "on demand: z$deep tile" "$(fetch "$N/tiles/control/$deep/$dx/$dy.png")" 200
+check "on demand: type" "$(hdr Content-Type)" image/png
+check "on demand: PNG signature" "$(head -c 4 "$tmp/b" | tail -c 3)" PNG
+check "on demand: neighbour in the metatile" "$(fetch "$N/tiles/control/$deep/$nx/$dy.png")" 200
+check "on demand: one metatile render" "$(($(renders) - r0))" 1
+check "on demand: second request HIT" "$(fetch "$N/tiles/control/$deep/$dx/$dy.png" >/dev/null; hdr X-Cache-Status)" HIT
+
+check "static: bbox" "$(fetch "$N/static.png?bbox=36.4,35.6,37.6,36.6&size=400x300")" 200
+check "static: type" "$(hdr Content-Type)" image/png
+check "static: center@2x" "$(fetch "$N/static.png?center=37.1,36.2&zoom=9&size=200x150&scale=2&layer=changes")" 200
+check "static: too large" "$(fetch "$N/static.png?center=37.1,36.2&zoom=9&size=5000x100")" 400
+check "static: no area" "$(fetch "$N/static.png?size=100x100")" 400
+
+check "400: non-numeric z" "$(fetch "$N/tiles/control/a/1/1.png")" 400
+check "400: negative" "$(fetch "$N/tiles/control/-1/0/0.png")" 400
+check "400: overflow" "$(fetch "$N/tiles/control/5/99999999999999999999/0.png")" 400
+check "400: reason in body" "$(fetch "$N/tiles/control/5/1/x.png" >/dev/null; grep -c integers "$tmp/b")" 1
+check "404: z=99" "$(fetch "$N/tiles/control/99/0/0.png")" 404
+check "404: outside the grid" "$(fetch "$N/tiles/control/5/32/0.png")" 404
+check "404: outside the bounds" "$(fetch "$N/tiles/control/7/0/0.png")" 404
+check "404: unknown layer" "$(fetch "$N/tiles/nope/7/76/50.png")" 404
+check "404: unknown path" "$(fetch "$N/nope")" 404
+check "405: POST" "$(fetch "$D/health" -X POST)" 405
+
+for base in "$N" "$D"; do
+  for t in "/tiles/../../../../etc/passwd" "/tiles/%2e%2e/%2e%2e/%2e%2e/etc/passwd" \
+    "/tiles/%252e%252e/%252e%252e/etc/passwd" "/control/..%2f..%2f..%2fetc%2fpasswd" \
+    "/tiles/control/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd" "/tiles/..%2f..%2f..%2fetc%2fpasswd.json" \
+    "/events.geojson/../../../etc/passwd"; do
+    s=$(fetch "$base$t")
+    if [ "$s" -ge 400 ] && [ "$s" -lt 500 ] && ! grep -q 'root:' "$tmp/b"; then
+      ok "traversal ($base$t): $s"
+    else
+      fail "traversal ($base$t): status $s"
+    fi
+  done
+done
+
+check_in "hostile: huge header (nginx)" "$(fetch "$N/health" -H "X-Big: $(head -c 20000 /dev/zero | tr '\0' a)")" 400 431 494
+check "hostile: huge header (direct)" "$(fetch "$D/health" -H "X-Big: $(head -c 20000 /dev/zero | tr '\0' a)")" 431
+# A client that never finishes its request is dropped after --read-timeout (1 s) ...
+start=$(date +%s)
+timeout 8 bash -c "exec 3<>/dev/tcp/${up%:*}/${up#*:}; printf 'GET /health HTTP/1.1\r\nHost:' >&3; cat <&3 >/dev/null"
+rc=$?
+check "hostile: slow client dropped" "$([ $rc -eq 0 ] && [ $(($(date +%s) - start)) -le 4 ] && echo yes)" yes
+# ... and many idle connections do not stop others being answered.
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/${up%:*}/${up#*:}"; sleep 3) 2>/dev/null & done
+check "hostile: answered beside 50 idle connections" "$(fetch "$D/health")" 200
+
+# Graceful shutdown on SIGTERM: exit 0 within a few seconds.
+kill -TERM "$serve_pid"
+for _ in $(seq 100); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$serve_pid" 2>/dev/null; then
+  fail "SIGTERM: still running after 10 s"
+else
+  wait "$serve_pid"
+  check "SIGTERM: clean exit" "$?" 0
+fi
+# With the upstream gone, nginx still answers cached tiles.
+check "proxy: cached tile with the upstream stopped" "$(fetch "$N/tiles/control/$tile.png")" 200
+
+# ---- configuration (a): nginx serving the XYZ tree directly
+echo "== nginx static" >&2
+S=$(free_port)
+start_nginx static.conf.in static "127.0.0.1:$S"
+S="http://127.0.0.1:$S"
+check "static nginx: tile" "$(fetch "$S/tiles/control/$tile.png")" 200
+check "static nginx: type" "$(hdr Content-Type)" image/png
+check "static nginx: long cache lifetime" "$(hdr Cache-Control)" "public, max-age=86400"
+check "static nginx: CORS" "$(hdr Access-Control-Allow-Origin)" "*"
+setag=$(hdr ETag)
+check "static nginx: 304" "$(fetch "$S/tiles/control/$tile.png" -H "If-None-Match: $setag")" 304
+check "static nginx: missing tile is the empty tile" "$(fetch "$S/tiles/control/$maxz/0/0.png")" 200
+cmp -s "$tmp/b" "$here/deploy/nginx/empty.png" && ok "static nginx: empty tile bytes" ||
+  fail "static nginx: empty tile bytes"
+check "static nginx: missing @2x is the empty @2x" "$(fetch "$S/tiles/control/$maxz/0/0@2x.png")" 200
+check "static nginx: TileJSON" "$(fetch "$S/tiles/control.json")" 200
+rel=$(grep -o '"[^"]*{z}/{x}/{y}.png"' "$tmp/b" | head -1 | tr -d '"')
+rel=${rel//\{z\}/$tz}
+rel=${rel//\{x\}/$tx}
+rel=${rel//\{y\}/$ty}
+check "static nginx: TileJSON URL (relative to the JSON) works" "$(fetch "$S/tiles/$rel")" 200
+check "static nginx: events" "$(fetch "$S/events.geojson")" 200
+check "static nginx: MBTiles not served" "$(fetch "$S/tiles/control.mbtiles")" 404
+check "static nginx: malformed tile URL" "$(fetch "$S/tiles/control/a/0/0.png")" 404
+for t in "/tiles/../../../../etc/passwd" "/tiles/%2e%2e/%2e%2e/%2e%2e/etc/passwd" \
+  "/tiles/%252e%252e/%252e%252e/etc/passwd" "/../../etc/passwd"; do
+  s=$(fetch "$S$t")
+  if [ "$s" -ge 400 ] && [ "$s" -lt 500 ] && ! grep -q 'root:' "$tmp/b"; then
+    ok "static nginx traversal ($t): $s"
+  else
+    fail "static nginx traversal ($t): status $s"
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
