@@ -16,10 +16,17 @@ std::string control_day_geojson(const ControlDay& day, const Gazetteer& gaz) {
         nlohmann::ordered_json f;
         f["type"] = "Feature";
         f["geometry"] = {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}};
-        f["properties"] = {{"place_id", id},     {"place_name", p->name},
-                           {"controller", std::string(to_string(st.controller))},
-                           {"status", st.status}, {"events", st.event_ids},
-                           {"basis", st.basis}};
+        nlohmann::ordered_json props;
+        props["place_id"] = id;
+        props["place_name"] = p->name;
+        props["controller"] = std::string(to_string(st.controller));
+        props["status"] = st.status;
+        props["extent"] = st.extent;
+        props["since"] = to_iso(st.since);
+        props["events"] = st.event_ids;
+        props["overruled_claims"] = st.overruled_claims;
+        props["basis"] = st.basis;
+        f["properties"] = props;
         fc["features"].push_back(f);
     }
     return fc.dump(1) + "\n";

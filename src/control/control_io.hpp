@@ -1,5 +1,6 @@
 // A control day as GeoJSON (out/control/<date>.geojson): one Point per place with its
-// controller, status and the events (or baseline source) behind it.
+// controller, status, extent, since, the events (or baseline source) behind it and the claims
+// it overruled.
 #pragma once
 
 #include <string>

@@ -5,12 +5,18 @@ namespace frontline {
 
 std::string_view to_string(Controller c) {
     switch (c) {
-        case Controller::government: return "government";
-        case Controller::opposition: return "opposition";
-        case Controller::sdf: return "sdf";
-        case Controller::sna: return "sna";
-        case Controller::contested: return "contested";
-        case Controller::unknown: return "unknown";
+        case Controller::government:
+            return "government";
+        case Controller::opposition:
+            return "opposition";
+        case Controller::sdf:
+            return "sdf";
+        case Controller::sna:
+            return "sna";
+        case Controller::contested:
+            return "contested";
+        case Controller::unknown:
+            return "unknown";
     }
     return "unknown";
 }

@@ -8,6 +8,46 @@
 
 namespace frontline {
 
+namespace {
+
+using Days = std::chrono::sys_days;
+
+int status_rank(const std::string& s) {
+    return s == "confirmed" ? 2 : s == "claimed" ? 1 : 0;
+}
+
+int action_rank(const Event& e) {
+    if (e.action == "capture" || e.action == "recapture" || e.action == "handover") {
+        return e.extent == "partial" ? 3 : 4;
+    }
+    if (e.action == "entry") return 3;
+    if (e.action == "contested") return 2;
+    if (e.action == "withdrawal") return 1;
+    return 0;  // advance: not a control change
+}
+
+Controller state_controller(const Event& e) {
+    if (e.action == "contested") return Controller::contested;
+    if (e.action == "withdrawal") return Controller::unknown;
+    return e.controller;
+}
+
+// An entry is partial control by definition.
+std::string extent_of(const Event& e) {
+    return e.action == "entry" ? "partial" : e.extent;
+}
+
+bool better(const Event& a, const Event& b) {
+    if (status_rank(a.status) != status_rank(b.status)) {
+        return status_rank(a.status) > status_rank(b.status);
+    }
+    if (action_rank(a) != action_rank(b)) return action_rank(a) > action_rank(b);
+    if (a.confidence != b.confidence) return a.confidence > b.confidence;
+    return a.id < b.id;
+}
+
+}  // namespace
+
 Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz) {
     Baseline b;
     auto d = parse_iso_date(file.stem().string());
@@ -31,40 +71,97 @@ Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz) 
 
 std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vector<Event>& events,
                                        const Date& last) {
-    std::vector<const Event*> sorted;
-    for (const auto& e : events) sorted.push_back(&e);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Event* a, const Event* b) {
-        return std::chrono::sys_days{a->date} < std::chrono::sys_days{b->date};
-    });
+    // Events by place and by the day they count from.
+    std::map<std::string, std::map<Days, std::vector<const Event*>>> by_place;
+    for (const auto& e : events) {
+        if (e.status == "denied" || action_rank(e) == 0) continue;
+        Days d = Days{e.date_end.ok() ? e.date_end : e.date};
+        if (d < Days{baseline.date}) d = Days{baseline.date};
+        by_place[e.place_id][d].push_back(&e);
+    }
     std::map<std::string, PlaceState> state;
     for (const auto& e : baseline.entries) {
-        state[e.place_id] = PlaceState{e.place_id, e.controller, "baseline", {}, e.source};
+        PlaceState s;
+        s.place_id = e.place_id;
+        s.controller = e.controller;
+        s.status = "baseline";
+        s.basis = e.source;
+        s.since = baseline.date;
+        state[e.place_id] = std::move(s);
     }
     std::vector<ControlDay> days;
-    std::size_t next = 0;
-    for (Date d = baseline.date; std::chrono::sys_days{d} <= std::chrono::sys_days{last};
-         d = add_days(d, 1)) {
-        while (next < sorted.size() &&
-               std::chrono::sys_days{sorted[next]->date} <= std::chrono::sys_days{d}) {
-            const Event& e = *sorted[next++];
-            if (e.action == "advance" || e.status == "denied") continue;
-            auto& s = state[e.place_id];
-            s.place_id = e.place_id;
-            if (e.status == "claimed" && s.status == "confirmed" && s.controller != e.controller) {
+    for (Date d = baseline.date; Days{d} <= Days{last}; d = add_days(d, 1)) {
+        for (auto& [place, per_day] : by_place) {
+            auto it = per_day.find(Days{d});
+            if (it == per_day.end()) continue;
+            std::vector<const Event*> today = it->second;
+            std::sort(today.begin(), today.end(),
+                      [](const Event* a, const Event* b) { return better(*a, *b); });
+            const Event& best = *today.front();
+            auto [si, fresh] = state.try_emplace(place);
+            PlaceState& s = si->second;
+            if (fresh) {
+                s.place_id = place;
+                s.status.clear();
+            }
+            Controller next = state_controller(best);
+            std::vector<std::string> ids;
+            // Two confirmed events giving the place to different sides: contested.
+            for (const Event* e : today) {
+                if (e->status != "confirmed" || action_rank(*e) < 3) continue;
+                if (best.status == "confirmed" && action_rank(best) >= 3 &&
+                    e->controller != best.controller) {
+                    next = Controller::contested;
+                }
+            }
+            for (const Event* e : today) {
+                if (e->status == best.status && state_controller(*e) == state_controller(best)) {
+                    ids.push_back(e->id);
+                } else if (next == Controller::contested && e->status == "confirmed") {
+                    ids.push_back(e->id);
+                }
+            }
+            if (best.status == "claimed" && s.status == "confirmed" && s.controller != next) {
+                s.overruled_claims.insert(s.overruled_claims.begin(), ids.begin(), ids.end());
                 continue;  // a claim does not overwrite a confirmation
             }
-            if (s.controller == e.controller && s.status == e.status) {
-                s.event_ids.push_back(e.id);
+            if (s.controller == next && s.status == best.status) {
+                for (auto& id : ids) {
+                    if (std::find(s.event_ids.begin(), s.event_ids.end(), id) ==
+                        s.event_ids.end()) {
+                        s.event_ids.push_back(id);
+                    }
+                }
+                if (extent_of(best) == "full") s.extent = "full";
                 continue;
             }
-            s.controller = e.action == "contested" ? Controller::contested : e.controller;
-            s.status = e.status;
-            s.event_ids = {e.id};
+            s.controller = next;
+            s.status = best.status;
+            s.extent = next == Controller::contested || next == Controller::unknown
+                           ? "full"
+                           : extent_of(best);
+            s.event_ids = std::move(ids);
             s.basis.clear();
+            s.since = d;
         }
         days.push_back(ControlDay{d, state});
     }
     return days;
+}
+
+void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days) {
+    if (days.empty()) return;
+    for (auto& e : events) {
+        if (e.controller_before != Controller::unknown) continue;
+        Days when = Days{e.date_end.ok() ? e.date_end : e.date} - std::chrono::days{1};
+        const ControlDay* day = nullptr;
+        for (const auto& d : days) {
+            if (Days{d.date} <= when) day = &d;
+        }
+        if (!day) day = &days.front();
+        auto it = day->places.find(e.place_id);
+        if (it != day->places.end()) e.controller_before = it->second.controller;
+    }
 }
 
 }  // namespace frontline

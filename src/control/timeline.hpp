@@ -30,10 +30,14 @@ Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz);
 
 struct PlaceState {
     std::string place_id;
-    Controller controller = Controller::unknown;
-    std::string status;  // "baseline", "confirmed", "claimed"
-    std::vector<std::string> event_ids;  // the events behind the latest change
-    std::string basis;                   // baseline source when no event changed it
+    Controller controller = Controller::unknown;  // contested and unknown are states too
+    std::string status;                           // "baseline", "confirmed", "claimed"
+    std::string extent = "full";                  // "partial": only parts of the place are held
+    std::vector<std::string> event_ids;           // the events behind the latest change
+    std::string basis;                            // baseline source when no event changed it
+    Date since{};                                 // day of the latest change (the baseline's date)
+    // Claims of another controller that did not overwrite a confirmation, latest first.
+    std::vector<std::string> overruled_claims;
 };
 
 struct ControlDay {
@@ -41,9 +45,18 @@ struct ControlDay {
     std::map<std::string, PlaceState> places;  // by place id
 };
 
-// One ControlDay per day from the baseline's date to `last` inclusive. Events are applied in
-// date order; a claim never overwrites a confirmation made on the same or a later day.
+// One ControlDay per day from the baseline's date to `last` inclusive. An event counts from
+// its date_end (the last day the sources allow). Per place and day the best-supported event
+// wins: confirmed over claimed, then captures and hand-overs over partial control (entry,
+// "large parts of") over contests over withdrawals, then confidence. Two confirmed events
+// giving the place to different sides on one day make it contested. Advances and denials
+// change nothing; a withdrawal leaves the place unknown; a claim never overwrites a
+// confirmation (it is kept in overruled_claims), but it does overwrite the baseline and
+// earlier claims.
 std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vector<Event>& events,
                                        const Date& last);
+
+// Sets controller_before of events that do not name it from the state the day before.
+void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days);
 
 }  // namespace frontline

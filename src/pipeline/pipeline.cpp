@@ -3,6 +3,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "control/areas.hpp"
 #include "control/control_io.hpp"
 #include "control/timeline.hpp"
 #include "events/event.hpp"
@@ -27,6 +28,42 @@ RunOptions default_run_options() {
     return o;
 }
 
+namespace {
+
+// out/control/<date>-areas.geojson for every day. The areas are an estimate on top of the
+// place states; without boundaries (no GeoPackage cached) they are skipped with a warning
+// rather than failing the data outputs.
+void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& days,
+                         const RunOptions& opt) {
+    GeoMultiPolygon clip;
+    try {
+        BoundaryOptions bo;
+        bo.source = opt.boundaries;
+        for (const auto& a : read_boundaries(bo).admin1) {
+            if (a.focus) clip = union_of(clip, a.geom);
+        }
+    } catch (const Error& e) {
+        opt.log(std::string("warning: no control areas: ") + e.what());
+        return;
+    }
+    for (const auto& d : days) {
+        std::vector<AreaSite> sites;
+        for (const auto& [id, st] : d.places) {
+            const Place* p = gaz.find_id(id);
+            if (!p || p->foreign()) continue;
+            const std::string kind = p->kind();
+            if (kind == "road" || kind == "governorate" || kind == "region" || kind == "country") {
+                continue;
+            }
+            sites.push_back({id, p->lon, p->lat, st.controller});
+        }
+        write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + "-areas.geojson"),
+                          control_areas_geojson(control_areas(sites, clip), d.date));
+    }
+}
+
+}  // namespace
+
 RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
     if (opt.render) read_style(opt.style);  // fail on a bad style before any work
@@ -49,9 +86,6 @@ RunSummary run_pipeline(const RunOptions& opt) {
     annotate_places(events, gaz);
     sum.mentions = all_mentions.size();
     sum.events = events.size();
-    write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
-    write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
-    write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
 
     Baseline baseline = read_baseline(opt.baseline, gaz);
     Date last = baseline.date;
@@ -60,11 +94,16 @@ RunSummary run_pipeline(const RunOptions& opt) {
             last = *a.published;
     }
     auto days = build_timeline(baseline, events, last);
+    fill_controller_before(events, days);
     sum.days = days.size();
+    write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
+    write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
+    write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
     for (const auto& d : days) {
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
                           control_day_geojson(d, gaz));
     }
+    write_control_areas(gaz, days, opt);
     opt.log("articles: " + std::to_string(sum.articles) +
             ", mentions: " + std::to_string(sum.mentions) +
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));
