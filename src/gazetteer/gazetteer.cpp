@@ -120,6 +120,9 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
 }
 
 void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) {
+    // Names in scripts other than Latin and Arabic (GeoNames alternates in Cyrillic, Hebrew,
+    // Han, ...) never occur in this news; they would only cost load time and false matches.
+    if (script_of(name) == Script::other) return;
     std::string key = name_key(name);
     // One-letter keys ("S", an alternate name of a village) are never names in running text.
     if (key.size() < 2) return;

@@ -13,6 +13,11 @@ namespace frontline {
 // ad, ...) so that "al-Numan", "an-Nu'man" and "Numan" meet.
 std::string fold_word(std::string_view word);
 
+// The script of a word or name: Latin (with or without diacritics), Arabic, or other
+// (Cyrillic, Hebrew, Han, ...: GeoNames alternate names that this news never uses).
+enum class Script { latin, arabic, other };
+Script script_of(std::string_view text);
+
 // The key of a whole name: its words folded and joined by single spaces, articles dropped
 // unless the name is nothing but an article. "Ma'arrat an-Nu'man" -> "marat numan".
 std::string name_key(std::string_view name);
