@@ -15,6 +15,7 @@ packages=(
   libgtest-dev libbenchmark-dev clang-format
   libpango1.0-dev fonts-noto-core
   nginx curl wrk
+  clang libclang-rt-14-dev python3
 )
 
 missing=()
