@@ -169,6 +169,7 @@ struct LabelCandidate {
     double w = 0, h = 0;                                // logical size
     double ink_l = 0, ink_t = 0, ink_r = 0, ink_b = 0;  // ink rect relative to layout origin
     double offset = 0, padding = 0;
+    bool avoid_circles = true;
     std::vector<std::string> anchors;
     std::string feature;
 };
@@ -231,10 +232,11 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
         for (const auto& layer : style.layers) {
             if (layer.type != LayerType::circle || !layer.shown_at(z)) continue;
             for (const auto& p : scene.places) {
-                if (!passes(layer.filter, p.props, z)) continue;
-                const double r =
-                    number_of(layer.paint_value("circle-radius"), p.props, z) +
-                    number_of(layer.paint_value("circle-stroke-width"), p.props, z) / 2;
+                Json scratch;
+                const Json& props = place_props(p, scratch);
+                if (!passes(layer.filter, props, z)) continue;
+                const double r = number_of(layer.paint_value("circle-radius"), props, z) +
+                                 number_of(layer.paint_value("circle-stroke-width"), props, z) / 2;
                 const double x = gx(p.x), y = gy(p.y);
                 obstacles.push_back({{x - r, y - r, x + r, y + r}, p.place_id});
             }
@@ -267,6 +269,8 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 to_rgba(colour_of(layer.paint_value("text-halo-color"), props, z), opacity, l.halo);
                 c.offset = number_of(layer.layout_value("text-radial-offset"), props, z) * l.size;
                 c.padding = number_of(layer.layout_value("text-padding"), props, z);
+                c.avoid_circles =
+                    evaluate(layer.layout_value("text-avoid-circles"), props, z) != Json(false);
                 for (const auto& a : layer.layout_value("text-variable-anchor"))
                     c.anchors.push_back(a.get<std::string>());
                 LayoutPtr layout = make_layout(cr.get(), text, font, l.size, l.letter_spacing);
@@ -289,7 +293,10 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 cands.push_back(std::move(c));
             };
             if (layer.source_layer == "places") {
-                for (const auto& p : scene.places) add(p.props, gx(p.x), gy(p.y), p.place_id);
+                for (const auto& p : scene.places) {
+                    Json scratch;
+                    add(place_props(p, scratch), gx(p.x), gy(p.y), p.place_id);
+                }
             } else if (layer.source_layer == "roads") {
                 for (const auto& r : scene.roads) {
                     const GeoPoint& m = r.merc[r.merc.size() / 2];
@@ -337,7 +344,7 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 bool clear = std::none_of(taken.begin(), taken.end(),
                                           [&](const BBox& b) { return overlaps(b, hit); });
                 const BBox tight{x, y, x + c.w, y + c.h};
-                for (std::size_t i = 0; clear && i < obstacles.size(); ++i) {
+                for (std::size_t i = 0; clear && c.avoid_circles && i < obstacles.size(); ++i) {
                     clear = obstacles[i].feature == c.feature || !overlaps(obstacles[i].box, tight);
                 }
                 if (!clear) continue;

@@ -170,20 +170,22 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                 for (const auto& p : scene.places) {
                     if (p.x < cull.minx || p.x > cull.maxx || p.y < cull.miny || p.y > cull.maxy)
                         continue;
-                    if (!passes(l.filter, p.props, z)) continue;
-                    const double r = number_of(l.paint_value("circle-radius"), p.props, z) * scale;
+                    Json scratch;
+                    const Json& props = place_props(p, scratch);
+                    if (!passes(l.filter, props, z)) continue;
+                    const double r = number_of(l.paint_value("circle-radius"), props, z) * scale;
                     const double sw =
-                        number_of(l.paint_value("circle-stroke-width"), p.props, z) * scale;
+                        number_of(l.paint_value("circle-stroke-width"), props, z) * scale;
                     const double x = (p.x - ext.minx) * sx;
                     const double y = (ext.maxy - p.y) * sy;
                     cairo_new_path(cr);
                     cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-                    set(cr, colour_of(l.paint_value("circle-color"), p.props, z),
-                        number_of(l.paint_value("circle-opacity"), p.props, z));
+                    set(cr, colour_of(l.paint_value("circle-color"), props, z),
+                        number_of(l.paint_value("circle-opacity"), props, z));
                     cairo_fill_preserve(cr);
                     if (sw > 0) {
-                        set(cr, colour_of(l.paint_value("circle-stroke-color"), p.props, z),
-                            number_of(l.paint_value("circle-stroke-opacity"), p.props, z));
+                        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
+                            number_of(l.paint_value("circle-stroke-opacity"), props, z));
                         cairo_set_line_width(cr, sw);
                         cairo_stroke(cr);
                     }

@@ -67,6 +67,16 @@ std::string plain_name(const std::string& name) {
 
 }  // namespace
 
+const Json& place_props(const ScenePlace& p, Json& scratch) {
+    if (!p.props.empty()) return p.props;
+    const std::string c(to_string(p.controller));
+    scratch = {
+        {"id", p.place_id},          {"name", ""},       {"kind", "town"},       {"controller", c},
+        {"controller_before", c},    {"changed", false}, {"status", "baseline"}, {"population", 0},
+        {"importance", p.importance}};
+    return scratch;
+}
+
 Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day,
                   const ControlDay* before) {
     MercatorProjector proj;

@@ -33,6 +33,10 @@ struct ScenePlace {
     Json props = Json::object();
 };
 
+// The properties of a place for filters and expressions: `props`, or for a place built
+// without them (older callers set only the fields) ones made from the fields into `scratch`.
+const Json& place_props(const ScenePlace& p, Json& scratch);
+
 struct SceneLine {
     std::vector<GeoPoint> merc;  // metres
     BBox bbox;

@@ -152,6 +152,8 @@ const std::vector<PropertySpec>& specs() {
         {L::symbol, false, "text-radial-offset", K::number, 0.0},
         {L::symbol, false, "text-padding", K::number, 2.0, Shape::expr, {}, 0},
         {L::symbol, false, "symbol-sort-key", K::number, Json()},
+        // Frontline extension: whether place dots block this label (MapLibre circles never do).
+        {L::symbol, false, "text-avoid-circles", K::boolean, true},
         {L::symbol, true, "text-color", K::colour, "#000000"},
         {L::symbol, true, "text-halo-color", K::colour, "transparent"},
         {L::symbol, true, "text-halo-width", K::number, 0.0, Shape::expr, {}, 0},
