@@ -183,6 +183,24 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                     set(cr, colour_of(l.paint_value("circle-color"), props, z),
                         number_of(l.paint_value("circle-opacity"), props, z));
                     cairo_fill_preserve(cr);
+                    if (string_of(l.paint_value("circle-pattern"), props, z) == "hatch") {
+                        // Stripes relative to the dot's centre, so every tile draws the same.
+                        cairo_save(cr);
+                        cairo_clip_preserve(cr);
+                        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
+                            number_of(l.paint_value("circle-stroke-opacity"), props, z));
+                        cairo_set_line_width(cr, std::max(1.0, r / 4));
+                        cairo_new_path(cr);
+                        const double step = std::max(2.5 * scale, r / 1.5);
+                        for (double d = -2 * r; d <= 2 * r; d += step) {
+                            cairo_move_to(cr, x + d - r, y + r);
+                            cairo_line_to(cr, x + d + r, y - r);
+                        }
+                        cairo_stroke(cr);
+                        cairo_restore(cr);
+                        cairo_new_path(cr);
+                        cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+                    }
                     if (sw > 0) {
                         set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
                             number_of(l.paint_value("circle-stroke-opacity"), props, z));

@@ -129,6 +129,9 @@ const std::vector<PropertySpec>& specs() {
         {L::circle, true, "circle-stroke-color", K::colour, "#000000"},
         {L::circle, true, "circle-stroke-width", K::number, 0.0, Shape::expr, {}, 0},
         {L::circle, true, "circle-stroke-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        // Frontline extension: "hatch" draws diagonal stripes of circle-stroke-color over the
+        // dot (contested places; also tells them apart in greyscale print); "none" by default.
+        {L::circle, true, "circle-pattern", K::string, "none"},
         {L::symbol, false, "text-field", K::string, ""},
         {L::symbol, false, "text-font", K::string, Json::array({"Noto Sans Regular"}),
          Shape::string_array},

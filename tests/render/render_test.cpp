@@ -170,6 +170,10 @@ TEST(Visual, ControlStyleTiles) {
     ft::expect_matches_reference(
         "control-saraqib-z10@1x",
         fl::render_tile(scene, style, fl::tile_for_lonlat(36.80, 35.86, 10)));
+    // Khan Shaykhun is contested in the fixture: a hatched dot with a ring in the old colour.
+    ft::expect_matches_reference(
+        "control-khan-shaykhun-z11@2x",
+        fl::render_tile(scene, style, fl::tile_for_lonlat(36.64, 35.44, 11), 2));
     ft::expect_matches_reference(
         "control-aleppo-z8@2x",
         fl::render_tile(scene, style, fl::tile_for_lonlat(37.16, 36.20, 8), 2));
