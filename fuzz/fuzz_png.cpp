@@ -9,7 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace fl = frontline;
     try {
-        auto img = fl::decode_png(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
+        auto img =
+            fl::decode_png(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
         if (img.rgba.size() != static_cast<std::size_t>(img.width) * img.height * 4) std::abort();
         // Round trip: what decodes must encode and decode to the same pixels.
         if (img.width <= 512 && img.height <= 512) {

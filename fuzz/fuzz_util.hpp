@@ -11,8 +11,10 @@
 
 namespace frontline::fuzz {
 
-inline std::filesystem::path input_file(const char* name, const std::uint8_t* data, std::size_t size) {
-    static const std::filesystem::path dir = std::filesystem::exists("/dev/shm") ? "/dev/shm" : "/tmp";
+inline std::filesystem::path input_file(const char* name, const std::uint8_t* data,
+                                        std::size_t size) {
+    static const std::filesystem::path dir =
+        std::filesystem::exists("/dev/shm") ? "/dev/shm" : "/tmp";
     std::filesystem::path p = dir / ("frontline-fuzz-" + std::to_string(::getpid()) + "-" + name);
     std::FILE* f = std::fopen(p.c_str(), "wb");
     if (f) {
