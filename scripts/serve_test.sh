@@ -213,6 +213,43 @@ check "hostile: slow client dropped" "$([ $rc -eq 0 ] && [ $(($(date +%s) - star
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/${up%:*}/${up#*:}"; sleep 3) 2>/dev/null & done
 check "hostile: answered beside 50 idle connections" "$(fetch "$D/health")" 200
 
+# Bounded mixed load (3 s, 32 connections, loopback): valid tiles, on-demand tiles, TileJSON
+# and hostile targets at random. No 5xx, no socket errors, and the server still answers.
+if command -v wrk >/dev/null; then
+  {
+    echo "/tiles/control/$tile.png"
+    echo "/tiles/control.json"
+    echo "/tiles/control/$deep/$dx/$dy.png"
+    echo "/tiles/control/99/0/0.png"
+    echo "/tiles/control/-1/0/0.png"
+    echo "/tiles/control/5/99999999999999999999/0.png"
+    echo "/tiles/%2e%2e/%2e%2e/etc/passwd"
+    echo "/tiles/%252e%252e/x.json"
+    echo "/static.png?center=37,36&zoom=9&size=99999x99999"
+    echo "/control/..%2f..%2fetc%2fpasswd"
+  } >"$tmp/mixed.txt"
+  cat >"$tmp/mixed.lua" <<'EOF2'
+local threads = {}
+setup = function(t) table.insert(threads, t) end
+init = function(args)
+  paths, server_errors = {}, 0
+  for l in io.lines(args[1]) do paths[#paths + 1] = l end
+end
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+response = function(status) if status >= 500 then server_errors = server_errors + 1 end end
+done = function(s)
+  local e, five = s.errors, 0
+  for _, t in ipairs(threads) do five = five + t:get("server_errors") end
+  io.write(string.format("MIXED requests=%d socket_errors=%d 5xx=%d\n", s.requests,
+    e.connect + e.read + e.write + e.timeout, five))
+end
+EOF2
+  mixed=$(wrk -t 2 -c 32 -d 3s -s "$tmp/mixed.lua" "$D" -- "$tmp/mixed.txt" 2>&1 | grep '^MIXED')
+  check "mixed load ($mixed): no socket errors, no 5xx" \
+    "$(echo "$mixed" | sed -n 's/.*socket_errors=\([0-9]*\) 5xx=\([0-9]*\).*/\1 \2/p')" "0 0"
+  check "mixed load: server alive" "$(fetch "$D/health")" 200
+fi
+
 # Graceful shutdown on SIGTERM: exit 0 within a few seconds.
 kill -TERM "$serve_pid"
 for _ in $(seq 100); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.1; done
