@@ -307,13 +307,15 @@ std::optional<HttpResponse> Handler::route(const HttpRequest& req, bool allow_re
             if (auto b = mbtiles_tile(t->layer, t->tile)) return ok("image/png", std::move(*b));
         }
         if (renderer_ && renderer_->layer(t->layer)) {
-            const std::string key = t->layer + "/" + std::to_string(z) + "/" + std::to_string(x) +
-                                    "/" + std::to_string(y) + "@" + std::to_string(t->scale);
+            const std::string gen = std::to_string(renderer_->generation()) + ":";
+            const std::string key = gen + t->layer + "/" + std::to_string(z) + "/" +
+                                    std::to_string(x) + "/" + std::to_string(y) + "@" +
+                                    std::to_string(t->scale);
             if (auto b = cache_.get(key)) return ok("image/png", b->bytes, b->etag);
             if (!allow_render) return std::nullopt;
             const int n = std::min(opt_.metatile, 1 << z);
             const int x0 = x / n * n, y0 = y / n * n;
-            const std::string flight = t->layer + "/" + std::to_string(z) + "/" +
+            const std::string flight = gen + t->layer + "/" + std::to_string(z) + "/" +
                                        std::to_string(x0) + "/" + std::to_string(y0) + "@" +
                                        std::to_string(t->scale);
             const std::string lname = t->layer;
@@ -321,8 +323,9 @@ std::optional<HttpResponse> Handler::route(const HttpRequest& req, bool allow_re
             auto b = cache_.get_or_render(key, flight, [&] {
                 RenderCache::Entries e;
                 for (auto& [id, png] : renderer_->render_block(lname, z, x0, y0, n, scale)) {
-                    e.emplace_back(lname + "/" + std::to_string(id.z) + "/" + std::to_string(id.x) +
-                                       "/" + std::to_string(id.y) + "@" + std::to_string(scale),
+                    e.emplace_back(gen + lname + "/" + std::to_string(id.z) + "/" +
+                                       std::to_string(id.x) + "/" + std::to_string(id.y) + "@" +
+                                       std::to_string(scale),
                                    std::move(png));
                 }
                 return e;
@@ -335,7 +338,7 @@ std::optional<HttpResponse> Handler::route(const HttpRequest& req, bool allow_re
     if (auto* s = std::get_if<StaticRequest>(&rt)) {
         if (!renderer_) throw RequestError{404, "static images need the renderer (--render)"};
         if (!renderer_->layer(s->layer)) throw RequestError{404, "no such layer"};
-        const std::string key = "static?" + req.target;
+        const std::string key = std::to_string(renderer_->generation()) + ":static?" + req.target;
         if (auto b = cache_.get(key)) return ok("image/png", b->bytes, b->etag);
         if (!allow_render) return std::nullopt;
         auto b = cache_.get_or_render(key, key, [&] {

@@ -30,8 +30,7 @@ struct SceneRenderer::Data {
     Boundaries bounds;
     Style style, changes_style;
     std::optional<Style> overlay_style;
-    std::vector<ControlDay> days;  // by date
-    LayerInfo info;                // the same for every layer: the focus region
+    LayerInfo info;  // the same for every layer: the focus region
 };
 
 struct SceneRenderer::LayerScene {
@@ -68,6 +67,29 @@ ControlDay read_control_day(const fs::path& file) {
     return d;
 }
 
+// Every <data>/control/<date>.geojson, by date.
+std::vector<ControlDay> read_days(const fs::path& data_dir) {
+    std::vector<ControlDay> days;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(data_dir / "control", ec)) {
+        if (e.path().extension() == ".geojson") days.push_back(read_control_day(e.path()));
+    }
+    std::sort(days.begin(), days.end(),
+              [](const ControlDay& a, const ControlDay& b) { return a.date < b.date; });
+    if (days.empty())
+        throw Error("serve", (data_dir / "control").string(),
+                    "no control days to render from (run `frontline run` first)");
+    return days;
+}
+
+// The control directory's modification time: a run renames new day files into it, which
+// changes it. 0 if absent.
+std::uint64_t dir_stamp(const fs::path& dir) {
+    std::error_code ec;
+    auto t = fs::last_write_time(dir, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(t.time_since_epoch().count());
+}
+
 fs::path or_default(const fs::path& p, const fs::path& d) {
     return p.empty() ? d : p;
 }
@@ -86,15 +108,8 @@ SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)), d
     data_->changes_style = fs::exists(changes) ? read_style(changes) : data_->style;
     const fs::path overlay = style.parent_path() / "overlay.json";
     if (fs::exists(overlay)) data_->overlay_style = read_style(overlay);
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(opt_.data_dir / "control", ec)) {
-        if (e.path().extension() == ".geojson") data_->days.push_back(read_control_day(e.path()));
-    }
-    std::sort(data_->days.begin(), data_->days.end(),
-              [](const ControlDay& a, const ControlDay& b) { return a.date < b.date; });
-    if (data_->days.empty())
-        throw Error("serve", (opt_.data_dir / "control").string(),
-                    "no control days to render from (run `frontline run` first)");
+    stamp_ = dir_stamp(opt_.data_dir / "control");
+    days_ = std::make_shared<const std::vector<ControlDay>>(read_days(opt_.data_dir));
     // The latest day's scene now: it gives the region's bounds, and is the layer most asked for.
     auto latest = scene("control");
     data_->info = latest->info;
@@ -102,10 +117,32 @@ SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)), d
 
 SceneRenderer::~SceneRenderer() = default;
 
+std::uint64_t SceneRenderer::generation() {
+    return dir_stamp(opt_.data_dir / "control");
+}
+
+std::shared_ptr<const std::vector<ControlDay>> SceneRenderer::days() {
+    std::lock_guard lock(days_mutex_);
+    return days_;
+}
+
 std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std::string& name) {
     std::lock_guard lock(mutex_);
+    if (const auto now = dir_stamp(opt_.data_dir / "control"); now != stamp_) {
+        // A new run: drop the scenes of the old days. On a half-written or unreadable state
+        // keep drawing the old data (and try again on the next render).
+        try {
+            auto fresh = std::make_shared<const std::vector<ControlDay>>(read_days(opt_.data_dir));
+            std::lock_guard dl(days_mutex_);
+            days_ = std::move(fresh);
+            stamp_ = now;
+            scenes_.clear();
+        } catch (const std::exception&) {
+        }
+    }
     if (auto it = scenes_.find(name); it != scenes_.end()) return it->second;
-    const auto& days = data_->days;
+    const auto day_list = days();
+    const auto& days = *day_list;
     const ControlDay* day = nullptr;
     const Style* style = &data_->style;
     if (name == "control" || name == "changes" || name == "overlay") {
@@ -139,7 +176,7 @@ std::optional<LayerInfo> SceneRenderer::layer(const std::string& name) {
     // Cheap: called on I/O threads for every tile request; scenes are built on render threads.
     bool known = name == "control" || name == "changes" ||
                  (name == "overlay" && data_->overlay_style.has_value());
-    for (const auto& d : data_->days) known = known || name == "control-" + to_iso(d.date);
+    for (const auto& d : *days()) known = known || name == "control-" + to_iso(d.date);
     if (!known) return std::nullopt;
     return data_->info;
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "control/timeline.hpp"
 #include "serve/tile_renderer.hpp"
 
 namespace frontline::serve {
@@ -34,16 +35,23 @@ class SceneRenderer final : public TileRenderer {
                                                              int x0, int y0, int n,
                                                              int scale) override;
     std::string render_static(const StaticRequest& r) override;
+    // The modification time of <data>/control: a new run changes it, and the next render
+    // reloads the control days and rebuilds the scenes.
+    std::uint64_t generation() override;
 
   private:
     struct Data;
     struct LayerScene;
     std::shared_ptr<const LayerScene> scene(const std::string& name);
+    std::shared_ptr<const std::vector<ControlDay>> days();
 
     SceneRendererOptions opt_;
     std::unique_ptr<Data> data_;
-    std::mutex mutex_;
+    std::mutex mutex_;  // scenes_ and stamp_; held while a scene is built
     std::map<std::string, std::shared_ptr<const LayerScene>> scenes_;
+    std::uint64_t stamp_ = 0;
+    std::mutex days_mutex_;  // days_ only: read per request on I/O threads
+    std::shared_ptr<const std::vector<ControlDay>> days_;
 };
 
 }  // namespace frontline::serve

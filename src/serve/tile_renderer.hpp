@@ -4,6 +4,7 @@
 // this interface means changes to how the main job builds scenes touch one file only.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -31,6 +32,9 @@ class TileRenderer {
                                                                      int scale) = 0;
     // A static image (StaticRequest already validated and fitted).
     virtual std::string render_static(const StaticRequest& r) = 0;
+    // Changes when the data behind the drawings changes (a new run); part of the cache keys,
+    // so rendered tiles of older data are never served again. Cheap: called per request.
+    virtual std::uint64_t generation() { return 0; }
 };
 
 }  // namespace frontline::serve

@@ -45,6 +45,8 @@ class FakeRenderer : public TileRenderer {
                                    std::to_string(scale)});
         return out;
     }
+    std::atomic<std::uint64_t> gen{1};
+    std::uint64_t generation() override { return gen.load(); }
     std::string render_static(const StaticRequest& r) override {
         return "static:" + std::to_string(r.width) + "x" + std::to_string(r.height);
     }
@@ -226,6 +228,11 @@ TEST_F(Fixture, RendersMetatilesOnce) {
     EXPECT_EQ(get(h, "/tiles/dynamic/6/38/25.png").status, 200);
     EXPECT_EQ(get(h, "/tiles/dynamic/13/0/0.png").status, 404);
     EXPECT_EQ(h.cache_stats().renders, 2u);
+    // New data (a new run): cached renders of the old data are not served again.
+    fake->gen = 2;
+    EXPECT_FALSE(h.handle(q, false).has_value());
+    EXPECT_EQ(get(h, q.target).status, 200);
+    EXPECT_EQ(fake->blocks.load(), 3);
 }
 
 TEST_F(Fixture, StaticImages) {
