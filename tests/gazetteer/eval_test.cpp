@@ -93,6 +93,30 @@ TEST(Eval, VariantsResolveToTheirPlace) {
     EXPECT_GE(parse_ok / n, 0.98);
 }
 
+// The same variants at the start of a sentence, where every word is capitalised.
+TEST(Eval, VariantsResolveAtSentenceStart) {
+    const auto& g = project_gazetteer();
+    auto rows = read_eval("variants.tsv");
+    int ok = 0;
+    const std::string before = "Clashes went on. ", after = " was shelled overnight.";
+    for (const auto& r : rows) {
+        auto a = sentence(before, r[0], after);
+        auto ms = fl::geoparse(g, a, options());
+        const fl::Mention* m = mention_at(ms, before.size(), before.size() + r[0].size());
+        if (m && m->place_id == r[1]) {
+            ++ok;
+        } else {
+            std::cerr << "sentence-start miss: " << a.text << " -> "
+                      << (m ? m->place_id + " \"" + m->surface + "\"" : "(none)") << ", expected "
+                      << r[1] << "\n";
+        }
+    }
+    const double n = static_cast<double>(rows.size());
+    std::cout << "variants at sentence start: " << ok << "/" << rows.size() << " ("
+              << 100.0 * ok / n << "%)\n";
+    EXPECT_GE(ok / n, 0.98);
+}
+
 TEST(Eval, NonPlacesAreNotTakenForPlaces) {
     const auto& g = project_gazetteer();
     auto rows = read_eval("nonplaces.tsv");
