@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/error.hpp"
+#include "common/output_lock.hpp"
 #include "events/event.hpp"
 #include "events/event_io.hpp"
 #include "gazetteer/geoparse.hpp"
@@ -15,6 +16,9 @@
 #include "serve/scene_renderer.hpp"
 #include "serve/server.hpp"
 #include "text/article.hpp"
+#include "tiles/merge.hpp"
+#include "tiles/progress.hpp"
+#include "tiles/tile_options.hpp"
 
 namespace fl = frontline;
 namespace fs = std::filesystem;
@@ -42,27 +46,52 @@ int run_main(int argc, char** argv) {
     std::string gaz_dir = ro.gazetteer_dir.string();
     app.add_option("--gazetteer", gaz_dir, "Gazetteer directory")->capture_default_str();
 
-    // run
+    // run and render share their options
     auto* run =
         app.add_subcommand("run", "Run the main job: articles -> mentions, events, control, tiles");
+    auto* render = app.add_subcommand(
+        "render", "Render tiles (runs the data stages first: they take well under a second)");
     std::vector<std::string> run_inputs;
-    std::string run_manifest, run_out = "out", run_zoom = "5-10";
+    std::string run_manifest, run_out = "out", run_zoom = "5-10", run_bbox, run_shard = "1/1",
+                              run_progress = "auto";
     std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(),
                 style = ro.style.string();
     int threads = 0;
-    bool no_render = false;
-    run->add_option("inputs", run_inputs,
-                    "Article files or directories (default: ../shared/seeds)");
-    run->add_option("--manifest", run_manifest, "Manifest TSV (file, published[, source, url])");
-    run->add_option("--out", run_out, "Output directory")->capture_default_str();
-    run->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
-    run->add_option("--boundaries", boundaries,
-                    "OGR boundary source (admin-1 layer states_provinces)")
-        ->capture_default_str();
-    run->add_option("--style", style, "Style file")->capture_default_str();
-    run->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
-    run->add_option("-j,--threads", threads, "Render threads (0: all cores)");
+    bool no_render = false, no_incremental = false, no_retina = false;
+    for (auto* cmd : {run, render}) {
+        cmd->add_option("inputs", run_inputs,
+                        "Article files or directories (default: ../shared/seeds)");
+        cmd->add_option("--manifest", run_manifest,
+                        "Manifest TSV (file, published[, source, url])");
+        cmd->add_option("--out", run_out, "Output directory")->capture_default_str();
+        cmd->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
+        cmd->add_option("--boundaries", boundaries,
+                        "OGR boundary source (admin-1 layer states_provinces)")
+            ->capture_default_str();
+        cmd->add_option("--style", style, "Style file")->capture_default_str();
+        cmd->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+        cmd->add_option("--bbox", run_bbox,
+                        "Tile area minlon,minlat,maxlon,maxlat (default: the two governorates)");
+        cmd->add_option("-j,--threads", threads, "Render threads (0: all cores)");
+        cmd->add_option("--shard", run_shard,
+                        "Render shard K of N (1-based), then `frontline merge` (docs/SCALING.md)")
+            ->capture_default_str();
+        cmd->add_option("--progress", run_progress, "auto, bar, json or quiet")
+            ->check(CLI::IsMember({"auto", "bar", "json", "quiet"}))
+            ->capture_default_str();
+        cmd->add_flag("--no-incremental", no_incremental,
+                      "Render every tile even if its inputs did not change");
+        cmd->add_flag("--no-retina", no_retina, "Do not write @2x tiles");
+    }
     run->add_flag("--no-render", no_render, "Stop after the data outputs");
+
+    // merge
+    auto* merge = app.add_subcommand("merge", "Join the outputs of sharded runs into one");
+    std::vector<std::string> merge_inputs;
+    std::string merge_out = "out";
+    merge->add_option("shards", merge_inputs, "Output directories of `--shard K/N` runs")
+        ->required();
+    merge->add_option("--out", merge_out, "Output directory")->capture_default_str();
 
     // geoparse
     auto* geoparse =
@@ -98,17 +127,6 @@ int run_main(int argc, char** argv) {
     import->add_option("file", import_file, "GeoNames dump: 19 tab-separated columns")->required();
     import->add_option("--out", import_out,
                        "Directory to write geonames_region.txt to (default: --gazetteer)");
-
-    // render
-    auto* render =
-        app.add_subcommand("render", "Render tiles from articles (same as run; see --help)");
-    render->add_option("inputs", run_inputs,
-                       "Article files or directories (default: ../shared/seeds)");
-    render->add_option("--out", run_out, "Output directory")->capture_default_str();
-    render->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
-    render->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
-    render->add_option("--style", style, "Style file")->capture_default_str();
-    render->add_option("-j,--threads", threads, "Render threads (0: all cores)");
 
     // serve
     auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
@@ -162,18 +180,48 @@ int run_main(int argc, char** argv) {
         ro.style = style;
         ro.threads = threads;
         ro.render = !no_render;
-        int a = 0, b = 0;
-        char dash = 0;
-        std::istringstream zs(run_zoom);
-        if (!(zs >> a >> dash >> b) || dash != '-' || a < 0 || b > 22 || a > b) {
-            std::cerr << "frontline: --zoom must be MIN-MAX with 0 <= MIN <= MAX <= 22, got \""
-                      << run_zoom << "\"\n";
-            return fl::kExitUsage;
+        ro.incremental = !no_incremental;
+        if (no_retina) ro.scales = {1};
+        fl::ZoomRange zoom;
+        fl::Shard shard;
+        fl::BBox bbox;
+        for (const std::string& err :
+             {fl::parse_zoom_range(run_zoom, zoom), fl::parse_shard(run_shard, shard),
+              run_bbox.empty() ? std::string() : fl::parse_bbox(run_bbox, bbox)}) {
+            if (!err.empty()) {
+                std::cerr << "frontline: " << err << "\n";
+                return fl::kExitUsage;
+            }
         }
-        ro.minzoom = a;
-        ro.maxzoom = b;
-        ro.log = [](const std::string& s) { std::cerr << "frontline: " << s << "\n"; };
-        fl::run_pipeline(ro);
+        ro.minzoom = zoom.min;
+        ro.maxzoom = zoom.max;
+        ro.shard_index = shard.index;
+        ro.shard_count = shard.count;
+        if (!run_bbox.empty()) ro.lonlat = bbox;
+        fl::ProgressMode mode = fl::ProgressMode::automatic;
+        fl::parse_progress_mode(run_progress, mode);
+        fl::ProgressReporter progress(mode);
+        ro.progress = [&](const std::string& layer, std::size_t done, std::size_t total) {
+            progress.update(layer, done, total);
+        };
+        ro.log = [&](const std::string& s) {
+            progress.finish();
+            if (mode != fl::ProgressMode::quiet) std::cerr << "frontline: " << s << "\n";
+        };
+        auto sum = fl::run_pipeline(ro);
+        progress.finish();
+        std::cerr << "frontline: done: " << sum.articles << " articles, " << sum.events
+                  << " events, " << sum.days << " days, " << sum.tiles << " tiles ("
+                  << sum.tiles_reused << " unchanged, " << sum.tiles_changed
+                  << " changed: see out/tiles/<layer>.changed)\n";
+        return fl::kExitOk;
+    }
+    if (*merge) {
+        std::vector<fs::path> dirs(merge_inputs.begin(), merge_inputs.end());
+        const fl::OutputLock lock(merge_out);
+        auto st = fl::merge_shards(dirs, merge_out);
+        std::cerr << "frontline: merged " << dirs.size() << " shards: " << st.files << " tiles, "
+                  << st.mbtiles << " MBTiles files\n";
         return fl::kExitOk;
     }
     if (*geoparse) {
@@ -201,6 +249,7 @@ int run_main(int argc, char** argv) {
             all.insert(all.end(), e.begin(), e.end());
         }
         all = fl::merge_events(std::move(all));
+        fl::annotate_places(all, g);
         std::cout << (ev_format == "csv" ? fl::events_csv(all) : fl::events_geojson(all));
         return fl::kExitOk;
     }

@@ -1,6 +1,6 @@
-// A 128-bit content digest for deduplicating tiles (two independent 64-bit hashes: FNV-1a
-// and a multiply-rotate hash). Not cryptographic; collisions between the few thousand tiles
-// of a run are vanishingly unlikely (~n^2 / 2^129).
+// A 128-bit content digest for deduplicating tiles and fingerprinting their inputs (two independent
+// 64-bit hashes: FNV-1a and a multiply-rotate hash). Not cryptographic; collisions between the few
+// thousand tiles of a run are vanishingly unlikely (~n^2 / 2^129).
 #pragma once
 
 #include <cstdint>

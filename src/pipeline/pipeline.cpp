@@ -3,6 +3,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/output_lock.hpp"
 #include "control/areas.hpp"
 #include "control/control_io.hpp"
 #include "control/timeline.hpp"
@@ -67,15 +68,21 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
 RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
     if (opt.render) read_style(opt.style);  // fail on a bad style before any work
+    const OutputLock lock(opt.out_dir);
+    if (auto n = remove_stale_temporaries(opt.out_dir)) {
+        opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
+    }
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
     opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " +
             opt.gazetteer_dir.string());
     auto articles = read_articles(opt.inputs, opt.manifest);
     sum.articles = articles.size();
+    GeoparseOptions gpo;
+    gpo.governorate_cues = true;  // "villages in Aleppo and Idlib" are the governorates
     std::vector<Mention> all_mentions;
     std::vector<Event> raw_events;
     for (const auto& a : articles) {
-        auto mentions = geoparse(gaz, a);
+        auto mentions = geoparse(gaz, a, gpo);
         if (!a.published)
             opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
         auto ev = extract_events(a, mentions);
@@ -116,10 +123,18 @@ RunSummary run_pipeline(const RunOptions& opt) {
     ropt.minzoom = opt.minzoom;
     ropt.maxzoom = opt.maxzoom;
     ropt.threads = opt.threads;
+    ropt.scales = opt.scales;
+    ropt.lonlat = opt.lonlat;
+    ropt.shard_index = opt.shard_index;
+    ropt.shard_count = opt.shard_count;
+    ropt.incremental = opt.incremental;
     ropt.log = opt.log;
+    ropt.progress = opt.progress;
     auto r = render_layers(gaz, days, ropt);
     sum.tiles = r.tiles;
     sum.tile_bytes = r.bytes;
+    sum.tiles_reused = r.reused;
+    sum.tiles_changed = r.changed;
     return sum;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "geo/mercator.hpp"
+
 namespace frontline {
 
 struct RunOptions {
@@ -22,7 +24,14 @@ struct RunOptions {
     int maxzoom = 10;
     int threads = 0;
     bool render = true;
+    std::vector<int> scales = {1, 2};  // tile scales: 256 px and @2x
+    std::optional<BBox> lonlat;        // tile area; default: the focus governorates
+    int shard_index = 0;               // --shard K/N: K-1
+    int shard_count = 1;
+    bool incremental = true;  // reuse tiles whose inputs did not change since the last run
     std::function<void(const std::string&)> log = [](const std::string&) {};
+    // Tile progress: (layer, done, total); see tiles/progress.hpp.
+    std::function<void(const std::string&, std::size_t, std::size_t)> progress;
 };
 
 struct RunSummary {
@@ -32,11 +41,15 @@ struct RunSummary {
     std::size_t days = 0;
     std::size_t tiles = 0;
     std::size_t tile_bytes = 0;
+    std::size_t tiles_reused = 0;
+    std::size_t tiles_changed = 0;
 };
 
 // Default paths inside the source tree (FRONTLINE_SOURCE_DIR at build time).
 RunOptions default_run_options();
 
+// Takes the output directory's lock for the whole run (a second run on the same directory
+// fails with a clear message) and first removes temporaries a killed run left there.
 RunSummary run_pipeline(const RunOptions& opt);
 
 }  // namespace frontline

@@ -1,7 +1,7 @@
 // The tile server's bounded LRU with single-flight rendering.
 #include "serve/render_cache.hpp"
 
-#include "tiles/digest.hpp"
+#include "common/digest.hpp"
 
 namespace frontline::serve {
 

@@ -22,7 +22,7 @@ struct Blob {
     std::string etag;  // strong ETag, quoted: "\"<32 hex>\"" of the content digest
 };
 
-// A strong ETag from content (128-bit digest, see tiles/digest.hpp).
+// A strong ETag from content (128-bit digest, see common/digest.hpp).
 std::string etag_of(std::string_view bytes);
 
 struct CacheStats {

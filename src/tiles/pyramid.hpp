@@ -10,10 +10,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/digest.hpp"
 #include "geo/mercator.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
-#include "tiles/digest.hpp"
 #include "tiles/png.hpp"
 
 namespace frontline {

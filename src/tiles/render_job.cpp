@@ -6,6 +6,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "geo/boundaries.hpp"
+#include "render/fingerprint.hpp"
 #include "render/labels.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
@@ -28,9 +29,12 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
                                const RenderJobOptions& opt) {
     if (days.empty()) throw Error("render", opt.out_dir.string(), "no control days to render");
     const Style style = read_style(opt.style);
+    const std::string style_text = read_file(opt.style, "style");
     const auto changes_path = beside(opt.style, opt.changes_style, "changes.json");
     const auto overlay_path = beside(opt.style, opt.overlay_style, "overlay.json");
     const Style changes_style = changes_path.empty() ? style : read_style(changes_path);
+    const std::string changes_text =
+        changes_path.empty() ? style_text : read_file(changes_path, "style");
     BoundaryOptions bopt;
     bopt.source = opt.boundaries;
     const Boundaries bounds = read_boundaries(bopt);
@@ -38,39 +42,56 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
     const ControlDay& latest = days.back();
 
     RenderJobSummary sum;
-    auto render = [&](const std::string& layer, const Style& st, const ControlDay& day,
-                      const std::string& what) {
+    XyzStore store;  // identical tiles across layers (days) are stored once
+    auto render = [&](const std::string& layer, const Style& st, const std::string& style_text,
+                      const ControlDay& day, const std::string& what) {
         Scene scene = build_scene(bounds, gaz, day, &baseline);
         place_labels(scene, st, opt.minzoom, opt.maxzoom);
         PyramidOptions popt;
         popt.layer = layer;
         popt.minzoom = opt.minzoom;
         popt.maxzoom = opt.maxzoom;
-        popt.lonlat = scene.focus_lonlat;
+        popt.lonlat = opt.lonlat ? *opt.lonlat : scene.focus_lonlat;
         popt.tiles_dir = opt.out_dir / "tiles";
         popt.threads = opt.threads;
+        popt.scales = opt.scales;
+        popt.store = &store;
+        popt.shard_index = opt.shard_index;
+        popt.shard_count = opt.shard_count;
         popt.description = what;
+        const TileFingerprinter fingerprint(scene, style_text);
+        if (opt.incremental) {
+            popt.fingerprint = [&](const TileId& t, int scale) { return fingerprint(t, scale); };
+        }
+        if (opt.progress) {
+            popt.progress = [&](std::size_t done, std::size_t total) {
+                opt.progress(layer, done, total);
+            };
+        }
         auto stats = render_pyramid(scene, st, popt);
+        sum.reused += stats.reused;
+        sum.changed += stats.changed;
         write_file_atomic(popt.tiles_dir / (layer + ".json"),
                           tilejson(popt, layer + "/{z}/{x}/{y}.png"));
         opt.log("tiles: " + layer + ": " + std::to_string(stats.tiles) + " (" +
-                std::to_string(stats.bytes / 1024) + " KiB)");
+                std::to_string(stats.bytes / 1024) + " KiB, " + std::to_string(stats.reused) +
+                " unchanged, " + std::to_string(stats.changed) + " changed)");
         sum.tiles += stats.tiles;
         sum.bytes += stats.bytes;
     };
     const std::string region = "places in Aleppo and Idlib governorates";
     for (const auto& day : days) {
-        render("control-" + to_iso(day.date), style, day,
+        render("control-" + to_iso(day.date), style, style_text, day,
                "Control of " + region + " on " + to_iso(day.date) + "; rings: changed since " +
                    to_iso(baseline.date));
     }
-    render("control", style, latest,
+    render("control", style, style_text, latest,
            "Control of " + region + " on " + to_iso(latest.date) + " (latest)");
-    render("changes", changes_style, latest,
+    render("changes", changes_style, changes_text, latest,
            "Changes of control of " + region + " from " + to_iso(baseline.date) + " to " +
                to_iso(latest.date) + "; ring: the controller before");
     if (!overlay_path.empty()) {
-        render("overlay", read_style(overlay_path), latest,
+        render("overlay", read_style(overlay_path), read_file(overlay_path, "style"), latest,
                "Transparent overlay: control of " + region + " on " + to_iso(latest.date));
     }
     return sum;

@@ -8,11 +8,13 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "control/timeline.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "geo/mercator.hpp"
 
 namespace frontline {
 
@@ -27,12 +29,21 @@ struct RenderJobOptions {
     int minzoom = 5;
     int maxzoom = 10;
     int threads = 0;
+    std::vector<int> scales = {1, 2};  // 256 px tiles and @2x (512 px) beside them
+    std::optional<BBox> lonlat;        // area to cover; default: the focus governorates
+    int shard_index = 0;               // render only this shard (0-based) of shard_count
+    int shard_count = 1;
+    bool incremental = true;  // reuse tiles whose inputs are unchanged since the last run
     std::function<void(const std::string&)> log = [](const std::string&) {};
+    // Progress per layer: (layer, tiles done, tiles in the layer).
+    std::function<void(const std::string&, std::size_t, std::size_t)> progress;
 };
 
 struct RenderJobSummary {
     std::size_t tiles = 0;
     std::size_t bytes = 0;
+    std::size_t reused = 0;   // tiles not rendered again (unchanged inputs)
+    std::size_t changed = 0;  // tiles listed in the layers' purge lists
 };
 
 RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDay>& days,

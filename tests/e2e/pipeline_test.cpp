@@ -30,8 +30,7 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 // GoogleTest skip the tests, and a test that cannot fail is no test.
 const std::filesystem::path& run_once() {
     static const std::filesystem::path out = [] {
-        // ctest runs each test in its own process, in parallel: one directory per process.
-        auto dir = fl::test::scratch("e2e_out_" + std::to_string(::getpid()));
+        auto dir = fl::test::scratch("e2e_out");
         auto opt = fl::default_run_options();
         opt.out_dir = dir;
         opt.minzoom = 7;
@@ -60,7 +59,12 @@ TEST_F(Pipeline, KeyPlacesResolvedWithin3KmOfGeoNames) {
                    Want{"Maraat al-Numan", 35.6483, 36.67693}}) {
         bool found = false;
         for (const auto& f : j["features"]) {
-            if (f["properties"]["surface"] != w.surface) continue;
+            // "the governorates of Aleppo and Idlib" rightly resolve to the governorates, whose
+            // point is a rough centre: the 3 km check is for the towns.
+            if (f["properties"]["surface"] != w.surface ||
+                f["properties"]["kind"] == "governorate") {
+                continue;
+            }
             found = true;
             double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
             EXPECT_LT(km_between(lat, lon, w.lat, w.lon), 3.0) << w.surface;

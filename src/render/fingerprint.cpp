@@ -1,0 +1,84 @@
+// Per-tile input digests from a Scene. Features are digested once; a tile combines the
+// digests of what it can see.
+#include "render/fingerprint.hpp"
+
+#include <cmath>
+#include <string>
+
+namespace frontline {
+
+namespace {
+
+// Order-dependent combination of digests.
+Digest mix(const Digest& acc, const Digest& d) {
+    std::string buf(32, '\0');
+    std::memcpy(buf.data(), &acc.a, 8);
+    std::memcpy(buf.data() + 8, &acc.b, 8);
+    std::memcpy(buf.data() + 16, &d.a, 8);
+    std::memcpy(buf.data() + 24, &d.b, 8);
+    return digest(buf);
+}
+
+std::string area_text(const std::vector<SceneArea>& areas) {
+    std::string s;
+    for (const auto& a : areas) {
+        s += a.props.dump();
+        for (const auto& p : a.merc) {
+            s += std::to_string(p.outer().size()) + ',';
+            for (const auto& pt : p.outer()) s += std::to_string(std::lround(pt.x())) + ' ';
+            s += std::to_string(p.inners().size()) + ';';
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_text)
+    : scene_(scene) {
+    std::string stat = std::string(style_text);
+    stat += area_text(scene.countries);
+    stat += area_text(scene.admin1);
+    for (const auto& r : scene.roads) {
+        stat += r.props.dump();
+        for (const auto& p : r.merc)
+            stat += std::to_string(std::lround(p.x())) + ',' + std::to_string(std::lround(p.y()));
+    }
+    base_ = digest(stat);
+    places_.reserve(scene.places.size());
+    Json scratch;
+    for (const auto& p : scene.places) {
+        std::string s = place_props(p, scratch).dump() + '|' + std::to_string(p.x) + ',' +
+                        std::to_string(p.y) + '|' + std::string(to_string(p.controller)) + '|' +
+                        std::to_string(p.importance) + '|' + p.place_id;
+        places_.push_back({p.x, p.y, digest(s)});
+    }
+}
+
+Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
+    Digest acc = mix(base_, digest(std::to_string(t.z) + '/' + std::to_string(scale)));
+    const BBox b = tile_bounds_3857(t);
+    const double m = kMarginPx * (b.maxx - b.minx) / 256.0;
+    for (const auto& p : places_) {
+        if (p.x >= b.minx - m && p.x <= b.maxx + m && p.y >= b.miny - m && p.y <= b.maxy + m)
+            acc = mix(acc, p.d);
+    }
+    // Labels: global pixels at scale 1, y down.
+    auto it = scene_.labels.find(t.z);
+    if (it != scene_.labels.end()) {
+        const double x0 = t.x * 256.0, y0 = t.y * 256.0, x1 = x0 + 256.0, y1 = y0 + 256.0;
+        for (const auto& l : it->second) {
+            if (l.box.maxx < x0 || l.box.minx > x1 || l.box.maxy < y0 || l.box.miny > y1) continue;
+            std::string s = l.text + '|' + l.font + '|' + std::to_string(l.size) + '|' +
+                            std::to_string(l.x) + ',' + std::to_string(l.y) + '|' +
+                            std::to_string(l.layer) + '|' + std::to_string(l.letter_spacing);
+            for (double c : l.colour) s += std::to_string(c) + ',';
+            for (double c : l.halo) s += std::to_string(c) + ',';
+            s += std::to_string(l.halo_width);
+            acc = mix(acc, digest(s));
+        }
+    }
+    return acc;
+}
+
+}  // namespace frontline

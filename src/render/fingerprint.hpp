@@ -1,0 +1,39 @@
+// Tile input fingerprints for incremental renders: a digest of everything a tile's pixels
+// depend on, so a tile whose fingerprint is unchanged since the last run need not be drawn.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "common/digest.hpp"
+#include "geo/mercator.hpp"
+#include "render/scene.hpp"
+
+namespace frontline {
+
+class TileFingerprinter {
+  public:
+    // `style_text` is the style file's content: any style change changes every fingerprint.
+    TileFingerprinter(const Scene& scene, std::string_view style_text);
+
+    // Combines: the style, the static geometry (boundaries, roads: the same for every tile,
+    // so any change re-renders all), the zoom and scale, every place within kMarginPx of the
+    // tile (position and all its properties), and every placed label crossing the tile.
+    // Thread-safe (const, no shared mutable state).
+    Digest operator()(const TileId& t, int scale) const;
+
+    // Farther than this from a tile, a place cannot touch its pixels: the largest dot, ring
+    // and halo in the shipped styles are under 20 px.
+    static constexpr double kMarginPx = 64;
+
+  private:
+    struct Item {
+        double x, y;  // metres
+        Digest d;
+    };
+    const Scene& scene_;
+    Digest base_;
+    std::vector<Item> places_;
+};
+
+}  // namespace frontline
