@@ -26,3 +26,6 @@ echo "== fuzzing: a short run of every target (scripts/fuzz.sh)" >&2
 
 echo "== tile server behind nginx (scripts/serve_test.sh)" >&2
 FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/serve_test.sh"
+
+echo "== crash safety: SIGKILL at points through a run (scripts/kill_test.sh)" >&2
+"$here/scripts/kill_test.sh" "$here/build/ci/frontline" 6
