@@ -7,8 +7,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <regex>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -54,15 +55,39 @@ OutputLock::~OutputLock() {
     }
 }
 
+namespace {
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// <name>.tmp.<pid>, <name>.tmp.<pid>.<n> or <name>.lnk.<pid>, as write_file_atomic(),
+// MbtilesWriter and XyzStore name their temporaries.
+bool is_temporary(std::string_view f) {
+    for (std::string_view mark : {".tmp.", ".lnk."}) {
+        const auto at = f.rfind(mark);
+        if (at == std::string_view::npos || at == 0) continue;
+        std::string_view rest = f.substr(at + mark.size());
+        const auto dot = rest.find('.');
+        if (dot == std::string_view::npos ? all_digits(rest)
+                                          : mark == ".tmp." && all_digits(rest.substr(0, dot)) &&
+                                                all_digits(rest.substr(dot + 1))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 std::size_t remove_stale_temporaries(const fs::path& dir) {
-    static const std::regex temp(R"(.+\.(tmp\.[0-9]+(\.[0-9]+)?|lnk\.[0-9]+)$)");
     std::size_t removed = 0;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return 0;
     std::vector<fs::path> victims;
     for (auto it = fs::recursive_directory_iterator(dir, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && std::regex_match(it->path().filename().string(), temp)) {
+        if (it->is_regular_file(ec) && is_temporary(it->path().filename().string())) {
             victims.push_back(it->path());
         }
     }

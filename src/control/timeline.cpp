@@ -2,6 +2,7 @@
 #include "control/timeline.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "common/error.hpp"
 #include "text/tsv.hpp"
@@ -147,6 +148,54 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
         days.push_back(ControlDay{d, state});
     }
     return days;
+}
+
+namespace {
+double km_between(const Place& a, const Place& b) {
+    const double d2r = 3.14159265358979323846 / 180, r = 6371.0;
+    const double dlat = (b.lat - a.lat) * d2r, dlon = (b.lon - a.lon) * d2r;
+    const double h =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(a.lat * d2r) * std::cos(b.lat * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * r * std::asin(std::sqrt(h));
+}
+}  // namespace
+
+void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
+                                 double radius_km) {
+    if (days.empty()) return;
+    const ControlDay& base = days.front();
+    // City -> its neighbourhoods that shared its baseline controller.
+    std::map<std::string, std::vector<std::string>> quarters;
+    for (const auto& [cid, cstate] : base.places) {
+        const Place* city = gaz.find_id(cid);
+        if (!city || city->kind() != "city") continue;
+        for (const auto& [qid, qstate] : base.places) {
+            const Place* q = gaz.find_id(qid);
+            if (!q || q->kind() != "neighbourhood" || qstate.controller != cstate.controller)
+                continue;
+            if (km_between(*city, *q) <= radius_km) quarters[cid].push_back(qid);
+        }
+    }
+    for (auto& day : days) {
+        for (const auto& [cid, qids] : quarters) {
+            const PlaceState& c = day.places.at(cid);
+            if (c.status == "baseline") continue;
+            for (const auto& qid : qids) {
+                PlaceState& q = day.places[qid];
+                if (q.status != "baseline" && q.basis.rfind("part of ", 0) != 0)
+                    continue;  // own events
+                q.controller = c.extent == "full" ? c.controller : Controller::contested;
+                q.status = c.status;
+                q.extent = c.extent;
+                q.event_ids = c.event_ids;
+                q.since = c.since;
+                q.basis = "part of " + gaz.find_id(cid)->name + " (" + cid +
+                          "), which changed hands (" + c.extent +
+                          "); no report names this neighbourhood";
+            }
+        }
+    }
 }
 
 void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days) {

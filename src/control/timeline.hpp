@@ -57,6 +57,17 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                                        const Date& last);
 
 // Sets controller_before of events that do not name it from the state the day before.
+// Neighbourhoods follow their city. News reports a city changing hands ("rebels entered
+// large parts of Aleppo") far more often than each of its quarters, which would otherwise
+// keep their baseline controller beside a city that has changed. A neighbourhood within
+// `radius_km` of a city whose state an event changed, and that has no event of its own and
+// had the city's baseline controller, takes the city's controller when the city is held in
+// full, and `contested` when only in part; its `event_ids` are the city's and its `basis`
+// says so. Quarters held by another side at the baseline (e.g. SDF-held Sheikh Maqsoud in
+// government-held Aleppo) are left alone.
+void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
+                                 double radius_km = 10.0);
+
 void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days);
 
 }  // namespace frontline

@@ -239,7 +239,7 @@ class Parser {
         std::string key;
         for (std::size_t i = 0; i < toks_.size();) {
             const Token& t0 = toks_[i];
-            if (t0.key.empty() || !(t0.name_like || starts_ordinal(i))) {
+            if (t0.key.empty() || !(t0.name_like || starts_ordinal(i) || starts_road(i))) {
                 ++i;
                 continue;
             }
@@ -305,6 +305,13 @@ class Parser {
     bool starts_ordinal(std::size_t i) const {  // "46th Regiment"
         std::string_view w = word(i);
         return !w.empty() && w[0] >= '1' && w[0] <= '9' && w.size() >= 3 && w.back() >= 'a';
+    }
+    // Roads are named by description in news: "a key highway that links Aleppo to the
+    // capital". Such a name may start in lower case; the gazetteer holds the descriptions as
+    // variants of the road, and no single word like "highway" is a key on its own.
+    bool starts_road(std::size_t i) const {
+        const std::string w = lower(word(i));
+        return w == "highway" || w == "road" || w == "motorway";
     }
     bool possessive_after(std::size_t i) const {
         std::string_view g = gap(i);

@@ -101,6 +101,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
             last = *a.published;
     }
     auto days = build_timeline(baseline, events, last);
+    propagate_to_neighbourhoods(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));

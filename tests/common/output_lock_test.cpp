@@ -46,7 +46,10 @@ TEST(OutputLock, StaleTemporariesAreRemovedAndOutputsKept) {
     fl::write_file_atomic(dir / "tiles/control/8/1/3.png.tmp.4242.7", "half");
     fl::write_file_atomic(dir / "tiles/control.mbtiles.tmp.4242", "half");
     fl::write_file_atomic(dir / "tiles/control/8/1/4.png.lnk.4242", "half");
+    fl::write_file_atomic(dir / "tiles/control.json.tmp.x", "not ours: kept");
+    fl::write_file_atomic(dir / "tmp.12", "not ours: kept");
     EXPECT_EQ(fl::remove_stale_temporaries(dir), 3u);
+    EXPECT_TRUE(std::filesystem::exists(dir / "tiles/control.json.tmp.x"));
     EXPECT_TRUE(std::filesystem::exists(dir / "tiles/control/8/1/2.png"));
     EXPECT_FALSE(std::filesystem::exists(dir / "tiles/control.mbtiles.tmp.4242"));
 }

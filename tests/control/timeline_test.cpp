@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/atomic_file.hpp"
+#include "test_util.hpp"
+
 namespace fl = frontline;
 
 namespace {
@@ -126,4 +129,43 @@ TEST(Timeline, ControllerBeforeComesFromThePreviousDay) {
     fl::fill_controller_before(events, days);
     EXPECT_EQ(events[0].controller_before, fl::Controller::government);
     EXPECT_EQ(events[1].controller_before, fl::Controller::unknown);
+}
+
+namespace {
+fl::Gazetteer city_with_quarters() {
+    auto dir = fl::test::scratch("timeline_quarters");
+    fl::write_file_atomic(
+        dir / "curated.tsv",
+        "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_code\tadmin1\t"
+        "population\tprecision_m\tgeometry_wkt\tsource\n"
+        "t:city\tTestcity\t\t36.20\t37.16\tP\tPPLA\tSY\t09\t1000000\t1000\t\ttest\n"
+        "t:old\tOld Quarter\t\t36.19\t37.15\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n"
+        "t:kurd\tKurdish Quarter\t\t36.23\t37.15\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n"
+        "t:far\tFar Quarter\t\t36.60\t37.60\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n");
+    return fl::Gazetteer::load_dir(dir);
+}
+}  // namespace
+
+TEST(Timeline, NeighbourhoodsFollowTheirCityUnlessHeldByAnotherSide) {
+    const auto gaz = city_with_quarters();
+    auto b = baseline({{"t:city", fl::Controller::government, "b"},
+                       {"t:old", fl::Controller::government, "b"},
+                       {"t:kurd", fl::Controller::sdf, "b"},
+                       {"t:far", fl::Controller::government, "b"}});
+    auto partial = ev("2024-11-29", "t:city", fl::Controller::opposition, "confirmed", "entry");
+    partial.extent = "partial";
+    auto days = fl::build_timeline(b, {partial}, day("2024-11-30"));
+    fl::propagate_to_neighbourhoods(days, gaz);
+    // Before the event: untouched.
+    EXPECT_EQ(days[2].places.at("t:old").controller, fl::Controller::government);
+    EXPECT_EQ(days[2].places.at("t:old").status, "baseline");
+    // After a partial entry: the government-held quarter is contested, traced to the event.
+    const auto& old = days[3].places.at("t:old");
+    EXPECT_EQ(days[3].places.at("t:city").extent, "partial");
+    EXPECT_EQ(old.controller, fl::Controller::contested);
+    EXPECT_EQ(old.event_ids, days[3].places.at("t:city").event_ids);
+    EXPECT_NE(old.basis.find("part of Testcity"), std::string::npos) << old.basis;
+    // Held by another side at the baseline, or too far away: unchanged.
+    EXPECT_EQ(days[3].places.at("t:kurd").controller, fl::Controller::sdf);
+    EXPECT_EQ(days[3].places.at("t:far").controller, fl::Controller::government);
 }
