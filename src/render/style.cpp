@@ -332,7 +332,8 @@ Style read_style(const std::filesystem::path& file) {
     Json j;
     try {
         j = Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception&
+                 e) {  // parse_error, and out_of_range for a number overflow (found by fuzz_style)
         throw Error("style", path, std::string("invalid JSON: ") + e.what());
     }
     if (!j.is_object()) throw Error("style", path, "top level must be a JSON object");

@@ -320,9 +320,10 @@ std::optional<HttpResponse> Handler::route(const HttpRequest& req, bool allow_re
                                        std::to_string(t->scale);
             const std::string lname = t->layer;
             const int scale = t->scale;
+            const int tz = z;  // clang 14 cannot capture a structured binding in a lambda
             auto b = cache_.get_or_render(key, flight, [&] {
                 RenderCache::Entries e;
-                for (auto& [id, png] : renderer_->render_block(lname, z, x0, y0, n, scale)) {
+                for (auto& [id, png] : renderer_->render_block(lname, tz, x0, y0, n, scale)) {
                     e.emplace_back(gen + lname + "/" + std::to_string(id.z) + "/" +
                                        std::to_string(id.x) + "/" + std::to_string(id.y) + "@" +
                                        std::to_string(scale),

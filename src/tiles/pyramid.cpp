@@ -70,6 +70,17 @@ void XyzStore::note(const fs::path& path, const Digest& d) {
     first_.emplace(d, path);
 }
 
+void XyzStore::remember_input(const std::string& key, const fs::path& path) {
+    std::lock_guard lock(mutex_);
+    by_input_.emplace(key, path);
+}
+
+fs::path XyzStore::find_input(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    auto it = by_input_.find(key);
+    return it == by_input_.end() ? fs::path() : it->second;
+}
+
 std::size_t XyzStore::unique() const {
     std::lock_guard lock(mutex_);
     return first_.size();
@@ -209,6 +220,15 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
                             }
                         }
                     }
+                    if (opt.fingerprint) {
+                        const fs::path same =
+                            store.find_input(state_key(j.tile, j.scale) + ' ' + inputs[i].hex());
+                        if (!same.empty()) {
+                            out[i] = read_file(same, "tiles");
+                            reused[i] = 2;  // drawn for another layer in this run
+                            continue;
+                        }
+                    }
                     out[i] = encode_png(render_tile(scene, style, j.tile, j.scale), opt.png);
                 }
             } catch (...) {
@@ -227,12 +247,14 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             const Job& j = jobs[base + i];
             const Digest d = digest(out[i]);
             const std::string key = state_key(j.tile, j.scale);
-            if (reused[i]) {
-                store.note(tile_path(opt, j.tile, j.scale), d);
-                ++stats.reused;
+            const fs::path path = tile_path(opt, j.tile, j.scale);
+            if (reused[i] == 1) {
+                store.note(path, d);  // this layer's file from the previous run, intact
             } else {
-                store.put(tile_path(opt, j.tile, j.scale), out[i], d);
+                store.put(path, out[i], d);  // new bytes, or a hard link to identical ones
             }
+            if (reused[i]) ++stats.reused;
+            if (opt.fingerprint) store.remember_input(key + ' ' + inputs[i].hex(), path);
             auto prev = previous.find(key);
             if (prev == previous.end() || !(prev->second.output == d)) {
                 changed +=

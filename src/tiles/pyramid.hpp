@@ -29,9 +29,16 @@ class XyzStore {
     void note(const std::filesystem::path& path, const Digest& d);
     std::size_t unique() const;
 
+    // Tiles by their inputs (tile, scale and input fingerprint): a tile of another layer
+    // with the same inputs, rendered earlier in this run, is read back instead of drawn
+    // (days before the first event have identical maps).
+    void remember_input(const std::string& key, const std::filesystem::path& path);
+    std::filesystem::path find_input(const std::string& key) const;  // empty if unknown
+
   private:
     mutable std::mutex mutex_;
     std::unordered_map<Digest, std::filesystem::path, DigestHash> first_;
+    std::unordered_map<std::string, std::filesystem::path> by_input_;
 };
 
 struct PyramidOptions {

@@ -111,3 +111,16 @@ TEST(Expression, FiltersMatchAndZoomFunctions) {
     EXPECT_NEAR(mid.r, 0.5, 1e-3);
     EXPECT_EQ(eval(R"(["get", "missing"])"), Json());
 }
+
+// Found by fuzz_style: a number too large for a double made nlohmann::json throw
+// out_of_range, which escaped as an internal error instead of a style error.
+TEST(Style, NumberOverflowIsAStyleError) {
+    auto dir = fl::test::scratch("style_overflow");
+    fl::write_file_atomic(dir / "big.json", "{\"version\": 8, \"layers\": [], \"x\": 1e99999}");
+    try {
+        fl::read_style(dir / "big.json");
+        FAIL() << "accepted";
+    } catch (const fl::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("invalid JSON"), std::string::npos) << e.what();
+    }
+}

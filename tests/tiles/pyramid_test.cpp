@@ -171,3 +171,22 @@ TEST(Incremental, UnchangedInputsAreNotRenderedAgainAndPurgeListNamesChanges) {
     EXPECT_EQ(fourth.reused, fourth.tiles - 1);
     EXPECT_EQ(fl::read_file(victim, "test"), before.at(fs::relative(victim, dir).string()));
 }
+
+TEST(Incremental, SameInputsOnAnotherLayerAreReadBackNotDrawn) {
+    auto dir = fl::test::scratch("pyr_cross_layer");
+    fl::XyzStore store;
+    auto opt = options(dir, 2);
+    opt.scales = {1};
+    opt.store = &store;
+    opt.fingerprint = [](const fl::TileId&, int) { return fl::digest("same inputs"); };
+    auto a = fl::render_pyramid(scene(), style(), opt);
+    opt.layer = "test-next-day";
+    auto b = fl::render_pyramid(scene(), style(), opt);
+    EXPECT_EQ(a.reused, 0u);
+    EXPECT_EQ(b.reused, b.tiles);
+    auto t = fl::tile_for_lonlat(37.16, 36.20, 8);
+    opt.layer = "test";
+    const auto first = fl::read_file(fl::tile_path(opt, t, 1), "test");
+    opt.layer = "test-next-day";
+    EXPECT_EQ(fl::read_file(fl::tile_path(opt, t, 1), "test"), first);
+}
