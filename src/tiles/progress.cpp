@@ -53,6 +53,11 @@ std::string ProgressReporter::format(ProgressMode mode, const std::string& what,
 void ProgressReporter::update(const std::string& what, std::size_t done, std::size_t total) {
     if (mode_ == ProgressMode::quiet) return;
     const auto now = std::chrono::steady_clock::now();
+    if (what != what_) {  // a new layer: its own rate and time left
+        finish();
+        what_ = what;
+        start_ = now;
+    }
     if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
     const double s = std::chrono::duration<double>(now - start_).count();

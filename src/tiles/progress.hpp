@@ -31,6 +31,7 @@ class ProgressReporter {
     ProgressMode mode_;
     std::FILE* out_;
     std::chrono::steady_clock::time_point start_, last_;
+    std::string what_;  // the layer being reported; rates restart with each layer
     bool open_line_ = false;
 };
 
