@@ -192,6 +192,7 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
     std::vector<std::string> out(chunk);
     std::vector<Digest> inputs(chunk);
     std::vector<char> reused(chunk);
+    if (opt.progress) opt.progress(0, jobs.size());  // starts the layer's clock
     for (std::size_t base = 0; base < jobs.size(); base += chunk) {
         const std::size_t n = std::min(chunk, jobs.size() - base);
         std::atomic<std::size_t> next{0};
