@@ -52,7 +52,7 @@ int run_main(int argc, char** argv) {
     auto* render = app.add_subcommand(
         "render", "Render tiles (runs the data stages first: they take well under a second)");
     std::vector<std::string> run_inputs;
-    std::string run_manifest, run_out = "out", run_zoom = "5-10", run_bbox, run_shard = "1/1",
+    std::string run_manifest, run_out = "out", run_zoom = "5-12", run_bbox, run_shard = "1/1",
                               run_progress = "auto";
     std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(),
                 style = ro.style.string();

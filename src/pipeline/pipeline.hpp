@@ -21,7 +21,7 @@ struct RunOptions {
     std::filesystem::path style;                    // styles/control.json
     std::filesystem::path out_dir = "out";
     int minzoom = 5;
-    int maxzoom = 10;
+    int maxzoom = 12;  // default pyramid: the two governorates at zoom 5 to 12
     int threads = 0;
     bool render = true;
     std::vector<int> scales = {1, 2};  // tile scales: 256 px and @2x

@@ -27,7 +27,7 @@ struct RenderJobOptions {
     std::filesystem::path overlay_style;
     std::filesystem::path out_dir;  // tiles go to <out_dir>/tiles/
     int minzoom = 5;
-    int maxzoom = 10;
+    int maxzoom = 12;  // default pyramid: the two governorates at zoom 5 to 12
     int threads = 0;
     std::vector<int> scales = {1, 2};  // 256 px tiles and @2x (512 px) beside them
     std::optional<BBox> lonlat;        // area to cover; default: the focus governorates
