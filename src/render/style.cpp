@@ -341,7 +341,12 @@ Style read_style(const std::filesystem::path& file) {
     for (auto& [k, v] : j.items()) {
         if (!known.count(k)) throw Error("style", path + ": key `" + k + "`", "unknown key");
     }
-    if (j.value("version", 8) != 8) throw Error("style", path + ": key `version`", "must be 8");
+    if (j.contains("version") && !(j["version"].is_number_integer() && j["version"] == 8)) {
+        throw Error("style", path + ": key `version`", "must be the number 8");
+    }
+    if (j.contains("name") && !j["name"].is_string()) {  // found by fuzz_style
+        throw Error("style", path + ": key `name`", "must be a string");
+    }
     Style s;
     s.file = file;
     s.name = j.value("name", file.stem().string());
@@ -349,8 +354,14 @@ Style read_style(const std::filesystem::path& file) {
         throw Error("style", path + ": key `layers`", "missing or not a non-empty array");
     }
     std::set<std::string> ids;
-    for (std::size_t i = 0; i < j["layers"].size(); ++i)
-        s.layers.push_back(read_layer(j["layers"][i], path, i, ids));
+    try {
+        for (std::size_t i = 0; i < j["layers"].size(); ++i)
+            s.layers.push_back(read_layer(j["layers"][i], path, i, ids));
+    } catch (const Json::exception& e) {
+        // A safety net: every key is type-checked above and in read_layer(); should a check be
+        // missing, a value of the wrong type is still a style error, not an internal one.
+        throw Error("style", path, std::string("bad value: ") + e.what());
+    }
     return s;
 }
 

@@ -124,3 +124,15 @@ TEST(Style, NumberOverflowIsAStyleError) {
         EXPECT_NE(std::string(e.what()).find("invalid JSON"), std::string::npos) << e.what();
     }
 }
+
+// Found by fuzz_style: a style `name` that is not a string threw a JSON type error.
+TEST(Style, NameMustBeAString) {
+    auto dir = fl::test::scratch("style_name");
+    fl::write_file_atomic(dir / "n.json", "{\"version\": 8, \"name\": 4444, \"layers\": []}");
+    try {
+        fl::read_style(dir / "n.json");
+        FAIL() << "accepted";
+    } catch (const fl::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("key `name`"), std::string::npos) << e.what();
+    }
+}
