@@ -37,9 +37,9 @@ int main(int argc, char** argv) {
         auto baseline = fl::read_baseline(ro.baseline, gaz);
         auto days = fl::build_timeline(baseline, {}, baseline.date);
         fl::BoundaryOptions bopt;
-        bopt.source = ro.boundaries;
+        bopt.source = ro.tiles.boundaries;
         auto scene = fl::build_scene(fl::read_boundaries(bopt), gaz, days.back());
-        auto style = fl::read_style(ro.style);
+        auto style = fl::read_style(ro.tiles.style);
         std::filesystem::remove_all(out);
         fl::PyramidOptions p;
         p.layer = "bench";

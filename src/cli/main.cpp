@@ -54,8 +54,8 @@ int run_main(int argc, char** argv) {
     std::vector<std::string> run_inputs;
     std::string run_manifest, run_out = "out", run_zoom = "5-12", run_bbox, run_shard = "1/1",
                               run_progress = "auto";
-    std::string baseline = ro.baseline.string(), boundaries = ro.boundaries.string(),
-                style = ro.style.string();
+    std::string baseline = ro.baseline.string(), boundaries = ro.tiles.boundaries.string(),
+                style = ro.tiles.style.string();
     int threads = 0;
     bool no_render = false, no_incremental = false, no_retina = false;
     for (auto* cmd : {run, render}) {
@@ -176,12 +176,12 @@ int run_main(int argc, char** argv) {
         ro.out_dir = run_out;
         ro.gazetteer_dir = gaz_dir;
         ro.baseline = baseline;
-        ro.boundaries = boundaries;
-        ro.style = style;
-        ro.threads = threads;
+        ro.tiles.boundaries = boundaries;
+        ro.tiles.style = style;
+        ro.tiles.threads = threads;
         ro.render = !no_render;
-        ro.incremental = !no_incremental;
-        if (no_retina) ro.scales = {1};
+        ro.tiles.incremental = !no_incremental;
+        if (no_retina) ro.tiles.scales = {1};
         fl::ZoomRange zoom;
         fl::Shard shard;
         fl::BBox bbox;
@@ -193,15 +193,15 @@ int run_main(int argc, char** argv) {
                 return fl::kExitUsage;
             }
         }
-        ro.minzoom = zoom.min;
-        ro.maxzoom = zoom.max;
-        ro.shard_index = shard.index;
-        ro.shard_count = shard.count;
-        if (!run_bbox.empty()) ro.lonlat = bbox;
+        ro.tiles.minzoom = zoom.min;
+        ro.tiles.maxzoom = zoom.max;
+        ro.tiles.shard_index = shard.index;
+        ro.tiles.shard_count = shard.count;
+        if (!run_bbox.empty()) ro.tiles.lonlat = bbox;
         fl::ProgressMode mode = fl::ProgressMode::automatic;
         fl::parse_progress_mode(run_progress, mode);
         fl::ProgressReporter progress(mode);
-        ro.progress = [&](const std::string& layer, std::size_t done, std::size_t total) {
+        ro.tiles.progress = [&](const std::string& layer, std::size_t done, std::size_t total) {
             progress.update(layer, done, total);
         };
         ro.log = [&](const std::string& s) {

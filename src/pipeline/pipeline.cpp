@@ -24,8 +24,8 @@ RunOptions default_run_options() {
     o.inputs = {src.parent_path() / "shared" / "seeds"};
     o.gazetteer_dir = src / "gazetteer";
     o.baseline = src / "data" / "baseline" / "2024-11-26.tsv";
-    o.boundaries = default_boundaries_path();
-    o.style = src / "styles" / "control.json";
+    o.tiles.boundaries = default_boundaries_path();
+    o.tiles.style = src / "styles" / "control.json";
     return o;
 }
 
@@ -39,7 +39,7 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
     GeoMultiPolygon clip;
     try {
         BoundaryOptions bo;
-        bo.source = opt.boundaries;
+        bo.source = opt.tiles.boundaries;
         for (const auto& a : read_boundaries(bo).admin1) {
             if (a.focus) clip = union_of(clip, a.geom);
         }
@@ -67,7 +67,7 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
 
 RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
-    if (opt.render) read_style(opt.style);  // fail on a bad style before any work
+    if (opt.render) read_style(opt.tiles.style);  // fail on a bad style before any work
     const OutputLock lock(opt.out_dir);
     if (auto n = remove_stale_temporaries(opt.out_dir)) {
         opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
@@ -117,20 +117,9 @@ RunSummary run_pipeline(const RunOptions& opt) {
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));
 
     if (!opt.render) return sum;
-    RenderJobOptions ropt;
-    ropt.boundaries = opt.boundaries;
-    ropt.style = opt.style;
+    RenderJobOptions ropt = opt.tiles;
     ropt.out_dir = opt.out_dir;
-    ropt.minzoom = opt.minzoom;
-    ropt.maxzoom = opt.maxzoom;
-    ropt.threads = opt.threads;
-    ropt.scales = opt.scales;
-    ropt.lonlat = opt.lonlat;
-    ropt.shard_index = opt.shard_index;
-    ropt.shard_count = opt.shard_count;
-    ropt.incremental = opt.incremental;
     ropt.log = opt.log;
-    ropt.progress = opt.progress;
     auto r = render_layers(gaz, days, ropt);
     sum.tiles = r.tiles;
     sum.tile_bytes = r.bytes;

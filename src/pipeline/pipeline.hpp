@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "geo/mercator.hpp"
+#include "tiles/render_job.hpp"
 
 namespace frontline {
 
@@ -17,21 +17,12 @@ struct RunOptions {
     std::optional<std::filesystem::path> manifest;  // else manifest.tsv beside the articles
     std::filesystem::path gazetteer_dir;            // gazetteer/
     std::filesystem::path baseline;                 // data/baseline/2024-11-26.tsv
-    std::filesystem::path boundaries;               // OGR source (Natural Earth GeoPackage)
-    std::filesystem::path style;                    // styles/control.json
     std::filesystem::path out_dir = "out";
-    int minzoom = 5;
-    int maxzoom = 12;  // default pyramid: the two governorates at zoom 5 to 12
-    int threads = 0;
     bool render = true;
-    std::vector<int> scales = {1, 2};  // tile scales: 256 px and @2x
-    std::optional<BBox> lonlat;        // tile area; default: the focus governorates
-    int shard_index = 0;               // --shard K/N: K-1
-    int shard_count = 1;
-    bool incremental = true;  // reuse tiles whose inputs did not change since the last run
+    // The tile stage: boundaries, style, zooms, area, threads, shards, incremental, progress.
+    // Its out_dir and log are set from the fields of this struct.
+    RenderJobOptions tiles;
     std::function<void(const std::string&)> log = [](const std::string&) {};
-    // Tile progress: (layer, done, total); see tiles/progress.hpp.
-    std::function<void(const std::string&, std::size_t, std::size_t)> progress;
 };
 
 struct RunSummary {

@@ -98,10 +98,10 @@ fs::path or_default(const fs::path& p, const fs::path& d) {
 
 SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)), data_(new Data) {
     const RunOptions def = default_run_options();
-    const fs::path style = or_default(opt_.style, def.style);
+    const fs::path style = or_default(opt_.style, def.tiles.style);
     data_->gaz = Gazetteer::load_dir(or_default(opt_.gazetteer_dir, def.gazetteer_dir));
     BoundaryOptions bopt;
-    bopt.source = or_default(opt_.boundaries, def.boundaries);
+    bopt.source = or_default(opt_.boundaries, def.tiles.boundaries);
     data_->bounds = read_boundaries(bopt);
     data_->style = read_style(style);
     const fs::path changes = style.parent_path() / "changes.json";

@@ -33,8 +33,8 @@ const std::filesystem::path& run_once() {
         auto dir = fl::test::scratch("e2e_out");
         auto opt = fl::default_run_options();
         opt.out_dir = dir;
-        opt.minzoom = 7;
-        opt.maxzoom = 8;
+        opt.tiles.minzoom = 7;
+        opt.tiles.maxzoom = 8;
         fl::run_pipeline(opt);
         return dir;
     }();
