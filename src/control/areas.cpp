@@ -227,3 +227,54 @@ std::string control_areas_geojson(const std::vector<ControlArea>& areas, const D
 }
 
 }  // namespace frontline
+
+namespace frontline {
+
+GeoMultiPolygon focus_clip(const Boundaries& b) {
+    GeoMultiPolygon clip;
+    for (const auto& a : b.admin1) {
+        if (a.focus) clip = union_of(clip, a.geom);
+    }
+    return clip;
+}
+
+std::vector<AreaSite> area_sites(const Gazetteer& gaz, const ControlDay& day) {
+    std::vector<AreaSite> sites;
+    for (const auto& [id, st] : day.places) {
+        const Place* p = gaz.find_id(id);
+        if (!p || p->foreign() || !p->line.empty()) continue;
+        const std::string kind = p->kind();
+        if (kind == "road" || kind == "governorate" || kind == "region" || kind == "country") {
+            continue;
+        }
+        sites.push_back({id, p->lon, p->lat, st.controller});
+    }
+    return sites;
+}
+
+}  // namespace frontline
+
+namespace frontline {
+
+std::vector<ChangedGround> changed_ground(const std::vector<ControlArea>& before,
+                                          const std::vector<ControlArea>& now) {
+    std::vector<ChangedGround> out;
+    for (const auto& a : now) {
+        if (a.controller == Controller::unknown) continue;
+        for (const auto& old : before) {
+            // Ground newly known is not ground that changed hands.
+            if (old.controller == a.controller || old.controller == Controller::unknown) continue;
+            GeoMultiPolygon piece;
+            boost::geometry::intersection(a.geom, old.geom, piece);
+            if (piece.empty() || boost::geometry::area(piece) < 1e-3) continue;  // deg2, ~10 km2
+            ChangedGround g;
+            g.before = old.controller;
+            g.now.controller = a.controller;
+            g.now.geom = std::move(piece);
+            out.push_back(std::move(g));
+        }
+    }
+    return out;
+}
+
+}  // namespace frontline

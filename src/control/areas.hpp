@@ -10,6 +10,8 @@
 
 #include "common/date.hpp"
 #include "control/controller.hpp"
+#include "control/timeline.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "geo/boundaries.hpp"
 
 namespace frontline {
@@ -39,8 +41,25 @@ struct AreaOptions {
 std::vector<ControlArea> control_areas(const std::vector<AreaSite>& sites,
                                        const GeoMultiPolygon& clip, const AreaOptions& opt = {});
 
+// Ground that changed hands between two days' areas: for every pair of known controllers
+// (before != now), the part of `before`'s area of the first that is `now`'s area of the
+// second. Pieces under ~10 km2 are dropped. ControlArea::controller is the new holder.
+struct ChangedGround {
+    Controller before = Controller::unknown;
+    ControlArea now;
+};
+std::vector<ChangedGround> changed_ground(const std::vector<ControlArea>& before,
+                                          const std::vector<ControlArea>& now);
+
 // The union of two areas (e.g. the Aleppo and Idlib governorates into one clip).
 GeoMultiPolygon union_of(const GeoMultiPolygon& a, const GeoMultiPolygon& b);
+
+// The clip of the control areas: the union of the focus governorates.
+GeoMultiPolygon focus_clip(const Boundaries& b);
+
+// The sites of one day: the places in the gazetteer that stand for ground (not foreign, not
+// roads, governorates, regions or countries), in place id order.
+std::vector<AreaSite> area_sites(const Gazetteer& gaz, const ControlDay& day);
 
 // FeatureCollection with a top-level "date" and one MultiPolygon feature per area;
 // properties: controller, place_ids, area_km2.

@@ -40,24 +40,13 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
     try {
         BoundaryOptions bo;
         bo.source = opt.tiles.boundaries;
-        for (const auto& a : read_boundaries(bo).admin1) {
-            if (a.focus) clip = union_of(clip, a.geom);
-        }
+        clip = focus_clip(read_boundaries(bo));
     } catch (const Error& e) {
         opt.log(std::string("warning: no control areas: ") + e.what());
         return;
     }
     for (const auto& d : days) {
-        std::vector<AreaSite> sites;
-        for (const auto& [id, st] : d.places) {
-            const Place* p = gaz.find_id(id);
-            if (!p || p->foreign()) continue;
-            const std::string kind = p->kind();
-            if (kind == "road" || kind == "governorate" || kind == "region" || kind == "country") {
-                continue;
-            }
-            sites.push_back({id, p->lon, p->lat, st.controller});
-        }
+        const std::vector<AreaSite> sites = area_sites(gaz, d);
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + "-areas.geojson"),
                           control_areas_geojson(control_areas(sites, clip), d.date));
     }

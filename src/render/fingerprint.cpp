@@ -19,16 +19,22 @@ Digest mix(const Digest& acc, const Digest& d) {
     return digest(buf);
 }
 
+std::string area_text(const SceneArea& a) {
+    std::string s = a.props.dump();
+    for (const auto& p : a.merc) {
+        s += std::to_string(p.outer().size()) + ',';
+        for (const auto& pt : p.outer()) {
+            s += std::to_string(std::lround(pt.x())) + ',' + std::to_string(std::lround(pt.y())) +
+                 ' ';
+        }
+        s += std::to_string(p.inners().size()) + ';';
+    }
+    return s;
+}
+
 std::string area_text(const std::vector<SceneArea>& areas) {
     std::string s;
-    for (const auto& a : areas) {
-        s += a.props.dump();
-        for (const auto& p : a.merc) {
-            s += std::to_string(p.outer().size()) + ',';
-            for (const auto& pt : p.outer()) s += std::to_string(std::lround(pt.x())) + ' ';
-            s += std::to_string(p.inners().size()) + ';';
-        }
-    }
+    for (const auto& a : areas) s += area_text(a);
     return s;
 }
 
@@ -45,6 +51,9 @@ TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_
             stat += std::to_string(std::lround(p.x())) + ',' + std::to_string(std::lround(p.y()));
     }
     base_ = digest(stat);
+    for (const auto& a : scene.control_areas) {
+        areas_.push_back({a.bbox, digest(area_text(a))});
+    }
     places_.reserve(scene.places.size());
     Json scratch;
     for (const auto& p : scene.places) {
@@ -62,6 +71,11 @@ Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
     for (const auto& p : places_) {
         if (p.x >= b.minx - m && p.x <= b.maxx + m && p.y >= b.miny - m && p.y <= b.maxy + m)
             acc = mix(acc, p.d);
+    }
+    for (const auto& a : areas_) {
+        if (a.box.minx <= b.maxx + m && a.box.maxx >= b.minx - m && a.box.miny <= b.maxy + m &&
+            a.box.maxy >= b.miny - m)
+            acc = mix(acc, a.d);
     }
     // Labels: global pixels at scale 1, y down.
     auto it = scene_.labels.find(t.z);

@@ -18,7 +18,8 @@ class TileFingerprinter {
 
     // Combines: the style, the static geometry (boundaries, roads: the same for every tile,
     // so any change re-renders all), the zoom and scale, every place within kMarginPx of the
-    // tile (position and all its properties), and every placed label crossing the tile.
+    // tile (position and all its properties), every control area whose bounding box comes
+    // within kMarginPx of it, and every placed label crossing the tile.
     // Thread-safe (const, no shared mutable state).
     Digest operator()(const TileId& t, int scale) const;
 
@@ -33,7 +34,12 @@ class TileFingerprinter {
     };
     const Scene& scene_;
     Digest base_;
+    struct AreaItem {
+        BBox box;  // metres
+        Digest d;
+    };
     std::vector<Item> places_;
+    std::vector<AreaItem> areas_;
 };
 
 }  // namespace frontline

@@ -303,8 +303,7 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                     add(r.props, gx(m.x()), gy(m.y()), r.props.value("id", ""));
                 }
             } else {
-                const auto& areas =
-                    layer.source_layer == "countries" ? scene.countries : scene.admin1;
+                const auto& areas = areas_for(scene, layer.source_layer);
                 for (const auto& a : areas) {
                     if (layer.source_layer == "focus" && !a.focus) continue;
                     GeoPoint c = label_point(a);

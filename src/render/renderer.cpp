@@ -28,12 +28,24 @@ bool intersects(const BBox& a, const BBox& b) {
     return a.minx <= b.maxx && b.minx <= a.maxx && a.miny <= b.maxy && b.miny <= a.maxy;
 }
 
-void path_area(cairo_t* cr, const SceneArea& a) {
-    for (const auto& poly : a.merc) {
+// Image pixels from metres through global pixels: a vertex's global pixel position is computed
+// the same way in every tile, metatile or figure of a zoom and scale, and subtracting the
+// image's whole-pixel origin is exact, so Cairo sees the same fractional positions everywhere
+// and a block of tiles rasterises exactly like the tiles one by one.
+struct PixelTransform {
+    double f;       // image pixels per metre
+    double ox, oy;  // the image's top-left in global pixels
+    double x(double mx) const { return (mx + kOriginShift) * f - ox; }
+    double y(double my) const { return (kOriginShift - my) * f - oy; }
+};
+
+void path_area(cairo_t* cr, const GeoMultiPolygon& geom, const PixelTransform& t) {
+    for (const auto& poly : geom) {
         auto ring = [&](const GeoPolygon::ring_type& r) {
             if (r.empty()) return;
-            cairo_move_to(cr, r[0].x(), r[0].y());
-            for (std::size_t i = 1; i < r.size(); ++i) cairo_line_to(cr, r[i].x(), r[i].y());
+            cairo_move_to(cr, t.x(r[0].x()), t.y(r[0].y()));
+            for (std::size_t i = 1; i < r.size(); ++i)
+                cairo_line_to(cr, t.x(r[i].x()), t.y(r[i].y()));
             cairo_close_path(cr);
         };
         ring(poly.outer());
@@ -41,9 +53,30 @@ void path_area(cairo_t* cr, const SceneArea& a) {
     }
 }
 
-void path_line(cairo_t* cr, const SceneLine& l) {
-    cairo_move_to(cr, l.merc[0].x(), l.merc[0].y());
-    for (std::size_t i = 1; i < l.merc.size(); ++i) cairo_line_to(cr, l.merc[i].x(), l.merc[i].y());
+void path_line(cairo_t* cr, const SceneLine& l, const PixelTransform& t) {
+    cairo_move_to(cr, t.x(l.merc[0].x()), t.y(l.merc[0].y()));
+    for (std::size_t i = 1; i < l.merc.size(); ++i)
+        cairo_line_to(cr, t.x(l.merc[i].x()), t.y(l.merc[i].y()));
+}
+
+constexpr double kBorderPx = 8;      // see render_extent
+constexpr double kHatchSpacing = 6;  // px at scale 1, whole so stripes stay on the pixel grid
+constexpr double kHatchWidth = 1.5;
+
+// Diagonal stripes fixed to global pixels, so a hatched area continues across tile edges.
+void hatch(cairo_t* cr, const PixelTransform& t, int width, int height, double scale,
+           double spacing, double line_width) {
+    const double step = spacing * scale;
+    // Lines x + y = c (global pixels) for every multiple c of step crossing the image.
+    const double c0 = std::floor((t.ox + t.oy) / step) * step;
+    cairo_new_path(cr);
+    cairo_set_line_width(cr, line_width * scale);
+    for (double c = c0; c <= t.ox + t.oy + width + height + step; c += step) {
+        const double cx = c - t.ox - t.oy;  // x + y = cx in image pixels
+        cairo_move_to(cr, cx + 2 * step, -2 * step);
+        cairo_line_to(cr, cx - height - 2 * step, height + 2 * step);
+    }
+    cairo_stroke(cr);
 }
 
 // Snaps a global pixel origin that is an integer up to rounding error, so labels (placed at
@@ -55,34 +88,37 @@ double snap(double v) {
 
 }  // namespace
 
-Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int width, int height,
-                    int zoom, double scale) {
+Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int out_width,
+                    int out_height, int zoom, double scale) {
+    // Drawn with a border of kBorderPx on every side, then cut out: Cairo clips geometry at
+    // its surface's edges, which moves an edge's end there by up to 1/256 px. With the
+    // border, that happens only where no output pixel is, so an image's pixels never depend
+    // on where its edges are: a tile, a metatile and a whole zoom level give the same pixels.
+    const int border = static_cast<int>(std::ceil(kBorderPx * scale));
+    const int width = out_width + 2 * border, height = out_height + 2 * border;
     std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
     std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
     cairo_t* cr = crp.get();
-    const double sx = width / (ext.maxx - ext.minx);
-    const double sy = height / (ext.maxy - ext.miny);
+    const double sx = out_width / (ext.maxx - ext.minx);
     // Culling margin: generous for the widest line, dot or halo, in metres.
     const double margin = 64 * scale / sx;
     const BBox cull{ext.minx - margin, ext.miny - margin, ext.maxx + margin, ext.maxy + margin};
     const double z = zoom;
 
-    // Geometry in metres, drawn through a matrix: y flips (north up).
-    cairo_matrix_t m;
-    cairo_matrix_init(&m, sx, 0, 0, -sy, -ext.minx * sx, ext.maxy * sy);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 
     // Labels: global pixels at scale 1 -> this image's pixels.
     const double world = 256.0 * std::ldexp(1.0, zoom);
-    const double k = snap(width / ((ext.maxx - ext.minx) / (2 * kOriginShift) * world));
-    const double ox = snap((ext.minx + kOriginShift) / (2 * kOriginShift) * world * k);
-    const double oy = snap((kOriginShift - ext.maxy) / (2 * kOriginShift) * world * k);
+    const double k = snap(out_width / ((ext.maxx - ext.minx) / (2 * kOriginShift) * world));
+    const double ox = snap((ext.minx + kOriginShift) / (2 * kOriginShift) * world * k) - border;
+    const double oy = snap((kOriginShift - ext.maxy) / (2 * kOriginShift) * world * k) - border;
+    const PixelTransform px{world * k / (2 * kOriginShift), ox, oy};
     const std::vector<PlacedLabel>* labels = nullptr;
     if (auto it = scene.labels.find(zoom); it != scene.labels.end()) labels = &it->second;
 
     auto areas_of = [&](const StyleLayer& l) -> const std::vector<SceneArea>& {
-        return l.source_layer == "countries" ? scene.countries : scene.admin1;
+        return areas_for(scene, l.source_layer);
     };
     auto area_selected = [&](const StyleLayer& l, const SceneArea& a) {
         return (l.source_layer != "focus" || a.focus) && intersects(a.bbox, cull) &&
@@ -105,19 +141,24 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
             case LayerType::fill:
                 for (const auto& a : areas_of(l)) {
                     if (!area_selected(l, a)) continue;
-                    cairo_set_matrix(cr, &m);
-                    path_area(cr, a);
-                    cairo_identity_matrix(cr);
+                    path_area(cr, geometry_at(a, zoom), px);
                     const double op = number_of(l.paint_value("fill-opacity"), a.props, z);
                     set(cr, colour_of(l.paint_value("fill-color"), a.props, z), op);
+                    cairo_fill_preserve(cr);
+                    if (string_of(l.paint_value("fill-pattern"), a.props, z) == "hatch") {
+                        cairo_save(cr);
+                        cairo_clip_preserve(cr);
+                        set(cr, colour_of(l.paint_value("fill-pattern-color"), a.props, z), 1);
+                        hatch(cr, px, width, height, scale, kHatchSpacing, kHatchWidth);
+                        cairo_restore(cr);
+                    }
                     const Rgba outline = colour_of(l.paint_value("fill-outline-color"), a.props, z);
                     if (outline.a > 0) {
-                        cairo_fill_preserve(cr);
                         set(cr, outline, op);
                         cairo_set_line_width(cr, scale);
                         cairo_stroke(cr);
                     } else {
-                        cairo_fill(cr);
+                        cairo_new_path(cr);
                     }
                 }
                 break;
@@ -151,15 +192,13 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                 if (l.source_layer == "roads") {
                     for (const auto& r : scene.roads) {
                         if (!intersects(r.bbox, cull) || !passes(l.filter, r.props, z)) continue;
-                        cairo_set_matrix(cr, &m);
-                        path_line(cr, r);
+                        path_line(cr, r, px);
                         stroke(r.props);
                     }
                 } else {
                     for (const auto& a : areas_of(l)) {
                         if (!area_selected(l, a)) continue;
-                        cairo_set_matrix(cr, &m);
-                        path_area(cr, a);
+                        path_area(cr, geometry_at(a, zoom), px);
                         stroke(a.props);
                     }
                 }
@@ -176,8 +215,8 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                     const double r = number_of(l.paint_value("circle-radius"), props, z) * scale;
                     const double sw =
                         number_of(l.paint_value("circle-stroke-width"), props, z) * scale;
-                    const double x = (p.x - ext.minx) * sx;
-                    const double y = (ext.maxy - p.y) * sy;
+                    const double x = px.x(p.x);
+                    const double y = px.y(p.y);
                     cairo_new_path(cr);
                     cairo_arc(cr, x, y, r, 0, 2 * M_PI);
                     set(cr, colour_of(l.paint_value("circle-color"), props, z),
@@ -228,16 +267,17 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
 
     cairo_surface_flush(surface.get());
     Image img;
-    img.width = width;
-    img.height = height;
-    img.rgba.resize(static_cast<std::size_t>(width) * height * 4);
+    img.width = out_width;
+    img.height = out_height;
+    img.rgba.resize(static_cast<std::size_t>(out_width) * out_height * 4);
     const unsigned char* data = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < height; ++y) {
-        const auto* row =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * width * 4];
-        for (int x = 0; x < width; ++x) {
+    for (int y = 0; y < out_height; ++y) {
+        const auto* row = reinterpret_cast<const std::uint32_t*>(
+                              data + static_cast<std::ptrdiff_t>(y + border) * stride) +
+                          border;
+        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * out_width * 4];
+        for (int x = 0; x < out_width; ++x) {
             const std::uint32_t px = row[x];
             const std::uint32_t a = px >> 24;
             std::uint32_t r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
@@ -253,6 +293,31 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
         }
     }
     return img;
+}
+
+Image render_block(const Scene& scene, const Style& style, int z, int x0, int y0, int nx, int ny,
+                   int scale) {
+    const BBox nw = tile_bounds_3857({z, x0, y0});
+    const BBox se = tile_bounds_3857({z, x0 + nx - 1, y0 + ny - 1});
+    const int px = 256 * scale;
+    return render_extent(scene, style, {nw.minx, se.miny, se.maxx, nw.maxy}, px * nx, px * ny, z,
+                         scale);
+}
+
+Image cut_tile(const Image& block, int i, int j, int scale) {
+    const int px = 256 * scale;
+    Image tile;
+    tile.width = tile.height = px;
+    tile.rgba.resize(static_cast<std::size_t>(px) * px * 4);
+    const std::size_t row = static_cast<std::size_t>(px) * 4;
+    for (int r = 0; r < px; ++r) {
+        const std::size_t src = (static_cast<std::size_t>(j * px + r) * block.width +
+                                 static_cast<std::size_t>(i) * px) *
+                                4;
+        std::copy_n(block.rgba.begin() + static_cast<std::ptrdiff_t>(src), row,
+                    tile.rgba.begin() + static_cast<std::ptrdiff_t>(r * row));
+    }
+    return tile;
 }
 
 }  // namespace frontline

@@ -3,10 +3,13 @@
 #include "render/scene.hpp"
 
 #include <glib.h>
-#include <algorithm>
-#include <cmath>
 
+#include <algorithm>
+#include <boost/geometry/algorithms/simplify.hpp>
+#include <cmath>
 #include <limits>
+
+#include "control/areas.hpp"
 
 namespace frontline {
 
@@ -24,11 +27,11 @@ void extend(BBox& b, double x, double y) {
     b.maxy = std::max(b.maxy, y);
 }
 
-SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
+SceneArea project_area(const GeoMultiPolygon& geom, Json props, const MercatorProjector& proj) {
     SceneArea s;
-    s.focus = a.focus;
+    s.focus = props.value("focus", false);
     s.bbox = empty_box();
-    s.props = {{"name", a.name}, {"country", a.country}, {"focus", a.focus}};
+    s.props = std::move(props);
     auto project_ring = [&](const GeoPolygon::ring_type& in, GeoPolygon::ring_type& out) {
         out.reserve(in.size());
         for (const auto& p : in) {
@@ -37,7 +40,7 @@ SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
             extend(s.bbox, m[0], m[1]);
         }
     };
-    for (const auto& poly : a.geom) {
+    for (const auto& poly : geom) {
         GeoPolygon out;
         project_ring(poly.outer(), out.outer());
         for (const auto& inner : poly.inners()) {
@@ -48,6 +51,43 @@ SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
     }
     return s;
 }
+
+SceneArea project_area(const AdminArea& a, const MercatorProjector& proj) {
+    return project_area(a.geom, {{"name", a.name}, {"country", a.country}, {"focus", a.focus}},
+                        proj);
+}
+
+// The control areas of `day`; with `before`, also the ground each controller gained since
+// then (its area now minus its area before), marked changed = true.
+}  // namespace
+
+void set_control_areas(Scene& scene, const std::vector<ControlArea>& now,
+                       const std::vector<ControlArea>& then) {
+    MercatorProjector proj;
+    scene.control_areas.clear();
+    for (const auto& a : now) {
+        const std::string c(to_string(a.controller));
+        scene.control_areas.push_back(project_area(a.geom,
+                                                   {{"controller", c},
+                                                    {"controller_before", c},
+                                                    {"changed", false},
+                                                    {"places", a.place_ids.size()},
+                                                    {"area_km2", std::round(a.area_km2)}},
+                                                   proj));
+    }
+    for (const auto& g : changed_ground(then, now)) {
+        scene.control_areas.push_back(
+            project_area(g.now.geom,
+                         {{"controller", std::string(to_string(g.now.controller))},
+                          {"controller_before", std::string(to_string(g.before))},
+                          {"changed", true},
+                          {"places", 0},
+                          {"area_km2", 0}},
+                         proj));
+    }
+}
+
+namespace {
 
 // The label name: GeoNames romanisations carry diacritics and ayn/hamza marks ("Ḩamāh",
 // "Ma‘arrat an Nu‘mān") that newsroom maps leave out ("Hamah", "Maarrat an Numan").
@@ -66,6 +106,34 @@ std::string plain_name(const std::string& name) {
 }
 
 }  // namespace
+
+const GeoMultiPolygon& geometry_at(const SceneArea& a, int zoom) {
+    const int i = zoom - a.simplified_minzoom;
+    if (i < 0 || i >= static_cast<int>(a.simplified.size())) return a.merc;
+    return a.simplified[static_cast<std::size_t>(i)];
+}
+
+const std::vector<SceneArea>& areas_for(const Scene& scene, const std::string& source_layer) {
+    if (source_layer == "countries") return scene.countries;
+    if (source_layer == "control-areas") return scene.control_areas;
+    return scene.admin1;
+}
+
+void simplify_scene(Scene& scene, int minzoom, int maxzoom) {
+    for (auto* set : {&scene.countries, &scene.admin1, &scene.control_areas}) {
+        for (auto& a : *set) {
+            a.simplified.clear();
+            a.simplified_minzoom = minzoom;
+            for (int z = minzoom; z <= maxzoom; ++z) {
+                // An eighth of a scale-1 pixel: a quarter of an @2x pixel.
+                const double tolerance = 2 * kOriginShift / (256.0 * std::ldexp(1.0, z)) / 8;
+                GeoMultiPolygon out;
+                boost::geometry::simplify(a.merc, out, tolerance);
+                a.simplified.push_back(std::move(out));
+            }
+        }
+    }
+}
 
 const Json& place_props(const ScenePlace& p, Json& scratch) {
     if (!p.props.empty()) return p.props;
@@ -91,6 +159,10 @@ Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& d
         }
     }
     scene.focus_lonlat = env;
+    if (const GeoMultiPolygon clip = focus_clip(b); !clip.empty()) {
+        const auto now = control_areas(area_sites(gaz, day), clip);
+        set_control_areas(scene, now, before ? control_areas(area_sites(gaz, *before), clip) : now);
+    }
     for (const auto& p : gaz.places()) {
         if (p.line.size() < 2 || p.foreign()) continue;
         SceneLine l;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "control/areas.hpp"
 #include "control/controller.hpp"
 #include "control/timeline.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -21,8 +22,15 @@ struct SceneArea {
     GeoMultiPolygon merc;  // metres
     BBox bbox;             // metres
     bool focus = false;
-    Json props = Json::object();  // name, country, focus
+    // countries, admin1: name, country, focus; control-areas: controller, places, area_km2
+    Json props = Json::object();
+    // `merc` simplified for zoom simplified_minzoom + i (see simplify_scene); empty: none.
+    std::vector<GeoMultiPolygon> simplified;
+    int simplified_minzoom = 0;
 };
+
+// The geometry to draw at `zoom`: simplified for that zoom if simplify_scene() made one.
+const GeoMultiPolygon& geometry_at(const SceneArea& a, int zoom);
 
 struct ScenePlace {
     double x = 0, y = 0;  // metres
@@ -63,15 +71,33 @@ struct PlacedLabel {
 struct Scene {
     std::vector<SceneArea> countries;
     std::vector<SceneArea> admin1;  // `focus` selects those with focus = true
+    // Control areas of the day (control/areas.hpp), in Controller order; `changed` areas are
+    // ground that another controller held on the `before` day.
+    std::vector<SceneArea> control_areas;
     std::vector<ScenePlace> places;
     std::vector<SceneLine> roads;
     BBox focus_lonlat;                               // envelope of the focus governorates, degrees
     std::map<int, std::vector<PlacedLabel>> labels;  // by zoom, filled by place_labels()
 };
 
-// Projects boundaries, roads and the places of one control day. With `before`, places whose
-// controller differs from that day get changed = true and controller_before = the old one.
+// The polygon set a style layer's `source-layer` names: countries, admin1 (also for `focus`,
+// which filters it) or control-areas.
+const std::vector<SceneArea>& areas_for(const Scene& scene, const std::string& source_layer);
+
+// Projects boundaries, roads, the places of one control day and its control areas. With
+// `before`, places whose controller differs from that day get changed = true and
+// controller_before = the old one.
 Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& day,
                   const ControlDay* before = nullptr);
+
+// Replaces the scene's control areas with `now` (lon/lat) projected, plus the ground that
+// changed hands since `then` (changed = true, controller_before = the old holder).
+void set_control_areas(Scene& scene, const std::vector<ControlArea>& now,
+                       const std::vector<ControlArea>& then);
+
+// Douglas-Peucker simplification (Boost.Geometry) of every polygon set for each zoom, to a
+// tolerance well under a pixel of that zoom's @2x tiles, so low zooms walk far fewer vertices
+// and look the same. Call once after build_scene; rendering then reads it from many threads.
+void simplify_scene(Scene& scene, int minzoom, int maxzoom);
 
 }  // namespace frontline

@@ -105,6 +105,10 @@ const std::vector<PropertySpec>& specs() {
         {L::fill, true, "fill-color", K::colour, "#000000"},
         {L::fill, true, "fill-opacity", K::number, 1.0, Shape::expr, {}, 0},
         {L::fill, true, "fill-outline-color", K::colour, "transparent"},
+        // Frontline extension: "hatch" draws diagonal stripes of fill-pattern-color over the
+        // fill, fixed to the pixel grid so they continue across tiles (contested ground).
+        {L::fill, true, "fill-pattern", K::string, "none"},
+        {L::fill, true, "fill-pattern-color", K::colour, "#000000"},
         {L::line, true, "line-color", K::colour, "#000000"},
         {L::line, true, "line-width", K::number, 1.0, Shape::expr, {}, 0},
         {L::line, true, "line-opacity", K::number, 1.0, Shape::expr, {}, 0},

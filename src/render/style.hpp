@@ -24,7 +24,8 @@ Rgba parse_colour(const std::string& s, const std::string& where);
 enum class LayerType { background, fill, line, circle, symbol };
 
 // The feature sets a layer can draw (its `source-layer`).
-inline constexpr const char* kSourceLayers[] = {"countries", "admin1", "focus", "places", "roads"};
+inline constexpr const char* kSourceLayers[] = {"countries", "admin1", "focus",
+                                                "places",    "roads",  "control-areas"};
 
 struct StyleLayer {
     std::string id;

@@ -161,6 +161,7 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
 #ifdef FRONTLINE_SERVE_LABELS
     ls->scene = build_scene(data_->bounds, data_->gaz, *day, &days.front());
     place_labels(ls->scene, *style, opt_.minzoom, opt_.maxzoom);
+    simplify_scene(ls->scene, opt_.minzoom, opt_.maxzoom);
 #else
     ls->scene = build_scene(data_->bounds, data_->gaz, *day);
 #endif
@@ -186,27 +187,12 @@ std::vector<std::pair<TileId, std::string>> SceneRenderer::render_block(const st
                                                                         int n, int scale) {
     auto s = scene(layer);
     if (!s) throw Error("serve", layer, "no such layer");
-    // One image for the whole block: the renderer gives the same pixels as tile by tile
-    // (the seam test in tests/render), and labels and shared geometry are drawn once.
-    const BBox nw = tile_bounds_3857({z, x0, y0});
-    const BBox se = tile_bounds_3857({z, x0 + n - 1, y0 + n - 1});
-    const BBox extent{nw.minx, se.miny, se.maxx, nw.maxy};
-    const int px = 256 * scale;
-    Image all = render_extent(s->scene, *s->style, extent, px * n, px * n, z, scale);
+    // One image for the whole block: labels and shared geometry are drawn once.
+    const Image all = frontline::render_block(s->scene, *s->style, z, x0, y0, n, n, scale);
     std::vector<std::pair<TileId, std::string>> out;
-    Image tile;
-    tile.width = tile.height = px;
-    tile.rgba.resize(static_cast<std::size_t>(px) * px * 4);
-    const std::size_t row = static_cast<std::size_t>(px) * 4;
     for (int j = 0; j < n; ++j) {
         for (int i = 0; i < n; ++i) {
-            for (int r = 0; r < px; ++r) {
-                const std::size_t src =
-                    (static_cast<std::size_t>(j * px + r) * all.width + i * px) * 4;
-                std::copy_n(all.rgba.begin() + static_cast<std::ptrdiff_t>(src), row,
-                            tile.rgba.begin() + static_cast<std::ptrdiff_t>(r * row));
-            }
-            out.emplace_back(TileId{z, x0 + i, y0 + j}, encode_png(tile));
+            out.emplace_back(TileId{z, x0 + i, y0 + j}, encode_png(cut_tile(all, i, j, scale)));
         }
     }
     return out;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -127,6 +128,42 @@ std::unordered_map<std::string, TileState> read_state(const fs::path& p) {
     return out;
 }
 
+}  // namespace
+
+Metatile metatile_of(const TileId& t, int scale, const TileId& nw, const TileId& se) {
+    const int side = std::max(1, kMetatile / std::max(1, scale));
+    const int mx = t.x - t.x % side, my = t.y - t.y % side;
+    Metatile m{t.z, std::max(mx, nw.x), std::max(my, nw.y), 0, 0};
+    m.nx = std::min(mx + side - 1, se.x) - m.x0 + 1;
+    m.ny = std::min(my + side - 1, se.y) - m.y0 + 1;
+    return m;
+}
+
+namespace {
+
+// Calls f(0..n-1) on `threads` threads, each taking the next index; the first exception
+// stops the others and is rethrown.
+template <typename F>
+void parallel_for(std::size_t n, int threads, F&& f) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr error;
+    std::mutex error_mutex;
+    auto work = [&] {
+        try {
+            for (std::size_t i = next++; i < n; i = next++) f(i);
+        } catch (...) {
+            std::lock_guard lock(error_mutex);
+            if (!error) error = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threads && static_cast<std::size_t>(i) < n; ++i) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    if (error) std::rethrow_exception(error);
+}
+
 int center_zoom(const PyramidOptions& opt) {
     return std::min(opt.maxzoom, std::max(opt.minzoom, 8));
 }
@@ -134,10 +171,31 @@ int center_zoom(const PyramidOptions& opt) {
 }  // namespace
 
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt) {
+    // Tiles metatile by metatile: the aligned kMetatile x kMetatile blocks of each zoom, cut
+    // to the region. A tile is always drawn as part of its block, whatever the threads,
+    // shards or tiles reused, so its bytes never depend on how the run was split.
     std::vector<TileId> all;
+    std::vector<Metatile> metas;  // the 1x blocks, in the order their tiles are listed
+    std::vector<std::size_t> meta_of;
+    std::map<int, std::pair<TileId, TileId>> corners;  // region's nw and se tile by zoom
     for (int z = opt.minzoom; z <= opt.maxzoom; ++z) {
-        auto t = tiles_covering(opt.lonlat, z);
-        all.insert(all.end(), t.begin(), t.end());
+        const TileId a = tile_for_lonlat(opt.lonlat.minx, opt.lonlat.maxy, z);  // north-west
+        const TileId b = tile_for_lonlat(opt.lonlat.maxx, opt.lonlat.miny, z);  // south-east
+        corners[z] = {a, b};
+        for (int mx = a.x - a.x % kMetatile; mx <= b.x; mx += kMetatile) {
+            for (int my = a.y - a.y % kMetatile; my <= b.y; my += kMetatile) {
+                Metatile m{z, std::max(mx, a.x), std::max(my, a.y), 0, 0};
+                m.nx = std::min(mx + kMetatile - 1, b.x) - m.x0 + 1;
+                m.ny = std::min(my + kMetatile - 1, b.y) - m.y0 + 1;
+                for (int x = m.x0; x < m.x0 + m.nx; ++x) {
+                    for (int y = m.y0; y < m.y0 + m.ny; ++y) {
+                        all.push_back({z, x, y});
+                        meta_of.push_back(metas.size());
+                    }
+                }
+                metas.push_back(m);
+            }
+        }
     }
     const int threads =
         opt.threads > 0 ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -167,6 +225,7 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
     struct Job {
         TileId tile;
         int scale;
+        std::size_t meta;  // index into metas
     };
     if (opt.shard_count < 1 || opt.shard_index < 0 || opt.shard_index >= opt.shard_count) {
         throw Error("tiles", "--shard",
@@ -181,69 +240,80 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             static_cast<std::size_t>(opt.shard_index)) {
             continue;
         }
-        for (int s : opt.scales) jobs.push_back({all[i], s});
+        for (int s : opt.scales) jobs.push_back({all[i], s, meta_of[i]});
     }
 
     PyramidStats stats;
     const fs::path state_path = opt.tiles_dir / (opt.layer + ".state");
     const auto previous = read_state(state_path);
     std::string state, changed;
-    const std::size_t chunk = static_cast<std::size_t>(64) * threads;
-    std::vector<std::string> out(chunk);
-    std::vector<Digest> inputs(chunk);
-    std::vector<char> reused(chunk);
+    // A chunk: whole metatiles, at least 256 tiles a thread; memory is bounded by it.
+    const std::size_t chunk = static_cast<std::size_t>(256) * threads;
+    std::vector<std::string> out;
+    std::vector<Digest> inputs;
+    std::vector<char> reused;
     if (opt.progress) opt.progress(0, jobs.size());  // starts the layer's clock
-    for (std::size_t base = 0; base < jobs.size(); base += chunk) {
-        const std::size_t n = std::min(chunk, jobs.size() - base);
-        std::atomic<std::size_t> next{0};
-        std::exception_ptr error;
-        std::mutex error_mutex;
-        auto work = [&] {
-            try {
-                for (std::size_t i = next++; i < n; i = next++) {
-                    const Job& j = jobs[base + i];
-                    reused[i] = 0;
-                    if (opt.fingerprint) {
-                        inputs[i] = opt.fingerprint(j.tile, j.scale);
-                        auto it = previous.find(state_key(j.tile, j.scale));
-                        if (it != previous.end() && it->second.input == inputs[i] &&
-                            !(inputs[i] == Digest{})) {
-                            // Same inputs: reuse the file if it is intact.
-                            std::error_code ec;
-                            const fs::path p = tile_path(opt, j.tile, j.scale);
-                            if (fs::exists(p, ec)) {
-                                std::string bytes = read_file(p, "tiles");
-                                if (digest(bytes) == it->second.output) {
-                                    out[i] = std::move(bytes);
-                                    reused[i] = 1;
-                                    continue;
-                                }
-                            }
-                        }
+    for (std::size_t base = 0, n = 0; base < jobs.size(); base += n) {
+        n = std::min(chunk, jobs.size() - base);
+        while (base + n < jobs.size() && jobs[base + n].meta == jobs[base + n - 1].meta) ++n;
+        out.assign(n, std::string());
+        inputs.assign(n, Digest{});
+        reused.assign(n, 0);
+        // 1. Tiles whose inputs are unchanged since the last run, or equal those of a tile
+        //    drawn for another layer in this run, are read back.
+        parallel_for(n, threads, [&](std::size_t i) {
+            if (!opt.fingerprint) return;
+            const Job& j = jobs[base + i];
+            inputs[i] = opt.fingerprint(j.tile, j.scale);
+            auto it = previous.find(state_key(j.tile, j.scale));
+            if (it != previous.end() && it->second.input == inputs[i] && !(inputs[i] == Digest{})) {
+                // Same inputs: reuse the file if it is intact.
+                std::error_code ec;
+                const fs::path p = tile_path(opt, j.tile, j.scale);
+                if (fs::exists(p, ec)) {
+                    std::string bytes = read_file(p, "tiles");
+                    if (digest(bytes) == it->second.output) {
+                        out[i] = std::move(bytes);
+                        reused[i] = 1;
+                        return;
                     }
-                    if (opt.fingerprint) {
-                        const fs::path same =
-                            store.find_input(state_key(j.tile, j.scale) + ' ' + inputs[i].hex());
-                        if (!same.empty()) {
-                            out[i] = read_file(same, "tiles");
-                            reused[i] = 2;  // drawn for another layer in this run
-                            continue;
-                        }
-                    }
-                    out[i] = encode_png(render_tile(scene, style, j.tile, j.scale), opt.png);
                 }
-            } catch (...) {
-                std::lock_guard lock(error_mutex);
-                if (!error) error = std::current_exception();
-                next = n;  // stop the others
             }
+            const fs::path same =
+                store.find_input(state_key(j.tile, j.scale) + ' ' + inputs[i].hex());
+            if (!same.empty()) {
+                out[i] = read_file(same, "tiles");
+                reused[i] = 2;  // drawn for another layer in this run
+            }
+        });
+        // 2. The rest: each metatile (and scale) with a tile to draw is rendered once, whole,
+        //    and its tiles are cut out and encoded.
+        struct Unit {
+            Metatile meta;
+            int scale;
+            std::vector<std::size_t> jobs;  // chunk indices
         };
-        std::vector<std::thread> pool;
-        for (int i = 1; i < threads && static_cast<std::size_t>(i) < n; ++i)
-            pool.emplace_back(work);
-        work();
-        for (auto& t : pool) t.join();
-        if (error) std::rethrow_exception(error);
+        std::vector<Unit> units;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (reused[i]) continue;
+            const Job& j = jobs[base + i];
+            const auto& [nw, se] = corners.at(j.tile.z);
+            const Metatile m = metatile_of(j.tile, j.scale, nw, se);
+            auto u = std::find_if(units.begin(), units.end(),
+                                  [&](const Unit& x) { return x.meta == m && x.scale == j.scale; });
+            if (u == units.end()) u = units.insert(units.end(), Unit{m, j.scale, {}});
+            u->jobs.push_back(i);
+        }
+        parallel_for(units.size(), threads, [&](std::size_t k) {
+            const Unit& u = units[k];
+            const Metatile& m = u.meta;
+            const Image block = render_block(scene, style, m.z, m.x0, m.y0, m.nx, m.ny, u.scale);
+            for (std::size_t i : u.jobs) {
+                const TileId& t = jobs[base + i].tile;
+                out[i] = encode_png(cut_tile(block, t.x - m.x0, t.y - m.y0, u.scale), opt.png);
+            }
+        });
+        stats.metatiles += units.size();
         for (std::size_t i = 0; i < n; ++i) {
             const Job& j = jobs[base + i];
             const Digest d = digest(out[i]);

@@ -72,12 +72,29 @@ struct PyramidOptions {
 // areas, and the blocks alternate so that every shard gets every zoom.
 constexpr std::size_t kShardBlock = 64;
 
+// Tiles are drawn in metatiles: the aligned blocks of kMetatile x kMetatile tiles of a zoom
+// (kMetatile / 2 for @2x tiles, so both are 2048 px), cut to the region. Cairo's
+// anti-aliasing of a long edge can differ by a level or two with the extent drawn, so the
+// block a tile is drawn in is fixed: the same tile always gets the same bytes, whatever the
+// threads, shards or incremental reuse.
+constexpr int kMetatile = 8;
+
+struct Metatile {
+    int z, x0, y0, nx, ny;  // the tiles x0..x0+nx-1, y0..y0+ny-1 of zoom z
+    bool operator==(const Metatile&) const = default;
+};
+
+// The metatile that tile `t` is drawn in at `scale`, for a region whose tiles at t's zoom
+// run from `nw` to `se`.
+Metatile metatile_of(const TileId& t, int scale, const TileId& nw, const TileId& se);
+
 struct PyramidStats {
-    std::size_t tiles = 0;    // tiles written (all scales)
-    std::size_t bytes = 0;    // PNG bytes produced, before deduplication
-    std::size_t unique = 0;   // distinct scale-1 tiles stored in the MBTiles
-    std::size_t reused = 0;   // tiles not rendered again (incremental runs)
-    std::size_t changed = 0;  // tiles whose bytes differ from the previous run (or are new)
+    std::size_t tiles = 0;      // tiles written (all scales)
+    std::size_t bytes = 0;      // PNG bytes produced, before deduplication
+    std::size_t unique = 0;     // distinct scale-1 tiles stored in the MBTiles
+    std::size_t reused = 0;     // tiles not rendered again (incremental runs)
+    std::size_t changed = 0;    // tiles whose bytes differ from the previous run (or are new)
+    std::size_t metatiles = 0;  // metatiles rendered (all scales)
 };
 
 // All tiles of zoom z covering the lon/lat box.

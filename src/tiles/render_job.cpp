@@ -47,6 +47,7 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
                       const ControlDay& day, const std::string& what) {
         Scene scene = build_scene(bounds, gaz, day, &baseline);
         place_labels(scene, st, opt.minzoom, opt.maxzoom);
+        simplify_scene(scene, opt.minzoom, opt.maxzoom);
         PyramidOptions popt;
         popt.layer = layer;
         popt.minzoom = opt.minzoom;

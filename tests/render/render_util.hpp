@@ -61,23 +61,36 @@ inline Scene fixture_scene() {
     Scene s = build_scene(boundaries(), none, empty);
     MercatorProjector proj;
     using C = Controller;
-    s.places = {
-        make_place(proj, "t:kafr-nasih", "Kafr Nasih", 36.545, 36.06, C::unknown, C::unknown, 0,
-                   "village"),
-        make_place(proj, "t:khan-shaykhun", "Khan Shaykhun", 36.64, 35.44, C::contested,
-                   C::government, 35000),
-        make_place(proj, "t:mare", "مارع", 37.05, 36.57, C::sna, C::sna, 15000),
-        make_place(proj, "t:tall-rifat", "Tall Rifat", 37.10, 36.47, C::sdf, C::sdf, 20000),
-        make_place(proj, "t:saraqib", "Saraqib", 36.80, 35.86, C::opposition, C::government, 30000),
-        make_place(proj, "t:al-bab", "Al Bab", 37.52, 36.37, C::sna, C::sna, 60000),
-        make_place(proj, "t:maarat", "Maarrat an Numan", 36.68, 35.65, C::government, C::government,
-                   60000),
-        make_place(proj, "t:manbij", "Manbij", 37.95, 36.53, C::sdf, C::sdf, 100000),
-        make_place(proj, "t:idlib", "Idlib", 36.63, 35.93, C::opposition, C::opposition, 165000,
-                   "city"),
-        make_place(proj, "t:aleppo", "Aleppo", 37.16, 36.20, C::opposition, C::government, 2000000,
-                   "city"),
+    struct Site {
+        const char* id;
+        const char* name;
+        double lon, lat;
+        C now, before;
+        long population;
+        const char* kind;
     };
+    const Site sites[] = {
+        {"t:kafr-nasih", "Kafr Nasih", 36.545, 36.06, C::unknown, C::unknown, 0, "village"},
+        {"t:khan-shaykhun", "Khan Shaykhun", 36.64, 35.44, C::contested, C::government, 35000,
+         "town"},
+        {"t:mare", "مارع", 37.05, 36.57, C::sna, C::sna, 15000, "town"},
+        {"t:tall-rifat", "Tall Rifat", 37.10, 36.47, C::sdf, C::sdf, 20000, "town"},
+        {"t:saraqib", "Saraqib", 36.80, 35.86, C::opposition, C::government, 30000, "town"},
+        {"t:al-bab", "Al Bab", 37.52, 36.37, C::sna, C::sna, 60000, "town"},
+        {"t:maarat", "Maarrat an Numan", 36.68, 35.65, C::government, C::government, 60000, "town"},
+        {"t:manbij", "Manbij", 37.95, 36.53, C::sdf, C::sdf, 100000, "town"},
+        {"t:idlib", "Idlib", 36.63, 35.93, C::opposition, C::opposition, 165000, "city"},
+        {"t:aleppo", "Aleppo", 37.16, 36.20, C::opposition, C::government, 2000000, "city"},
+    };
+    std::vector<AreaSite> now, before;
+    for (const Site& p : sites) {
+        s.places.push_back(
+            make_place(proj, p.id, p.name, p.lon, p.lat, p.now, p.before, p.population, p.kind));
+        now.push_back({p.id, p.lon, p.lat, p.now});
+        before.push_back({p.id, p.lon, p.lat, p.before});
+    }
+    const GeoMultiPolygon clip = focus_clip(boundaries());
+    set_control_areas(s, control_areas(now, clip), control_areas(before, clip));
     SceneLine m5;
     m5.props = {{"id", "t:m5"}, {"name", "M5 highway"}, {"ref", "M5"}, {"kind", "road"}};
     m5.bbox = {1e300, 1e300, -1e300, -1e300};

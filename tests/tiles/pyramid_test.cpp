@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/atomic_file.hpp"
+#include "render/renderer.hpp"
 #include "test_util.hpp"
 #include "tiles/tiles_fixture.hpp"
 
@@ -60,6 +61,28 @@ TEST(Pyramid, OneAndTwoThreadsGiveIdenticalBytes) {
     auto t1 = tree(d1), t2 = tree(d2);
     ASSERT_EQ(t1.size(), t2.size());
     EXPECT_TRUE(t1 == t2) << "XYZ tree or MBTiles differ between -j1 and -j2";
+}
+
+TEST(Pyramid, TilesAreCutFromFixedMetatiles) {
+    // Every tile is drawn inside its aligned kMetatile block cut to the region, so a tile's
+    // bytes are those of that block's piece, and far fewer images are drawn than tiles.
+    auto dir = fl::test::scratch("pyr_meta");
+    auto s = scene();
+    auto st = style();
+    auto opt = options(dir, 2);
+    opt.minzoom = opt.maxzoom = 10;
+    const auto stats = fl::render_pyramid(s, st, opt);
+    EXPECT_LT(stats.metatiles * 8, stats.tiles) << stats.metatiles << " metatiles";
+    const fl::TileId nw = fl::tile_for_lonlat(opt.lonlat.minx, opt.lonlat.maxy, 10);
+    const fl::TileId se = fl::tile_for_lonlat(opt.lonlat.maxx, opt.lonlat.miny, 10);
+    const fl::TileId t = fl::tile_for_lonlat(37.16, 36.20, 10);  // Aleppo's tile
+    const fl::Metatile m = fl::metatile_of(t, 2, nw, se);
+    EXPECT_EQ(m.nx * m.ny, 16) << "@2x tiles are drawn 4 x 4";
+    const auto block = fl::render_block(s, st, 10, m.x0, m.y0, m.nx, m.ny, 2);
+    EXPECT_EQ(
+        fl::read_file(dir / "test" / "10" / std::to_string(t.x) / (std::to_string(t.y) + "@2x.png"),
+                      "test"),
+        fl::encode_png(fl::cut_tile(block, t.x - m.x0, t.y - m.y0, 2), opt.png));
 }
 
 TEST(Pyramid, XyzLayoutAndRetinaTiles) {

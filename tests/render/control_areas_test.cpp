@@ -1,0 +1,150 @@
+// Control areas on the map: filled by controller, unknown ground left plain, contested ground
+// hatched, ground that changed hands hatched in the changes style; and the per-zoom
+// simplification that keeps low zooms cheap without changing what they show.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "render/labels.hpp"
+#include "render/renderer.hpp"
+#include "render/style.hpp"
+#include "render_util.hpp"
+
+namespace fl = frontline;
+namespace ft = frontline::test;
+
+namespace {
+
+fl::Style style_file(const std::string& name) {
+    return fl::read_style(ft::source_dir() / "styles" / (name + ".json"));
+}
+
+const fl::Scene& scene() {
+    static const fl::Scene s = ft::fixture_scene();
+    return s;
+}
+
+// The tile of zoom z containing (lon, lat), and that point's pixel in it.
+struct Spot {
+    fl::TileId tile;
+    int px, py;
+};
+
+Spot spot(double lon, double lat, int z) {
+    fl::MercatorProjector proj;
+    const auto m = proj.forward(lon, lat);
+    const fl::TileId t = fl::tile_for_lonlat(lon, lat, z);
+    const fl::BBox b = fl::tile_bounds_3857(t);
+    return {t, static_cast<int>((m[0] - b.minx) / (b.maxx - b.minx) * 256),
+            static_cast<int>((b.maxy - m[1]) / (b.maxy - b.miny) * 256)};
+}
+
+std::array<int, 3> pixel(const fl::Image& img, int x, int y) {
+    const std::size_t o = (static_cast<std::size_t>(y) * img.width + x) * 4;
+    return {img.rgba[o], img.rgba[o + 1], img.rgba[o + 2]};
+}
+
+// The largest spread of the green channel along 24 pixels of a row from (x, y): stripes
+// alternate, a plain fill does not vary.
+int stripe_contrast(const fl::Image& img, int x, int y) {
+    int lo = 255, hi = 0;
+    for (int i = 0; i < 24; ++i) {
+        const int g = pixel(img, std::min(x + i, img.width - 1), y)[1];
+        lo = std::min(lo, g);
+        hi = std::max(hi, g);
+    }
+    return hi - lo;
+}
+
+}  // namespace
+
+TEST(ControlAreas, SceneHasOneAreaPerControllerAndTheGroundThatChangedHands) {
+    std::set<std::string> now, gained;
+    for (const auto& a : scene().control_areas) {
+        (a.props["changed"] == true ? gained : now).insert(a.props["controller"]);
+        if (a.props["changed"] == true) {
+            EXPECT_NE(a.props["controller"], a.props["controller_before"]);
+        }
+    }
+    EXPECT_EQ(now, (std::set<std::string>{"contested", "government", "opposition", "sdf", "sna",
+                                          "unknown"}));
+    // Saraqib and Aleppo went from the government to the opposition, Khan Shaykhun from the
+    // government to contested.
+    EXPECT_EQ(gained, (std::set<std::string>{"contested", "opposition"}));
+}
+
+TEST(ControlAreas, FilledByControllerWithUnknownGroundLeftPlain) {
+    const auto style = style_file("control");
+    // 7 km west of Idlib (opposition): green tint over the pale focus fill.
+    const Spot green = spot(36.555, 35.95, 9);
+    const auto g = pixel(fl::render_tile(scene(), style, green.tile), green.px, green.py);
+    EXPECT_GT(g[1] - g[0], 20) << "not tinted green: " << g[0] << "," << g[1] << "," << g[2];
+    // Far (over 15 km) from every place, in Aleppo governorate: unknown, the plain focus fill.
+    const Spot plain = spot(37.85, 35.95, 9);
+    const auto p = pixel(fl::render_tile(scene(), style, plain.tile), plain.px, plain.py);
+    EXPECT_EQ(p, (std::array<int, 3>{0xfc, 0xfb, 0xf7}));
+}
+
+TEST(ControlAreas, ContestedGroundIsHatched) {
+    const auto style = style_file("control");
+    const Spot s = spot(36.67, 35.47, 10);  // 4 km from Khan Shaykhun, contested
+    const auto img = fl::render_tile(scene(), style, s.tile);
+    EXPECT_GT(stripe_contrast(img, std::max(0, s.px - 12), s.py), 25);
+    const Spot idlib = spot(36.555, 35.95, 10);  // opposition: a plain tint
+    EXPECT_LT(stripe_contrast(fl::render_tile(scene(), style, idlib.tile),
+                              std::max(0, idlib.px - 12), idlib.py),
+              4);
+}
+
+TEST(ControlAreas, ChangesStyleHatchesGroundThatChangedHands) {
+    const Spot s = spot(36.86, 35.85, 10);  // 5 km east of Saraqib: government -> opposition
+    const auto changes = fl::render_tile(scene(), style_file("changes"), s.tile);
+    const auto control = fl::render_tile(scene(), style_file("control"), s.tile);
+    const int x = std::max(0, s.px - 12);
+    EXPECT_GT(stripe_contrast(changes, x, s.py), 20);
+    EXPECT_LT(stripe_contrast(control, x, s.py), 4);
+    // Ground that kept its controller is not hatched in the changes style.
+    const Spot kept = spot(37.95, 36.45, 10);  // near Manbij, SDF throughout
+    EXPECT_LT(stripe_contrast(fl::render_tile(scene(), style_file("changes"), kept.tile),
+                              std::max(0, kept.px - 12), kept.py),
+              4);
+}
+
+TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
+    fl::Scene simple = scene();
+    fl::simplify_scene(simple, 5, 12);
+    auto vertices = [](const fl::GeoMultiPolygon& g) {
+        std::size_t n = 0;
+        for (const auto& p : g) n += p.outer().size();
+        return n;
+    };
+    std::size_t full = 0, z5 = 0, z12 = 0;
+    for (const auto* set : {&simple.countries, &simple.admin1, &simple.control_areas}) {
+        for (const auto& a : *set) {
+            full += vertices(a.merc);
+            z5 += vertices(fl::geometry_at(a, 5));
+            z12 += vertices(fl::geometry_at(a, 12));
+        }
+    }
+    // Natural Earth's boundaries are already coarse for these zooms: a tenth goes at z5.
+    EXPECT_LT(z5 * 10, full * 9) << "z5 keeps " << z5 << " of " << full << " vertices";
+    EXPECT_LE(z12, full);
+    EXPECT_LT(z5, z12);
+    // An eighth of a pixel: edges move by at most that, so an edge pixel's coverage changes
+    // by at most an eighth (under 32 levels of the strongest contrast on the map).
+    // Dashes are left out: a shorter path moves every later dash a little along the line.
+    auto style = style_file("control");
+    for (auto& l : style.layers) {
+        const auto dash = l.paint.find("line-dasharray");
+        if (dash != l.paint.end() && !dash->second.empty()) l.visible = false;
+    }
+    for (int z : {6, 8}) {
+        const fl::TileId t = fl::tile_for_lonlat(37.16, 36.20, z);
+        const auto a = fl::render_tile(scene(), style, t);
+        const auto b = fl::render_tile(simple, style, t);
+        EXPECT_EQ(ft::count_differing(a, b, 32), 0) << "z" << z;
+        EXPECT_LE(ft::count_differing(a, b, 8), 256 * 256 / 100) << "z" << z;
+    }
+}
