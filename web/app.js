@@ -106,9 +106,6 @@
   });
   map.attributionControl.setPrefix(
     '<a href="https://leafletjs.com/" title="A JavaScript library for interactive maps">Leaflet</a>');
-  var lat = parseFloat(query.get('lat')), lon = parseFloat(query.get('lon')), zoom = parseInt(query.get('zoom'), 10);
-  if (isFinite(lat) && isFinite(lon) && isFinite(zoom)) map.setView([lat, lon], zoom);
-  else map.fitBounds(bounds);
 
   var attribution =
     'Places &copy; <a href="https://www.geonames.org/">GeoNames</a> ' +
@@ -177,6 +174,8 @@
     var se = map.containerPointToLayerPoint(size);
     var x = nw.x + size.x * divide;
     beforePane.style.clip = 'rect(' + nw.y + 'px,' + x + 'px,' + se.y + 'px,' + nw.x + 'px)';
+    // The day's marks belong to the day's side only.
+    map.getPane('overlayPane').style.clip = 'rect(' + nw.y + 'px,' + se.x + 'px,' + se.y + 'px,' + x + 'px)';
     swipeLine.style.left = (size.x * divide) + 'px';
   }
   function setCompare(on) {
@@ -197,6 +196,7 @@
       map.off('move zoom resize', clipBefore);
       before = null;
       beforePane.style.clip = '';
+      map.getPane('overlayPane').style.clip = '';
     }
     swipeLabels.textContent = '';
     if (on) {
@@ -361,7 +361,8 @@
 
   // View: day, changes, compare
   var viewBox = el('fieldset', { class: 'views' }, [el('legend', { text: 'View' })]);
-  var viewLabels = { day: 'Control on a day', changes: 'Changes: baseline \u2192 latest', compare: 'Compare: swipe baseline | day' };
+  var viewLabels = isEmbed ? { day: 'Day', changes: 'Changes', compare: 'Compare' }
+    : { day: 'Control on a day', changes: 'Changes: baseline \u2192 latest', compare: 'Compare: swipe baseline | day' };
   var viewInputs = {};
   ['day', 'changes', 'compare'].forEach(function (v) {
     var input = el('input', { type: 'radio', name: 'view', value: v, id: 'view-' + v });
@@ -476,27 +477,34 @@
     panel.appendChild(more);
   }
 
-  // With no chrome, a compact legend sits on the map itself.
-  if (!chrome) {
+  // In an embed, a compact legend stays in view (the full one folds away): under the map with
+  // the controls, or on the map itself when there is no chrome.
+  function miniLegend() {
+    var box = el('div', { class: 'mini-legend', role: 'group', 'aria-label': 'Legend' });
+    D.controllers.forEach(function (c) {
+      if (c.id === 'unknown') return;
+      var dot = el('span', { class: 'dot', 'aria-hidden': 'true' });
+      dot.style.background = c.color;
+      if (c.id === 'contested') dot.classList.add('dot-hatched');
+      box.appendChild(el('span', { class: 'mini-item' }, [dot, c.label.split(' (')[0]]));
+    });
+    box.appendChild(el('span', { class: 'mini-item' }, [el('span', { class: 'sym sym-claimed', 'aria-hidden': 'true' }), 'claimed']));
+    miniDay = el('span', { class: 'mini-day' });
+    if (!chrome) box.appendChild(miniDay);
+    return box;
+  }
+  if (isEmbed && chrome) {
+    panel.insertBefore(miniLegend(), panel.lastChild);
+  } else if (isEmbed) {
     var MiniLegend = L.Control.extend({
-      options: { position: 'bottomleft' },
-      onAdd: function () {
-        var box = el('div', { class: 'mini-legend', role: 'group', 'aria-label': 'Legend' });
-        D.controllers.forEach(function (c) {
-          if (c.id === 'unknown') return;
-          var dot = el('span', { class: 'dot', 'aria-hidden': 'true' });
-          dot.style.background = c.color;
-          if (c.id === 'contested') dot.classList.add('dot-hatched');
-          box.appendChild(el('span', { class: 'mini-item' }, [dot, c.label.split(' (')[0]]));
-        });
-        box.appendChild(el('span', { class: 'mini-day', text: view === 'changes' ? longDate(D.baseline) + ' \u2192 ' + longDate(D.latest) : longDate(shownDay()) }));
-        return box;
-      }
+      options: { position: 'bottomright' },
+      onAdd: function () { return miniLegend(); }
     });
     new MiniLegend().addTo(map);
   }
 
   // ---- state changes
+  var miniDay;  // set by the mini legend, when there is one
   function announce() {
     var day = shownDay();
     var n = 0;
@@ -504,6 +512,8 @@
     var what = view === 'changes' ? 'Changes from ' + longDate(D.baseline) + ' to ' + longDate(D.latest)
       : view === 'compare' ? 'Comparing ' + longDate(D.baseline) + ' (left) with ' + longDate(day) + ' (right)'
         : 'Control on ' + longDate(day);
+    if (miniDay) miniDay.textContent = view === 'changes' ? longDate(D.baseline) + ' \u2192 ' + longDate(D.latest)
+      : view === 'compare' ? longDate(D.baseline) + ' | ' + longDate(day) : longDate(day);
     live.textContent = what + ': ' + n + (n === 1 ? ' place' : ' places') + ' changed since the baseline.';
   }
 
@@ -547,5 +557,11 @@
     get view() { return view; },
     get layer() { return layerName(); }
   };
+  // The view is set once the panel is in place: in an embed the panel takes height from the
+  // map, and the fit must see the map's final size.
+  map.invalidateSize(false);
+  var lat = parseFloat(query.get('lat')), lon = parseFloat(query.get('lon')), zoom = parseInt(query.get('zoom'), 10);
+  if (isFinite(lat) && isFinite(lon) && isFinite(zoom)) map.setView([lat, lon], zoom);
+  else map.fitBounds(bounds);
   update();
 })();
