@@ -83,15 +83,23 @@ async function isolatedChangedPlace(page, gap = 18) {
     const m = window.frontline.map;
     const D = window.FRONTLINE_DATA;
     const day = window.frontline.day;
-    return D.places.map((p, i) => {
+    const known = new Set(D.places.map((p) => p.id));
+    const pts = D.places.map((p, i) => {
       const c = m.latLngToContainerPoint([p.lat, p.lon]);
       return { id: p.id, name: p.name, kind: p.kind, x: c.x, y: c.y, st: D.states[day][i] };
     });
+    // Events at places outside the day files have marks of their own: obstacles too.
+    for (const e of D.events) {
+      if (known.has(e.place_id) || e.date > day) continue;
+      const c = m.latLngToContainerPoint([e.lat, e.lon]);
+      pts.push({ id: e.place_id, name: e.place_name, x: c.x, y: c.y, st: { event: true } });
+    }
+    return pts;
   });
   const size = await page.evaluate(() => window.frontline.map.getSize());
   const eventsOf = (id) => D.events.filter((e) => e.place_id === id && e.sources.length);
   for (const p of pts) {
-    if (!p.st || !p.st.changed || p.kind === 'neighbourhood' || !eventsOf(p.id).length) continue;
+    if (!p.st || p.st.event || !p.st.changed || p.kind === 'neighbourhood' || !eventsOf(p.id).length) continue;
     if (p.x < 40 || p.y < 40 || p.x > size.x - 40 || p.y > size.y - 40) continue;
     const near = pts.some((q) => q !== p && q.st && Math.hypot(q.x - p.x, q.y - p.y) < gap);
     if (!near) return { ...p, events: eventsOf(p.id) };
