@@ -210,7 +210,8 @@
     clipBefore();
   });
 
-  // ---- places and events: clickable marks over the tiles
+  // ---- places and events: clickable marks over the tiles (popups keep clear of the zoom
+  // buttons in the top-left corner: autoPanPaddingTopLeft)
   var marks = L.layerGroup().addTo(map);
   var markByPlace = {};
 
@@ -321,7 +322,7 @@
         }));
       }
       var g = L.featureGroup(group).bindPopup(function () { return popupContent(p.id, p.name, day); },
-        { maxWidth: 320, minWidth: 200, maxHeight: 320, autoPanPadding: [16, 16] });
+        { maxWidth: 320, minWidth: 200, maxHeight: 320, autoPanPadding: [16, 16], autoPanPaddingTopLeft: [56, 16] });
       g.addTo(marks);
       markByPlace[p.id] = g;
     });
@@ -335,7 +336,7 @@
         radius: 7, weight: 2, color: controllerColor(e.controller), fillColor: '#fff', fillOpacity: 1,
         dashArray: e.status === 'claimed' ? '3 3' : null, className: 'event-mark'
       })]).bindPopup(function () { return popupContent(id, e.place_name, day); },
-        { maxWidth: 320, minWidth: 200, maxHeight: 320, autoPanPadding: [16, 16] });
+        { maxWidth: 320, minWidth: 200, maxHeight: 320, autoPanPadding: [16, 16], autoPanPaddingTopLeft: [56, 16] });
       g.addTo(marks);
       markByPlace[id] = g;
     });
