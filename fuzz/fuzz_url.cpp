@@ -1,6 +1,7 @@
 // Tile and static-image URLs and query strings, as the server parses them. Invariants: a
 // request either routes or is a RequestError (400/404); a routed tile lies inside the grid,
-// layer names are safe file names, static images stay within the size limit.
+// layer names are safe file names, static images stay within the size limit, web page files
+// stay inside the data directory.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -27,6 +28,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
         } else if (auto* j = std::get_if<sv::TileJsonRequest>(&route)) {
             if (!sv::valid_layer_name(j->layer)) std::abort();
+        } else if (auto* p = std::get_if<sv::PageRequest>(&route)) {
+            // A page file stays inside the data directory: a top-level page, or web/ with at
+            // most three checked names below it (no "..", no hidden or temporary files).
+            std::string_view path = p->path;
+            if (path != "index.html" && path != "embed.html" && path != "snippets.md") {
+                if (!path.starts_with("web/")) std::abort();
+                int depth = 0;
+                for (std::size_t i = 4, next; i <= path.size(); i = next + 1) {
+                    next = path.find('/', i);
+                    if (next == std::string_view::npos) next = path.size();
+                    if (!sv::valid_asset_name(path.substr(i, next - i)) || ++depth > 3)
+                        std::abort();
+                }
+            }
         }
     } catch (const sv::RequestError& e) {
         if (e.status != 400 && e.status != 404) std::abort();

@@ -151,6 +151,12 @@ check "proxy: events.geojson" "$(fetch "$N/events.geojson")" 200
 check "proxy: events type" "$(hdr Content-Type)" application/geo+json
 check "proxy: control day" "$(fetch "$N/control/$date")" 200
 check "proxy: health" "$(fetch "$N/health")" 200
+if [ -f "$out/index.html" ]; then
+  check "proxy: page at /" "$(fetch "$N/")" 200
+  check "proxy: page type" "$(hdr Content-Type)" "text/html; charset=utf-8"
+  check "proxy: embed page" "$(fetch "$N/embed.html?chrome=0")" 200
+  check "proxy: Leaflet image" "$(fetch "$N/web/leaflet/images/layers.png")" 200
+fi
 
 # On demand: below the rendered zoom range, inside the bounds; a neighbour of the same
 # metatile then costs no second render.
@@ -285,6 +291,15 @@ rel=${rel//\{y\}/$ty}
 check "static nginx: TileJSON URL (relative to the JSON) works" "$(fetch "$S/tiles/$rel")" 200
 check "static nginx: events" "$(fetch "$S/events.geojson")" 200
 check "static nginx: MBTiles not served" "$(fetch "$S/tiles/control.mbtiles")" 404
+if [ -f "$out/index.html" ]; then  # the web page (written when Leaflet is installed)
+  check "static nginx: page at /" "$(fetch "$S/")" 200
+  check "static nginx: page type" "$(hdr Content-Type)" "text/html; charset=utf-8"
+  check "static nginx: page is revalidated" "$(hdr Cache-Control)" no-cache
+  check "static nginx: data script" "$(fetch "$S/web/data.js")" 200
+  check "static nginx: Leaflet" "$(fetch "$S/web/leaflet/leaflet.js")" 200
+  check "static nginx: mentions not served" "$(fetch "$S/mentions.geojson")" 404
+  check "static nginx: nothing else under web/" "$(fetch "$S/web/leaflet/leaflet.js.map")" 404
+fi
 check "static nginx: malformed tile URL" "$(fetch "$S/tiles/control/a/0/0.png")" 404
 for t in "/tiles/../../../../etc/passwd" "/tiles/%2e%2e/%2e%2e/%2e%2e/etc/passwd" \
   "/tiles/%252e%252e/%252e%252e/etc/passwd" "/../../etc/passwd"; do

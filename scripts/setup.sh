@@ -16,7 +16,11 @@ packages=(
   libpango1.0-dev fonts-noto-core
   nginx curl wrk
   clang libclang-rt-14-dev python3
+  chromium
 )
+# The web page's Leaflet and the browser tests' playwright-core come from the npm registry
+# (web/package-lock.json); Node.js and npm from the machine, else from Debian.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -47,4 +51,11 @@ if [ ! -s "$gpkg" ]; then
   rm -rf "$tmp"
   trap - EXIT
 fi
-echo "setup: ok (boundaries: $gpkg)" >&2
+# npm packages exactly as locked; again only when the lockfile changed since the last install.
+web="$here/web"
+if [ ! -f "$web/node_modules/.package-lock.json" ] ||
+  [ "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]; then
+  echo "setup: npm ci in web/ (Leaflet, playwright-core)" >&2
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+echo "setup: ok (boundaries: $gpkg; web: $(cd "$web" && node -p "require('leaflet/package.json').version" 2>/dev/null | sed 's/^/Leaflet /'))" >&2

@@ -29,3 +29,6 @@ FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/serve_test.sh"
 
 echo "== crash safety: SIGKILL at points through a run (scripts/kill_test.sh)" >&2
 "$here/scripts/kill_test.sh" "$here/build/ci/frontline" 6
+
+echo "== the web page in Chromium (scripts/browser_test.sh)" >&2
+FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/browser_test.sh"

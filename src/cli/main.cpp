@@ -84,6 +84,8 @@ int run_main(int argc, char** argv) {
         cmd->add_flag("--no-retina", no_retina, "Do not write @2x tiles");
     }
     run->add_flag("--no-render", no_render, "Stop after the data outputs");
+    run->add_option("--public-url", ro.public_url,
+                    "Where the output directory is published, for the URLs of snippets.md");
 
     // merge
     auto* merge = app.add_subcommand("merge", "Join the outputs of sharded runs into one");

@@ -15,6 +15,7 @@
 #include "render/style.hpp"
 #include "text/article.hpp"
 #include "tiles/render_job.hpp"
+#include "web/web_export.hpp"
 
 namespace frontline {
 
@@ -26,6 +27,7 @@ RunOptions default_run_options() {
     o.baseline = src / "data" / "baseline" / "2024-11-26.tsv";
     o.tiles.boundaries = default_boundaries_path();
     o.tiles.style = src / "styles" / "control.json";
+    o.web_dir = default_web_dir();
     return o;
 }
 
@@ -114,6 +116,38 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.tile_bytes = r.bytes;
     sum.tiles_reused = r.reused;
     sum.tiles_changed = r.changed;
+
+    if (!opt.web) return sum;
+    WebOptions wo;
+    wo.out_dir = opt.out_dir;
+    wo.web_dir = opt.web_dir;
+    wo.leaflet_dir = leaflet_dist_dir(opt.web_dir);
+    wo.style = opt.tiles.style;
+    wo.public_url = opt.public_url;
+    for (const auto& a : articles) {
+        wo.articles.push_back({a.doc, a.published ? to_iso(*a.published) : std::string(), a.source,
+                               a.url, lede_of(a.text)});
+    }
+    for (const auto& d : days) {
+        for (const auto& [id, st] : d.places) {
+            (void)st;
+            if (const Place* p = gaz.find_id(id)) wo.place_kinds.emplace(id, p->kind());
+        }
+    }
+    for (const auto& e : events) {
+        if (const Place* p = gaz.find_id(e.place_id)) wo.place_kinds.emplace(e.place_id, p->kind());
+    }
+    // Like the areas: the page sits on top of the data and tiles, so an uninstalled Leaflet
+    // (no `npm ci`) costs the page, with a warning, not the run.
+    try {
+        sum.web_files = write_web(wo).files;
+        opt.log("web page: " + std::to_string(sum.web_files) +
+                " files (index.html, embed.html, "
+                "snippets.md, web/)");
+    } catch (const Error& e) {
+        if (e.exit_code() == kExitOutputError) throw;
+        opt.log(std::string("warning: no web page: ") + e.what());
+    }
     return sum;
 }
 

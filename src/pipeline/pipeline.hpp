@@ -22,6 +22,10 @@ struct RunOptions {
     // The tile stage: boundaries, style, zooms, area, threads, shards, incremental, progress.
     // Its out_dir and log are set from the fields of this struct.
     RenderJobOptions tiles;
+    // The web page (out/index.html, embed.html, web/, snippets.md), written after the tiles.
+    bool web = true;
+    std::filesystem::path web_dir;  // page sources and Leaflet (web/, after `npm ci`)
+    std::string public_url;         // where out/ is published, for snippets.md
     std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
@@ -34,6 +38,7 @@ struct RunSummary {
     std::size_t tile_bytes = 0;
     std::size_t tiles_reused = 0;
     std::size_t tiles_changed = 0;
+    std::size_t web_files = 0;
 };
 
 // Default paths inside the source tree (FRONTLINE_SOURCE_DIR at build time).

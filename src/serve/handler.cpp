@@ -87,6 +87,18 @@ bool tile_in_bounds(const TileId& t, const BBox& b) {
     return t.x >= nw.x && t.x <= se.x && t.y >= nw.y && t.y <= se.y;
 }
 
+// Media types of the web page's files by extension; anything else is not served.
+std::optional<std::string> page_type(const std::string& path) {
+    auto ends = [&](const char* ext) { return path.ends_with(ext); };
+    if (ends(".html")) return "text/html; charset=utf-8";
+    if (ends(".js")) return "text/javascript; charset=utf-8";
+    if (ends(".css")) return "text/css; charset=utf-8";
+    if (ends(".png")) return "image/png";
+    if (ends(".md")) return "text/markdown; charset=utf-8";
+    if (ends("/LICENSE")) return "text/plain; charset=utf-8";
+    return std::nullopt;
+}
+
 }  // namespace
 
 struct Handler::Layer {
@@ -269,6 +281,22 @@ std::optional<HttpResponse> Handler::route(const HttpRequest& req, bool allow_re
         auto b = read_file(opt_.data_dir / "control" / (c->date + ".geojson"));
         if (!b) throw RequestError{404, "no control day " + c->date};
         return ok("application/geo+json", std::move(*b));
+    }
+    if (auto* pg = std::get_if<PageRequest>(&rt)) {
+        auto type = page_type(pg->path);
+        if (!type) throw RequestError{404, "no such resource"};
+        auto b = read_file(opt_.data_dir / pg->path);
+        if (!b) {
+            throw RequestError{404, pg->path == "index.html"
+                                        ? "no web page in the data directory (`frontline run` "
+                                          "writes it after the tiles)"
+                                        : "no such file"};
+        }
+        HttpResponse r = ok(*type, std::move(*b));
+        // Leaflet's files change only with web/package-lock.json; the page, its data and app
+        // change with every run, so they are revalidated (ETag, 304) on every load.
+        if (!pg->path.starts_with("web/leaflet/")) r.cache_control = "no-cache";
+        return r;
     }
     if (auto* tj = std::get_if<TileJsonRequest>(&rt)) {
         auto l = layer(tj->layer);

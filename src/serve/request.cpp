@@ -196,6 +196,16 @@ bool valid_layer_name(std::string_view s) {
     return true;
 }
 
+bool valid_asset_name(std::string_view s) {
+    if (s.empty() || s.size() > 64 || s.front() == '.') return false;
+    for (char c : s) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
 bool valid_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -259,6 +269,22 @@ Route parse_target(std::string_view target) {
     }
     auto bad_name = [](const std::string& s) { return !valid_layer_name(s); };
 
+    if (seg.size() == 1 && (seg[0].empty() || seg[0] == "index.html" || seg[0] == "embed.html" ||
+                            seg[0] == "snippets.md")) {
+        parse_query(query);  // validated; the page reads its options in the browser
+        return PageRequest{seg[0].empty() ? "index.html" : seg[0]};
+    }
+    // /web/<file>, /web/leaflet/<file>, /web/leaflet/images/<file>: what `frontline run`
+    // writes there (src/web/web_export.cpp), nothing deeper.
+    if (seg.size() >= 2 && seg.size() <= 4 && seg[0] == "web") {
+        std::string path = "web";
+        for (std::size_t i = 1; i < seg.size(); ++i) {
+            if (!valid_asset_name(seg[i])) bad("web: bad file name");
+            path += "/" + seg[i];
+        }
+        parse_query(query);
+        return PageRequest{path};
+    }
     if (seg.size() == 1 && seg[0] == "health") return HealthRequest{};
     if (seg.size() == 1 && seg[0] == "events.geojson") return EventsRequest{};
     if (seg.size() == 1 && seg[0] == "static.png") return parse_static(query);

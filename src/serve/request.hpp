@@ -46,14 +46,24 @@ struct StaticRequest {
     int scale = 1;
 };
 
+// The web page of a run and its assets: "/" (index.html), /index.html, /embed.html,
+// /snippets.md and /web/... (app, data script, Leaflet). `path` is relative to the data
+// directory, built only from checked segments.
+struct PageRequest {
+    std::string path;
+};
+
 using Route = std::variant<TileRequest, TileJsonRequest, EventsRequest, ControlRequest,
-                           HealthRequest, StaticRequest>;
+                           HealthRequest, StaticRequest, PageRequest>;
 
 // Percent-decodes once. nullopt on a malformed escape ("%4", "%zz") or a decoded NUL.
 std::optional<std::string> percent_decode(std::string_view s);
 
 // Layer names: 1-64 characters of [A-Za-z0-9_-], so they are always a safe file name.
 bool valid_layer_name(std::string_view s);
+// A file name of the web page's assets: 1-64 characters of [A-Za-z0-9._-], not starting with
+// '.', so never "..", a hidden or temporary file.
+bool valid_asset_name(std::string_view s);
 // YYYY-MM-DD with a plausible month and day.
 bool valid_date(std::string_view s);
 // Non-negative decimal integer of at most 9 digits (no sign, no spaces).

@@ -111,3 +111,40 @@ TEST_F(Pipeline, TileJsonIsValid300) {
     EXPECT_LT(j["bounds"][0].get<double>(), 37.16);
     EXPECT_GT(j["bounds"][2].get<double>(), 37.16);
 }
+
+// The web page of the run (src/web): present, with Leaflet copied from the pinned npm install,
+// and its data script carrying the same events and sentences as events.geojson.
+TEST_F(Pipeline, WebPageCarriesTheRunsEventsAndSources) {
+    const auto leaflet = fl::test::source_dir() / "web/node_modules/leaflet/dist/leaflet.js";
+    ASSERT_TRUE(std::filesystem::exists(leaflet))
+        << "Leaflet is not installed: run `npm ci` in web/ (scripts/setup.sh does)";
+    for (const char* f : {"index.html", "embed.html", "snippets.md", "web/app.js", "web/app.css",
+                          "web/leaflet/leaflet.css", "web/leaflet/LICENSE"}) {
+        EXPECT_TRUE(std::filesystem::exists(*out_ / f)) << f;
+    }
+    EXPECT_EQ(fl::read_file(*out_ / "web/leaflet/leaflet.js", "test"),
+              fl::read_file(leaflet, "test"));
+    std::string js = fl::read_file(*out_ / "web/data.js", "test");
+    const std::string prefix = "window.FRONTLINE_DATA = ";
+    const auto at = js.find(prefix);
+    ASSERT_NE(at, std::string::npos);
+    auto d =
+        nlohmann::json::parse(js.substr(at + prefix.size(), js.rfind(';') - at - prefix.size()));
+    auto ev = nlohmann::json::parse(fl::read_file(*out_ / "events.geojson", "test"));
+    ASSERT_EQ(d["events"].size(), ev["features"].size());
+    for (std::size_t i = 0; i < d["events"].size(); ++i) {
+        const auto& a = d["events"][i];
+        const auto& b = ev["features"][i]["properties"];
+        EXPECT_EQ(a["id"], b["id"]);
+        ASSERT_EQ(a["sources"].size(), b["sources"].size());
+        for (std::size_t k = 0; k < a["sources"].size(); ++k)
+            EXPECT_EQ(a["sources"][k]["sentence"], b["sources"][k]["sentence"]);
+        for (const auto& s : a["sources"]) {
+            const auto& art = d["articles"][s["doc"].get<std::string>()];
+            EXPECT_EQ(art["published"].get<std::string>().size(), 10u) << s["doc"];
+            EXPECT_FALSE(art["lede"].get<std::string>().empty()) << s["doc"];
+        }
+    }
+    EXPECT_EQ(d["days"].front(), "2024-11-26");
+    EXPECT_EQ(d["maxzoom"], 8);
+}

@@ -197,6 +197,59 @@ TEST_F(Fixture, Traversal) {
     }
 }
 
+TEST_F(Fixture, WebPage) {
+    write(dir / "index.html", "<!doctype html><title>index</title>");
+    write(dir / "embed.html", "<!doctype html><title>embed</title>");
+    write(dir / "snippets.md", "# Embedding this map");
+    write(dir / "web/data.js", "window.FRONTLINE_DATA = {};");
+    write(dir / "web/app.css", "body {}");
+    write(dir / "web/leaflet/leaflet.js", "/* leaflet */");
+    write(dir / "web/leaflet/LICENSE", "BSD-2-Clause");
+    write(dir / "web/leaflet/images/layers.png", "png-bytes");
+    write(dir / "web/notes.txt", "not a page file");
+    write(dir / "web/.data.js.tmp1", "a temporary");
+    auto h = make(false);
+
+    auto root = get(h, "/");
+    EXPECT_EQ(root.status, 200);
+    EXPECT_EQ(root.body, "<!doctype html><title>index</title>");
+    EXPECT_EQ(root.content_type, "text/html; charset=utf-8");
+    EXPECT_EQ(root.cache_control, "no-cache");  // a new run changes the page: revalidate
+    EXPECT_EQ(get(h, "/", root.etag).status, 304);
+    EXPECT_EQ(get(h, "/?day=2024-11-29&chrome=0").body, root.body);
+    EXPECT_EQ(get(h, "/index.html").body, root.body);
+    EXPECT_EQ(get(h, "/embed.html").body, "<!doctype html><title>embed</title>");
+    EXPECT_EQ(get(h, "/snippets.md").content_type, "text/markdown; charset=utf-8");
+    auto data = get(h, "/web/data.js");
+    EXPECT_EQ(data.content_type, "text/javascript; charset=utf-8");
+    EXPECT_EQ(data.cache_control, "no-cache");
+    EXPECT_EQ(get(h, "/web/app.css").content_type, "text/css; charset=utf-8");
+    auto leaflet = get(h, "/web/leaflet/leaflet.js");
+    EXPECT_EQ(leaflet.body, "/* leaflet */");
+    EXPECT_EQ(leaflet.cache_control, "public, max-age=120");  // pinned by the lockfile
+    EXPECT_EQ(get(h, "/web/leaflet/LICENSE").content_type, "text/plain; charset=utf-8");
+    EXPECT_EQ(get(h, "/web/leaflet/images/layers.png").content_type, "image/png");
+
+    // Only the page's file types, never temporaries, never outside the data directory.
+    EXPECT_EQ(get(h, "/web/notes.txt").status, 404);
+    EXPECT_EQ(get(h, "/web/.data.js.tmp1").status, 400);
+    EXPECT_EQ(get(h, "/web/missing.js").status, 404);
+    EXPECT_EQ(get(h, "/secret.txt").status, 404);
+    for (const char* t : {"/web/../secret.txt", "/web/%2e%2e/secret.txt", "/web/..%2fsecret.txt",
+                          "/web/leaflet/%252e%252e/secret.txt", "/web/leaflet/../../secret.txt"}) {
+        auto r = get(h, t);
+        EXPECT_TRUE(r.status == 400 || r.status == 404) << t;
+        EXPECT_EQ(r.body.find("secret"), std::string::npos) << t;
+    }
+}
+
+TEST_F(Fixture, NoWebPageYet) {
+    auto h = make(false);
+    auto r = get(h, "/");
+    EXPECT_EQ(r.status, 404);
+    EXPECT_NE(r.body.find("frontline run"), std::string::npos) << r.body;
+}
+
 TEST_F(Fixture, RendersMetatilesOnce) {
     auto h = make(true);
     HttpRequest q;

@@ -65,11 +65,33 @@ TEST(Request, Traversal) {
     }
     EXPECT_EQ(status_of("/../../etc/passwd"), 400);
     EXPECT_EQ(status_of("/etc/passwd"), 404);
-    EXPECT_EQ(status_of("/"), 404);
     EXPECT_EQ(status_of("/tiles"), 404);
     std::string long_target = "/";
     long_target.append(5000, 'a');
     EXPECT_EQ(status_of(long_target), 400);
+}
+
+TEST(Request, WebPage) {
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/")).path, "index.html");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/?day=2024-11-30&chrome=0")).path, "index.html");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/embed.html?view=changes")).path, "embed.html");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/snippets.md")).path, "snippets.md");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/web/data.js")).path, "web/data.js");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/web/leaflet/images/layers-2x.png")).path,
+              "web/leaflet/images/layers-2x.png");
+    EXPECT_EQ(std::get<PageRequest>(parse_target("/web/app.js?v=0123abcd")).path, "web/app.js");
+    // Only the page's own names at the top; nothing deeper than web/leaflet/images/.
+    EXPECT_EQ(status_of("/mentions.geojson"), 404);
+    EXPECT_EQ(status_of("/index.htm"), 404);
+    EXPECT_EQ(status_of("/web"), 404);
+    EXPECT_EQ(status_of("/web/a/b/c/d.js"), 404);
+    for (const char* t :
+         {"/web/../events.csv", "/web/%2e%2e/events.csv", "/web/..%2fevents.csv",
+          "/web/.frontline.lock", "/web/.data.js.tmp123", "/web/%2edata.js", "/web/a%00.js",
+          "/web/a%5c..%5cb.js", "/web/leaflet/%252e%252e/x.js", "/web/a b.js", "/web//app.js",
+          "/web/leaflet/..", "/?a=%zz", "/web/app.js?%"}) {
+        EXPECT_EQ(status_of(t), 400) << t;
+    }
 }
 
 TEST(Request, Names) {
@@ -78,6 +100,13 @@ TEST(Request, Names) {
     EXPECT_FALSE(valid_layer_name(".."));
     EXPECT_FALSE(valid_layer_name("a.b"));
     EXPECT_FALSE(valid_layer_name(std::string(65, 'a')));
+    EXPECT_TRUE(valid_asset_name("leaflet.js"));
+    EXPECT_TRUE(valid_asset_name("LICENSE"));
+    EXPECT_FALSE(valid_asset_name(".."));
+    EXPECT_FALSE(valid_asset_name(".hidden"));
+    EXPECT_FALSE(valid_asset_name(""));
+    EXPECT_FALSE(valid_asset_name("a/b"));
+    EXPECT_FALSE(valid_asset_name(std::string(65, 'a')));
     EXPECT_TRUE(valid_date("2024-11-30"));
     EXPECT_FALSE(valid_date("2024-13-30"));
     EXPECT_FALSE(valid_date("2024-1-30"));
