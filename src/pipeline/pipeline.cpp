@@ -1,6 +1,8 @@
 // The main job. Every output is written atomically; the order is data first, tiles last.
 #include "pipeline/pipeline.hpp"
 
+#include <chrono>
+
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/output_lock.hpp"
@@ -12,6 +14,7 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "geo/boundaries.hpp"
+#include "pipeline/figures.hpp"
 #include "render/style.hpp"
 #include "text/article.hpp"
 #include "tiles/render_job.hpp"
@@ -125,6 +128,21 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.tile_bytes = r.bytes;
     sum.tiles_reused = r.reused;
     sum.tiles_changed = r.changed;
+    // Figures for articles; in a sharded run only shard 1 draws them (they are not tiles).
+    if (ropt.shard_index == 0) {
+        const auto t0 = std::chrono::steady_clock::now();
+        FigureMaker figures(gaz, days, ropt);
+        const auto written = figures.write_defaults(opt.out_dir / "figures");
+        std::size_t files = 0;
+        for (const auto& f : written) files += f.files.size();
+        sum.figures = files;
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - t0)
+                            .count();
+        opt.log("figures: " + std::to_string(files) + " PNGs in " +
+                (opt.out_dir / "figures").string() + " (figures.json lists them), " +
+                std::to_string(ms) + " ms");
+    }
     return sum;
 }
 
