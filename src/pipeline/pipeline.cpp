@@ -2,6 +2,7 @@
 #include "pipeline/pipeline.hpp"
 
 #include <chrono>
+#include <ctime>
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
@@ -131,6 +132,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
     // Figures for articles; in a sharded run only shard 1 draws them (they are not tiles).
     if (ropt.shard_index == 0) {
         const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t c0 = std::clock();
         FigureMaker figures(gaz, days, ropt);
         const auto written = figures.write_defaults(opt.out_dir / "figures");
         std::size_t files = 0;
@@ -141,7 +143,8 @@ RunSummary run_pipeline(const RunOptions& opt) {
                             .count();
         opt.log("figures: " + std::to_string(files) + " PNGs in " +
                 (opt.out_dir / "figures").string() + " (figures.json lists them), " +
-                std::to_string(ms) + " ms");
+                std::to_string(ms) + " ms, " +
+                std::to_string((std::clock() - c0) * 1000 / CLOCKS_PER_SEC) + " ms CPU");
     }
     return sum;
 }
