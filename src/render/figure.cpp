@@ -24,10 +24,10 @@ constexpr const char* kBold = "Noto Sans,Noto Naskh Arabic Bold";
 constexpr const char* kRegular = "Noto Sans,Noto Naskh Arabic";
 constexpr double kTitleSize = 19, kDateSize = 13.5, kLegendTitleSize = 12, kLegendSize = 11.5,
                  kFootSize = 10.5;
-constexpr double kPad = 12;         // CSS px around the bands' text
-constexpr double kSwatch = 24;      // the legend's swatch slot, and its least line height
-constexpr double kLegendGap = 14;   // between legend items on a line
-constexpr double kMaxBar = 120;     // longest scale bar, CSS px
+constexpr double kPad = 12;        // CSS px around the bands' text
+constexpr double kSwatch = 24;     // the legend's swatch slot, and its least line height
+constexpr double kLegendGap = 14;  // between legend items on a line
+constexpr double kMaxBar = kMaxScaleBar;
 constexpr int kMinMapHeight = 120;  // CSS px
 
 struct CairoDeleter {

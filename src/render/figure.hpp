@@ -23,6 +23,8 @@ namespace frontline {
 constexpr int kMinFigureWidth = 320;   // CSS px: room for the title, legend and footer
 constexpr int kMinFigureHeight = 240;  // CSS px
 constexpr int kMaxFigureSide = 8192;   // output px a side, after the scale (256 MiB RGBA)
+constexpr double kMaxScaleBar =
+    150;  // CSS px: the longest scale bar (a quarter of the map at most)
 
 // What the map shows: a lon/lat box (fitted into the map area, widened about its centre to
 // the area's aspect ratio) or a centre and a zoom.
