@@ -6,12 +6,14 @@
 
 #include "common/error.hpp"
 #include "common/output_lock.hpp"
+#include "control/control_io.hpp"
 #include "events/event.hpp"
 #include "events/event_io.hpp"
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/import.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "gazetteer/normalize.hpp"
+#include "pipeline/figures.hpp"
 #include "pipeline/pipeline.hpp"
 #include "serve/scene_renderer.hpp"
 #include "serve/server.hpp"
@@ -129,6 +131,34 @@ int run_main(int argc, char** argv) {
     import->add_option("file", import_file, "GeoNames dump: 19 tab-separated columns")->required();
     import->add_option("--out", import_out,
                        "Directory to write geonames_region.txt to (default: --gazetteer)");
+
+    // static
+    auto* figure = app.add_subcommand(
+        "static",
+        "Write a figure for an article: a PNG (and @2x) of a layer with title, legend, "
+        "scale bar, attribution and date line");
+    std::string fig_out, fig_data = "out", fig_layer = "control", fig_day, fig_bbox, fig_center,
+                         fig_size = "800x600", fig_title;
+    int fig_zoom = -1;
+    bool fig_changes = false, fig_no_retina = false;
+    figure->add_option("-o,--output", fig_out, "PNG file to write (@2x beside it)")->required();
+    figure->add_option("--data", fig_data, "Output directory of `frontline run` (control days)")
+        ->capture_default_str();
+    figure->add_option("--layer", fig_layer, "control, changes, overlay or control-YYYY-MM-DD")
+        ->capture_default_str();
+    figure->add_option("--day", fig_day, "Show this day (YYYY-MM-DD): layer control-DAY");
+    figure->add_flag("--changes", fig_changes, "Show the changes view: layer changes");
+    figure->add_option("--bbox", fig_bbox,
+                       "Map area minlon,minlat,maxlon,maxlat (default: the two governorates)");
+    figure->add_option("--center", fig_center, "Map centre lon,lat (with --zoom)");
+    figure->add_option("--zoom", fig_zoom, "Zoom with --center (0-22)");
+    figure->add_option("--size", fig_size, "Figure WIDTHxHEIGHT in CSS pixels")
+        ->capture_default_str();
+    figure->add_option("--title", fig_title, "Title (default: from the layer)");
+    figure->add_flag("--no-retina", fig_no_retina, "Do not write the @2x figure");
+    figure->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
+    figure->add_option("--style", style, "Style file (changes.json, overlay.json beside it)")
+        ->capture_default_str();
 
     // serve
     auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
@@ -284,6 +314,45 @@ int run_main(int argc, char** argv) {
         if (st.skipped) std::cerr << " (" << st.skipped << " without 19 columns skipped)";
         std::cerr << "; wrote " << st.total << " places to "
                   << (out / "geonames_region.txt").string() << "\n";
+        return fl::kExitOk;
+    }
+    if (*figure) {
+        fl::FigureOptions fo;
+        std::vector<std::string> errors;
+        if (int(!fig_day.empty()) + int(fig_changes) + int(figure->count("--layer") > 0) > 1)
+            errors.push_back("give one of --layer, --day and --changes");
+        fo.layer = !fig_day.empty() ? "control-" + fig_day : fig_changes ? "changes" : fig_layer;
+        errors.push_back(fl::parse_figure_size(fig_size, fo.width, fo.height));
+        if (!fig_bbox.empty()) {
+            fl::BBox b;
+            errors.push_back(fl::parse_bbox(fig_bbox, b));
+            fo.frame.bbox = b;
+        }
+        if (!fig_center.empty()) {
+            std::array<double, 2> c{};
+            errors.push_back(fl::parse_center(fig_center, c));
+            fo.frame.center = c;
+        }
+        if (figure->count("--zoom")) fo.frame.zoom = fig_zoom;
+        fo.title = fig_title;
+        if (fig_no_retina) fo.scales = {1};
+        if (fs::path(fig_out).extension() != ".png")
+            errors.push_back("--output must name a .png file, got \"" + fig_out + "\"");
+        for (const auto& e : errors) {
+            if (e.empty()) continue;
+            std::cerr << "frontline: " << e << "\n";
+            return fl::kExitUsage;
+        }
+        auto g = gazetteer();
+        const auto days = fl::read_control_days(fs::path(fig_data) / "control");
+        fl::RenderJobOptions ropt = ro.tiles;
+        ropt.boundaries = boundaries;
+        ropt.style = style;
+        fl::FigureMaker maker(g, days, ropt);
+        const auto rec = maker.write(fo, fig_out);
+        std::cerr << "frontline: " << rec.layer << " (" << rec.day << "), zoom " << rec.zoom << ":";
+        for (const auto& f : rec.files) std::cerr << " " << f.string();
+        std::cerr << "\n";
         return fl::kExitOk;
     }
     if (*serve) {

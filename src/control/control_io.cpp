@@ -1,7 +1,11 @@
 // Serialisation of control days.
 #include "control/control_io.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
 
 namespace frontline {
 
@@ -30,6 +34,63 @@ std::string control_day_geojson(const ControlDay& day, const Gazetteer& gaz) {
         fc["features"].push_back(f);
     }
     return fc.dump(1) + "\n";
+}
+
+ControlDay read_control_day_geojson(const std::filesystem::path& file) {
+    const auto j = nlohmann::json::parse(read_file(file, "control"), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || j.value("type", "") != "FeatureCollection")
+        throw Error("control", file.string(), "not a GeoJSON FeatureCollection");
+    const auto& date_value = j.contains("date") ? j["date"] : nlohmann::json();
+    const std::string date_text =
+        date_value.is_string() ? date_value.get<std::string>() : file.stem().string();
+    const auto date = parse_iso_date(date_text);
+    if (!date) throw Error("control", file.string(), "no valid `date` (YYYY-MM-DD)");
+    ControlDay d;
+    d.date = *date;
+    const auto features = j.value("features", nlohmann::json::array());
+    if (!features.is_array()) throw Error("control", file.string(), "`features` is not an array");
+    for (const auto& f : features) {
+        if (!f.is_object() || !f.contains("properties") || !f["properties"].is_object()) continue;
+        const auto& p = f["properties"];
+        auto text = [&](const char* key, const char* def) {
+            return p.contains(key) && p[key].is_string() ? p[key].get<std::string>()
+                                                         : std::string(def);
+        };
+        PlaceState st;
+        st.place_id = text("place_id", "");
+        if (st.place_id.empty()) continue;
+        const auto c = parse_controller(text("controller", "unknown"));
+        if (!c) {
+            throw Error(
+                "control", file.string(),
+                "place " + st.place_id + ": unknown controller \"" + text("controller", "") + "\"");
+        }
+        st.controller = *c;
+        st.status = text("status", "");
+        st.extent = text("extent", "full");
+        st.basis = text("basis", "");
+        st.since = parse_iso_date(text("since", "")).value_or(d.date);
+        d.places[st.place_id] = std::move(st);
+    }
+    return d;
+}
+
+std::vector<ControlDay> read_control_days(const std::filesystem::path& dir) {
+    std::vector<ControlDay> days;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+        // <date>.geojson only: <date>-areas.geojson holds polygons of the same day.
+        const std::string stem = e.path().stem().string();
+        if (e.path().extension() == ".geojson" && parse_iso_date(stem))
+            days.push_back(read_control_day_geojson(e.path()));
+    }
+    std::sort(days.begin(), days.end(),
+              [](const ControlDay& a, const ControlDay& b) { return a.date < b.date; });
+    if (days.empty()) {
+        throw Error("control", dir.string(),
+                    "no control days (<YYYY-MM-DD>.geojson); run `frontline run` first");
+    }
+    return days;
 }
 
 }  // namespace frontline

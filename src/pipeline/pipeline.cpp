@@ -1,6 +1,9 @@
 // The main job. Every output is written atomically; the order is data first, tiles last.
 #include "pipeline/pipeline.hpp"
 
+#include <chrono>
+#include <ctime>
+
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/output_lock.hpp"
@@ -12,6 +15,7 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "geo/boundaries.hpp"
+#include "pipeline/figures.hpp"
 #include "render/style.hpp"
 #include "text/article.hpp"
 #include "tiles/render_job.hpp"
@@ -116,6 +120,23 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.tile_bytes = r.bytes;
     sum.tiles_reused = r.reused;
     sum.tiles_changed = r.changed;
+    // Figures for articles; in a sharded run only shard 1 draws them (they are not tiles).
+    if (ropt.shard_index == 0) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const std::clock_t c0 = std::clock();
+        FigureMaker figures(gaz, days, ropt);
+        const auto written = figures.write_defaults(opt.out_dir / "figures");
+        std::size_t files = 0;
+        for (const auto& f : written) files += f.files.size();
+        sum.figures = files;
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::steady_clock::now() - t0)
+                            .count();
+        opt.log("figures: " + std::to_string(files) + " PNGs in " +
+                (opt.out_dir / "figures").string() + " (figures.json lists them), " +
+                std::to_string(ms) + " ms, " +
+                std::to_string((std::clock() - c0) * 1000 / CLOCKS_PER_SEC) + " ms CPU");
+    }
 
     if (!opt.web) return sum;
     WebOptions wo;

@@ -39,6 +39,7 @@ struct RunSummary {
     std::size_t tiles_reused = 0;
     std::size_t tiles_changed = 0;
     std::size_t web_files = 0;
+    std::size_t figures = 0;  // PNGs in out/figures/
 };
 
 // Default paths inside the source tree (FRONTLINE_SOURCE_DIR at build time).

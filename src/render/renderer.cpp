@@ -9,6 +9,7 @@
 #include <cmath>
 #include <memory>
 
+#include "render/symbols.hpp"
 #include "render/text.hpp"
 
 namespace frontline {
@@ -87,6 +88,42 @@ double snap(double v) {
 }
 
 }  // namespace
+
+void draw_circle(cairo_t* cr, const StyleLayer& l, const Json& props, double z, double scale,
+                 double x, double y) {
+    const double r = number_of(l.paint_value("circle-radius"), props, z) * scale;
+    const double sw = number_of(l.paint_value("circle-stroke-width"), props, z) * scale;
+    cairo_new_path(cr);
+    cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+    set(cr, colour_of(l.paint_value("circle-color"), props, z),
+        number_of(l.paint_value("circle-opacity"), props, z));
+    cairo_fill_preserve(cr);
+    if (string_of(l.paint_value("circle-pattern"), props, z) == "hatch") {
+        // Stripes relative to the dot's centre, so every tile draws the same.
+        cairo_save(cr);
+        cairo_clip_preserve(cr);
+        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
+            number_of(l.paint_value("circle-stroke-opacity"), props, z));
+        cairo_set_line_width(cr, std::max(1.0, r / 4));
+        cairo_new_path(cr);
+        const double step = std::max(2.5 * scale, r / 1.5);
+        for (double d = -2 * r; d <= 2 * r; d += step) {
+            cairo_move_to(cr, x + d - r, y + r);
+            cairo_line_to(cr, x + d + r, y - r);
+        }
+        cairo_stroke(cr);
+        cairo_restore(cr);
+        cairo_new_path(cr);
+        cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+    }
+    if (sw > 0) {
+        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
+            number_of(l.paint_value("circle-stroke-opacity"), props, z));
+        cairo_set_line_width(cr, sw);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
 
 Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int out_width,
                     int out_height, int zoom, double scale) {
@@ -212,41 +249,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                     Json scratch;
                     const Json& props = place_props(p, scratch);
                     if (!passes(l.filter, props, z)) continue;
-                    const double r = number_of(l.paint_value("circle-radius"), props, z) * scale;
-                    const double sw =
-                        number_of(l.paint_value("circle-stroke-width"), props, z) * scale;
-                    const double x = px.x(p.x);
-                    const double y = px.y(p.y);
-                    cairo_new_path(cr);
-                    cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-                    set(cr, colour_of(l.paint_value("circle-color"), props, z),
-                        number_of(l.paint_value("circle-opacity"), props, z));
-                    cairo_fill_preserve(cr);
-                    if (string_of(l.paint_value("circle-pattern"), props, z) == "hatch") {
-                        // Stripes relative to the dot's centre, so every tile draws the same.
-                        cairo_save(cr);
-                        cairo_clip_preserve(cr);
-                        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
-                            number_of(l.paint_value("circle-stroke-opacity"), props, z));
-                        cairo_set_line_width(cr, std::max(1.0, r / 4));
-                        cairo_new_path(cr);
-                        const double step = std::max(2.5 * scale, r / 1.5);
-                        for (double d = -2 * r; d <= 2 * r; d += step) {
-                            cairo_move_to(cr, x + d - r, y + r);
-                            cairo_line_to(cr, x + d + r, y - r);
-                        }
-                        cairo_stroke(cr);
-                        cairo_restore(cr);
-                        cairo_new_path(cr);
-                        cairo_arc(cr, x, y, r, 0, 2 * M_PI);
-                    }
-                    if (sw > 0) {
-                        set(cr, colour_of(l.paint_value("circle-stroke-color"), props, z),
-                            number_of(l.paint_value("circle-stroke-opacity"), props, z));
-                        cairo_set_line_width(cr, sw);
-                        cairo_stroke(cr);
-                    }
-                    cairo_new_path(cr);
+                    draw_circle(cr, l, props, z, scale, px.x(p.x), px.y(p.y));
                 }
                 break;
             case LayerType::symbol:

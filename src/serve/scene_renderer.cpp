@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/error.hpp"
+#include "control/control_io.hpp"
 #include "control/timeline.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "geo/boundaries.hpp"
@@ -41,47 +42,6 @@ struct SceneRenderer::LayerScene {
 
 namespace {
 
-// <data>/control/<date>.geojson as written by control_day_geojson(): the file's `date`, and
-// per feature the properties place_id, controller, status.
-ControlDay read_control_day(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto j = nlohmann::json::parse(ss.str(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-        throw Error("serve", file.string(), "not a GeoJSON FeatureCollection");
-    ControlDay d;
-    auto date = parse_iso_date(j.value("date", file.stem().string()));
-    if (!date) throw Error("serve", file.string(), "no valid `date`");
-    d.date = *date;
-    for (const auto& f : j.value("features", nlohmann::json::array())) {
-        const auto& p = f.value("properties", nlohmann::json::object());
-        PlaceState st;
-        st.place_id = p.value("place_id", "");
-        auto c = parse_controller(p.value("controller", "unknown"));
-        st.controller = c ? *c : Controller::unknown;
-        st.status = p.value("status", "");
-        st.basis = p.value("basis", "");
-        if (!st.place_id.empty()) d.places[st.place_id] = st;
-    }
-    return d;
-}
-
-// Every <data>/control/<date>.geojson, by date.
-std::vector<ControlDay> read_days(const fs::path& data_dir) {
-    std::vector<ControlDay> days;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(data_dir / "control", ec)) {
-        if (e.path().extension() == ".geojson") days.push_back(read_control_day(e.path()));
-    }
-    std::sort(days.begin(), days.end(),
-              [](const ControlDay& a, const ControlDay& b) { return a.date < b.date; });
-    if (days.empty())
-        throw Error("serve", (data_dir / "control").string(),
-                    "no control days to render from (run `frontline run` first)");
-    return days;
-}
-
 // The control directory's modification time: a run renames new day files into it, which
 // changes it. 0 if absent.
 std::uint64_t dir_stamp(const fs::path& dir) {
@@ -109,7 +69,8 @@ SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)), d
     const fs::path overlay = style.parent_path() / "overlay.json";
     if (fs::exists(overlay)) data_->overlay_style = read_style(overlay);
     stamp_ = dir_stamp(opt_.data_dir / "control");
-    days_ = std::make_shared<const std::vector<ControlDay>>(read_days(opt_.data_dir));
+    days_ = std::make_shared<const std::vector<ControlDay>>(
+        read_control_days(opt_.data_dir / "control"));
     // The latest day's scene now: it gives the region's bounds, and is the layer most asked for.
     auto latest = scene("control");
     data_->info = latest->info;
@@ -132,7 +93,8 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
         // A new run: drop the scenes of the old days. On a half-written or unreadable state
         // keep drawing the old data (and try again on the next render).
         try {
-            auto fresh = std::make_shared<const std::vector<ControlDay>>(read_days(opt_.data_dir));
+            auto fresh = std::make_shared<const std::vector<ControlDay>>(
+                read_control_days(opt_.data_dir / "control"));
             std::lock_guard dl(days_mutex_);
             days_ = std::move(fresh);
             stamp_ = now;

@@ -14,24 +14,20 @@
 
 namespace frontline {
 
-namespace {
-
-std::filesystem::path beside(const std::filesystem::path& style,
-                             const std::filesystem::path& chosen, const char* name) {
+std::filesystem::path style_beside(const std::filesystem::path& style,
+                                   const std::filesystem::path& chosen, const char* name) {
     if (!chosen.empty()) return chosen;
     auto p = style.parent_path() / name;
     return std::filesystem::exists(p) ? p : std::filesystem::path();
 }
-
-}  // namespace
 
 RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                                const RenderJobOptions& opt) {
     if (days.empty()) throw Error("render", opt.out_dir.string(), "no control days to render");
     const Style style = read_style(opt.style);
     const std::string style_text = read_file(opt.style, "style");
-    const auto changes_path = beside(opt.style, opt.changes_style, "changes.json");
-    const auto overlay_path = beside(opt.style, opt.overlay_style, "overlay.json");
+    const auto changes_path = style_beside(opt.style, opt.changes_style, "changes.json");
+    const auto overlay_path = style_beside(opt.style, opt.overlay_style, "overlay.json");
     const Style changes_style = changes_path.empty() ? style : read_style(changes_path);
     const std::string changes_text =
         changes_path.empty() ? style_text : read_file(changes_path, "style");

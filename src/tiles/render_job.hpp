@@ -46,6 +46,11 @@ struct RenderJobSummary {
     std::size_t changed = 0;  // tiles listed in the layers' purge lists
 };
 
+// The style file of the `changes` or `overlay` layer: `chosen` if given, else `name`
+// (changes.json, overlay.json) beside `style` if it exists there, else empty.
+std::filesystem::path style_beside(const std::filesystem::path& style,
+                                   const std::filesystem::path& chosen, const char* name);
+
 RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                                const RenderJobOptions& opt);
 

@@ -148,3 +148,18 @@ TEST_F(Pipeline, WebPageCarriesTheRunsEventsAndSources) {
     EXPECT_EQ(d["days"].front(), "2024-11-26");
     EXPECT_EQ(d["maxzoom"], 8);
 }
+
+TEST_F(Pipeline, WritesTheDefaultFiguresWithAnIndex) {
+    // out/figures/figures.json lists each figure; every file exists at its size (and @2x).
+    const auto dir = *out_ / "figures";
+    const auto j = nlohmann::json::parse(fl::read_file(dir / "figures.json", "test"));
+    ASSERT_GE(j["figures"].size(), 5u);
+    EXPECT_EQ(j["figures"][0]["baseline"], "2024-11-26");
+    for (const auto& f : j["figures"]) {
+        ASSERT_EQ(f["files"].size(), 2u);
+        const auto png = fl::decode_png(fl::read_file(dir / f["file"].get<std::string>(), "test"));
+        EXPECT_EQ(png.width, f["width"].get<int>()) << f["name"];
+        EXPECT_EQ(png.height, f["height"].get<int>()) << f["name"];
+        EXPECT_TRUE(std::filesystem::exists(dir / f["files"][1].get<std::string>()));
+    }
+}
