@@ -11,7 +11,7 @@ roads included). Prints tiles/s of each, the ratio, output bytes, and how far th
 renderings' pixels differ, so that a like-for-like claim can be checked. Figures are ratios on
 purpose: the machine is shared and noisy, so only a side-by-side run means anything.
 
-  bench/mapnik_compare.py BUILD_DIR [--minzoom 5] [--maxzoom 10] [--repeat 3]
+  bench/mapnik_compare.py BUILD_DIR [--minzoom 5] [--maxzoom 12] [--repeat 3] [--frontline-style F]
 """
 import argparse, json, math, os, subprocess, sys, tempfile, time
 
@@ -132,7 +132,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build_dir")
     ap.add_argument("--minzoom", type=int, default=5)
-    ap.add_argument("--maxzoom", type=int, default=10)
+    ap.add_argument("--maxzoom", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--frontline-style", default=os.path.join(repo, "bench", "mapnik_equivalent.json"))
