@@ -13,7 +13,7 @@ purpose: the machine is shared and noisy, so only a side-by-side run means anyth
 
   bench/mapnik_compare.py BUILD_DIR [--minzoom 5] [--maxzoom 12] [--repeat 3] [--frontline-style F]
 """
-import argparse, json, math, os, subprocess, sys, tempfile, time
+import argparse, json, math, os, shutil, subprocess, sys, tempfile, time
 
 import mapnik
 
@@ -141,6 +141,13 @@ def main():
                           os.path.join(os.environ.get("FRONTLINE_CACHE", os.path.expanduser("~/.cache/frontline")),
                                        "world_map.gpkg"))
     tmp = tempfile.mkdtemp(prefix="fl-mapnik-")
+    try:
+        compare(a, repo, gpkg, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def compare(a, repo, gpkg, tmp):
     # The places Frontline draws on the baseline day, as GeoJSON for Mapnik.
     subprocess.run([os.path.join(a.build_dir, "frontline"), "run", "--no-render", "--out", tmp],
                    check=True, cwd=repo, stderr=subprocess.DEVNULL)
