@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs the Frontline-versus-Mapnik tile benchmark: installs Debian's
 # python3-mapnik if missing, builds the release preset (with bench/render_bench), and runs
-# bench/mapnik_compare.py on it. Arguments go to the Python script (--minzoom, --maxzoom, --repeat).
+# bench/mapnik_compare.py on it. Arguments go to the Python script (--minzoom, --maxzoom, --repeat,
+# --frontline-style).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/setup.sh"

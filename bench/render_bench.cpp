@@ -1,5 +1,6 @@
-// Tile rendering throughput: renders the default region's pyramid with the default style on
-// N threads (default 1) and prints one JSON line (tiles, seconds, tiles/s, bytes, bbox).
+// Tile rendering throughput: renders the default region's pyramid with the default style (or
+// --style F) on N threads (default 1) and prints one JSON line (tiles, seconds, tiles/s,
+// bytes, bbox).
 // bench/mapnik_compare.py runs it beside Mapnik on the same tiles. It validates its output
 // (a z8 tile over Aleppo decodes and is not blank) before it reports a figure.
 #include <chrono>
@@ -21,6 +22,7 @@ namespace fl = frontline;
 int main(int argc, char** argv) {
     int minzoom = 5, maxzoom = 10, threads = 1;
     std::filesystem::path out = "/tmp/frontline-render-bench";
+    std::filesystem::path style_path;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--minzoom"))
             minzoom = std::atoi(argv[i + 1]);
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
             threads = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--out"))
             out = argv[i + 1];
+        else if (!std::strcmp(argv[i], "--style"))
+            style_path = argv[i + 1];
     }
     try {
         auto ro = fl::default_run_options();
@@ -39,7 +43,7 @@ int main(int argc, char** argv) {
         fl::BoundaryOptions bopt;
         bopt.source = ro.tiles.boundaries;
         auto scene = fl::build_scene(fl::read_boundaries(bopt), gaz, days.back());
-        auto style = fl::read_style(ro.tiles.style);
+        auto style = fl::read_style(style_path.empty() ? ro.tiles.style : style_path);
         std::filesystem::remove_all(out);
         fl::PyramidOptions p;
         p.layer = "bench";
@@ -49,6 +53,7 @@ int main(int argc, char** argv) {
         p.tiles_dir = out;
         p.threads = threads;
         p.mbtiles = false;  // like for like with Mapnik: PNG files only
+        p.pmtiles = false;
         const auto t0 = std::chrono::steady_clock::now();
         auto stats = fl::render_pyramid(scene, style, p);
         const double s =

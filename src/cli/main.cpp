@@ -253,7 +253,7 @@ int run_main(int argc, char** argv) {
         const fl::OutputLock lock(merge_out);
         auto st = fl::merge_shards(dirs, merge_out);
         std::cerr << "frontline: merged " << dirs.size() << " shards: " << st.files << " tiles, "
-                  << st.mbtiles << " MBTiles files\n";
+                  << st.mbtiles << " MBTiles and " << st.pmtiles << " PMTiles files\n";
         return fl::kExitOk;
     }
     if (*geoparse) {

@@ -1,5 +1,7 @@
 // Shard merging. MBTiles rows are re-inserted in the order a single run uses (zoom, column,
-// north-first row), so the merged file is byte-identical to an unsharded run's.
+// north-first row), so the merged file is byte-identical to an unsharded run's. PMTiles
+// archives are rebuilt from the shards' tiles with the first shard's header fields and
+// metadata; the writer orders by TileID, so they too equal an unsharded run's.
 #include "tiles/merge.hpp"
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "tiles/mbtiles.hpp"
+#include "tiles/pmtiles.hpp"
 #include "tiles/pyramid.hpp"
 
 namespace frontline {
@@ -21,6 +24,7 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
     MergeStats stats;
     XyzStore store;
     std::map<std::string, std::vector<fs::path>> mbtiles;  // layer file name -> shard files
+    std::map<std::string, std::vector<fs::path>> pmtiles;
     std::set<std::string> copied;
     std::map<std::string, std::string> lists;  // .changed and .state files
     for (const auto& shard : shard_dirs) {
@@ -39,6 +43,8 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
                 continue;  // an interrupted writer's leftovers
             if (f.extension() == ".mbtiles") {
                 mbtiles[rel.string()].push_back(f);
+            } else if (f.extension() == ".pmtiles") {
+                pmtiles[rel.string()].push_back(f);
             } else if (f.extension() == ".png") {
                 std::string data = read_file(f, "merge");
                 const fs::path dest = out_dir / rel;
@@ -97,6 +103,39 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
         }
         w.commit();
         ++stats.mbtiles;
+    }
+    for (const auto& [rel, parts] : pmtiles) {
+        PmInfo info;
+        {
+            PmtilesReader first(parts.front());
+            const PmHeader& h = first.header();
+            info.tile_type = h.tile_type;
+            info.minzoom = h.minzoom;
+            info.maxzoom = h.maxzoom;
+            info.bounds = {h.min_lon, h.min_lat, h.max_lon, h.max_lat};
+            info.center_lon = h.center_lon;
+            info.center_lat = h.center_lat;
+            info.center_zoom = h.center_zoom;
+            info.metadata_json = first.metadata();
+        }
+        PmtilesWriter w(out_dir / rel, info);
+        std::map<std::uint64_t, std::pair<Digest, fs::path>> seen;
+        for (const auto& p : parts) {
+            PmtilesReader r(p);
+            r.for_each([&](const TileId& t, std::string_view data) {
+                const Digest d = digest(data);
+                auto [it, first] = seen.emplace(pmtiles_tile_id(t), std::pair{d, p});
+                if (!first && !(it->second.first == d)) {
+                    throw Error("merge", p.string(),
+                                "shards disagree on tile " + std::to_string(t.z) + "/" +
+                                    std::to_string(t.x) + "/" + std::to_string(t.y) + " (also in " +
+                                    it->second.second.string() + ")");
+                }
+                w.add(t, data, d);
+            });
+        }
+        w.commit();
+        ++stats.pmtiles;
     }
     return stats;
 }

@@ -1,5 +1,5 @@
 // `frontline merge`: joins the outputs of sharded renders (`--shard K/N`) into one output
-// directory, equal to what a single run writes: XYZ files, MBTiles and TileJSON.
+// directory, equal to what a single run writes: XYZ files, MBTiles, PMTiles and TileJSON.
 #pragma once
 
 #include <filesystem>
@@ -10,6 +10,7 @@ namespace frontline {
 struct MergeStats {
     std::size_t files = 0;    // XYZ tiles merged
     std::size_t mbtiles = 0;  // MBTiles files written
+    std::size_t pmtiles = 0;  // PMTiles files written
     std::size_t other = 0;    // other files copied (TileJSON, ...)
 };
 

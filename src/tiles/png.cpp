@@ -41,9 +41,9 @@ void warning_cb(png_structp, png_const_charp) {}
 
 // The libpng calls live in these two functions, whose frames hold only pointers and plain
 // values: libpng reports errors by longjmp, which must not skip C++ destructors.
-bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palette,
-                   const png_color* pal, int npal, const png_byte* trans, png_bytep* rows,
-                   int level) {
+bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palette, int depth,
+                   const png_color* pal, int npal, const png_byte* trans, int ntrans,
+                   png_bytep* rows, const PngOptions* opt) {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, err, error_cb, warning_cb);
     png_infop info = png_create_info_struct(png);
     if (setjmp(png_jmpbuf(png))) {
@@ -51,19 +51,22 @@ bool write_png_raw(std::string* out, std::string* err, int w, int h, bool palett
         return false;
     }
     png_set_write_fn(png, out, write_cb, flush_cb);
-    png_set_compression_level(png, level);
+    png_set_compression_level(png, opt->compression_level);
+    png_set_compression_strategy(png, opt->zlib_strategy);
+    png_set_compression_mem_level(png, 9);
     if (palette) {
-        png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
+        png_set_IHDR(png, info, w, h, depth, PNG_COLOR_TYPE_PALETTE, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
         png_set_PLTE(png, info, pal, npal);
-        if (trans) png_set_tRNS(png, info, trans, npal, nullptr);
-        // Palette images compress best without row filters (libpng's own advice).
-        png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+        if (ntrans > 0) png_set_tRNS(png, info, trans, ntrans, nullptr);
+        png_set_filter(png, PNG_FILTER_TYPE_BASE,
+                       opt->palette_filters ? PNG_ALL_FILTERS : PNG_FILTER_NONE);
     } else {
         png_set_IHDR(png, info, w, h, 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                      PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     }
     png_write_info(png, info);
+    if (palette && depth < 8) png_set_packing(png);  // rows hold one index per byte
     png_write_image(png, rows);
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
@@ -106,12 +109,15 @@ bool read_png_raw(ReadState* st, std::string* err, Image* img) {
 
 namespace {
 
-// Builds the palette and the indexed pixels. Exact when the image has at most 256 colours.
-// Otherwise, if allowed, the 256 most frequent colours are kept exactly (the flat fills that
-// make up most of a map tile) and every rarer colour (anti-aliasing blends along edges) is
-// mapped to its nearest palette entry; ties broken by colour value, so output is
-// deterministic. Returns false if the image needs RGBA.
-bool build_palette(const Image& img, bool quantize, std::vector<std::uint32_t>& palette,
+// Builds the palette and the indexed pixels. Exact when the image has at most 256 colours
+// and `max_error` is 0. Otherwise (quantising) colours are taken by frequency: a colour
+// covering at least 1% of the image (the flat fills that make up most of a map tile) always
+// gets its own entry; a rarer one (anti-aliasing blends along edges and dots) is mapped to
+// the nearest entry so far if that is within `max_error` (Euclidean RGBA distance), and gets
+// an entry of its own otherwise; past 256 entries every further colour goes to its nearest.
+// Ties are broken by colour value, so output is deterministic. Returns false if the image
+// needs RGBA (more than 256 colours and quantising off).
+bool build_palette(const Image& img, const PngOptions& opt, std::vector<std::uint32_t>& palette,
                    std::vector<std::uint8_t>& indexed) {
     const std::size_t n = static_cast<std::size_t>(img.width) * img.height;
     std::unordered_map<std::uint32_t, std::uint32_t> count;
@@ -128,27 +134,18 @@ bool build_palette(const Image& img, bool quantize, std::vector<std::uint32_t>& 
         last_count = &++count[v];
         last = v;
     }
-    if (count.size() > 256 && !quantize) return false;
+    if (count.size() > 256 && !opt.quantize) return false;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> by_freq(count.begin(), count.end());
     std::sort(by_freq.begin(), by_freq.end(), [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
     });
-    const std::size_t k = std::min<std::size_t>(256, by_freq.size());
-    std::unordered_map<std::uint32_t, std::uint8_t> index;
-    index.reserve(count.size());
-    palette.clear();
-    for (std::size_t i = 0; i < k; ++i) {
-        index.emplace(by_freq[i].first, static_cast<std::uint8_t>(i));
-        palette.push_back(by_freq[i].first);
-    }
     auto channel = [](std::uint32_t v, int c) {
         return static_cast<int>(reinterpret_cast<const std::uint8_t*>(&v)[c]);
     };
-    for (std::size_t i = k; i < by_freq.size(); ++i) {
-        const std::uint32_t v = by_freq[i].first;
+    auto nearest = [&](std::uint32_t v, long& best_d) {
         int best = 0;
-        long best_d = -1;
-        for (std::size_t p = 0; p < k; ++p) {
+        best_d = -1;
+        for (std::size_t p = 0; p < palette.size(); ++p) {
             long d = 0;
             for (int c = 0; c < 4; ++c) {
                 const long diff = channel(v, c) - channel(palette[p], c);
@@ -159,7 +156,29 @@ bool build_palette(const Image& img, bool quantize, std::vector<std::uint32_t>& 
                 best = static_cast<int>(p);
             }
         }
-        index.emplace(v, static_cast<std::uint8_t>(best));
+        return best;
+    };
+    const long max_d = opt.quantize ? static_cast<long>(opt.max_colour_error) *
+                                          static_cast<long>(opt.max_colour_error)
+                                    : 0;
+    const std::size_t frequent = n / 100;
+    std::unordered_map<std::uint32_t, std::uint8_t> index;
+    index.reserve(count.size());
+    palette.clear();
+    for (const auto& [v, c] : by_freq) {
+        if (palette.size() < 256 && (c >= frequent || max_d == 0)) {
+            index.emplace(v, static_cast<std::uint8_t>(palette.size()));
+            palette.push_back(v);
+            continue;
+        }
+        long d = 0;
+        const int best = nearest(v, d);
+        if (palette.size() < 256 && d > max_d) {
+            index.emplace(v, static_cast<std::uint8_t>(palette.size()));
+            palette.push_back(v);
+        } else {
+            index.emplace(v, static_cast<std::uint8_t>(best));
+        }
     }
     indexed.resize(n);
     std::uint8_t last_i = 0;
@@ -180,18 +199,33 @@ bool build_palette(const Image& img, bool quantize, std::vector<std::uint32_t>& 
 std::string encode_png(const Image& img, const PngOptions& opt) {
     std::vector<std::uint32_t> palette;
     std::vector<std::uint8_t> indexed;
-    if (!build_palette(img, opt.quantize, palette, indexed)) palette.clear();
+    if (!build_palette(img, opt, palette, indexed)) palette.clear();
 
     const bool use_palette = !palette.empty();
-    std::vector<png_color> pal(palette.size());
-    std::vector<png_byte> trans(palette.size());
-    bool any_trans = false;
-    for (std::size_t i = 0; i < palette.size(); ++i) {
-        const auto* b = reinterpret_cast<const std::uint8_t*>(&palette[i]);
-        pal[i] = {b[0], b[1], b[2]};
-        trans[i] = b[3];
-        any_trans = any_trans || b[3] != 255;
+    // tRNS lists alpha for the first entries only; later ones are opaque (PNG 11.3.2.1). So
+    // translucent entries go first and the chunk ends at the last of them. The order within
+    // each group stays by frequency; `remap` takes old indices to new ones.
+    std::vector<std::uint8_t> remap(palette.size());
+    std::vector<png_color> pal;
+    std::vector<png_byte> trans;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < palette.size(); ++i) {
+            const auto* b = reinterpret_cast<const std::uint8_t*>(&palette[i]);
+            if ((b[3] != 255) != (pass == 0)) continue;
+            remap[i] = static_cast<std::uint8_t>(pal.size());
+            pal.push_back({b[0], b[1], b[2]});
+            if (pass == 0) trans.push_back(b[3]);
+        }
     }
+    bool identity = true;
+    for (std::size_t i = 0; i < remap.size(); ++i) identity = identity && remap[i] == i;
+    if (!identity) {
+        for (auto& v : indexed) v = remap[v];
+    }
+    // The smallest bit depth that holds the palette (PNG allows 1, 2, 4 and 8 for palettes):
+    // a one- or two-colour tile (sea, plain land) is a 1-bit image.
+    const std::size_t n = pal.size();
+    const int depth = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
     std::vector<png_bytep> rows(static_cast<std::size_t>(img.height));
     for (int y = 0; y < img.height; ++y) {
         rows[y] = const_cast<png_bytep>(
@@ -201,9 +235,9 @@ std::string encode_png(const Image& img, const PngOptions& opt) {
 
     std::string out;
     std::string err = "PNG encode";
-    if (!write_png_raw(&out, &err, img.width, img.height, use_palette, pal.data(),
-                       static_cast<int>(pal.size()), any_trans ? trans.data() : nullptr,
-                       rows.data(), opt.compression_level)) {
+    if (!write_png_raw(&out, &err, img.width, img.height, use_palette, depth, pal.data(),
+                       static_cast<int>(pal.size()), trans.data(), static_cast<int>(trans.size()),
+                       rows.data(), &opt)) {
         throw Error("png", "encode", err, kExitOutputError);
     }
     return out;

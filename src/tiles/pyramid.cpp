@@ -222,6 +222,11 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
                                                {"maxzoom", std::to_string(opt.maxzoom)}});
     }
 
+    std::unique_ptr<PmtilesWriter> pm;
+    if (opt.pmtiles)
+        pm = std::make_unique<PmtilesWriter>(opt.tiles_dir / (opt.layer + ".pmtiles"),
+                                             pmtiles_info(opt));
+
     struct Job {
         TileId tile;
         int scale;
@@ -336,6 +341,7 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             state +=
                 key + ' ' + (opt.fingerprint ? inputs[i] : Digest{}).hex() + ' ' + d.hex() + '\n';
             if (mb && j.scale == 1) mb->add(j.tile, out[i], d.hex());
+            if (pm && j.scale == 1) pm->add(j.tile, out[i], d);
             stats.bytes += out[i].size();
             ++stats.tiles;
         }
@@ -345,11 +351,32 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         stats.unique = mb->unique_images();
         mb->commit();
     }
+    if (pm) pm->commit();
     write_file_atomic(opt.tiles_dir / (opt.layer + ".changed"), changed);
     // Written last: a run killed before this point leaves the previous state, whose output
     // digests no longer match the files it replaced, so those tiles are rendered again.
     write_file_atomic(state_path, state);
     return stats;
+}
+
+PmInfo pmtiles_info(const PyramidOptions& opt) {
+    PmInfo info;
+    info.tile_type = PmTileType::png;
+    info.minzoom = opt.minzoom;
+    info.maxzoom = opt.maxzoom;
+    info.bounds = opt.lonlat;
+    info.center_lon = (opt.lonlat.minx + opt.lonlat.maxx) / 2;
+    info.center_lat = (opt.lonlat.miny + opt.lonlat.maxy) / 2;
+    info.center_zoom = center_zoom(opt);
+    // Spec 5: name, description, attribution, type, version (semver), all strings.
+    nlohmann::ordered_json m;
+    m["name"] = opt.layer;
+    if (!opt.description.empty()) m["description"] = opt.description;
+    m["attribution"] = opt.attribution;
+    m["type"] = "overlay";
+    m["version"] = "1.0.0";
+    info.metadata_json = m.dump();
+    return info;
 }
 
 std::string tilejson(const PyramidOptions& opt, const std::string& tiles_url) {

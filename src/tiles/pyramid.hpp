@@ -14,6 +14,7 @@
 #include "geo/mercator.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
+#include "tiles/pmtiles.hpp"
 #include "tiles/png.hpp"
 
 namespace frontline {
@@ -51,6 +52,7 @@ struct PyramidOptions {
     std::vector<int> scales = {1};    // 1: {y}.png (256 px); 2: {y}@2x.png (512 px)
     XyzStore* store = nullptr;        // dedupe across layers; a private one if null
     bool mbtiles = true;              // also <tiles_dir>/<layer>.mbtiles (scale 1 tiles)
+    bool pmtiles = true;              // also <tiles_dir>/<layer>.pmtiles (scale 1 tiles)
     PngOptions png;
     // Sharding past one machine: this run renders only shard `shard_index` (0-based) of
     // `shard_count`; blocks of kShardBlock consecutive tiles go round-robin to the shards.
@@ -111,6 +113,9 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
 
 // The file of a tile: <tiles_dir>/<layer>/{z}/{x}/{y}[@2x].png
 std::filesystem::path tile_path(const PyramidOptions& opt, const TileId& t, int scale);
+
+// The PMTiles header fields and JSON metadata of a layer (the MBTiles metadata's values).
+PmInfo pmtiles_info(const PyramidOptions& opt);
 
 // TileJSON 3.0.0 (https://github.com/mapbox/tilejson-spec/tree/master/3.0.0): `tilejson`,
 // `tiles` are required; we add name, bounds, center, minzoom, maxzoom, attribution.

@@ -1,4 +1,5 @@
-// Sharding: three shards merged equal one unsharded run, byte for byte (XYZ and MBTiles).
+// Sharding: three shards merged equal one unsharded run, byte for byte (XYZ, MBTiles and
+// PMTiles).
 #include <gtest/gtest.h>
 
 #include <set>
@@ -41,7 +42,8 @@ TEST(Shards, ThreeShardsMergedEqualOneRun) {
         a.erase(list);
         b.erase(list);
     }
-    EXPECT_EQ(tiles * 1, a.size() - 1) << "every tile in exactly one shard (+1: the MBTiles file)";
+    EXPECT_EQ(tiles * 1, a.size() - 2)
+        << "every tile in exactly one shard (+2: the MBTiles and PMTiles files)";
     ASSERT_EQ(a.size(), b.size());
     for (const auto& [path, bytes] : a) {
         ASSERT_TRUE(b.count(path)) << path << " missing after merge";
