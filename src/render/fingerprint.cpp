@@ -52,7 +52,16 @@ TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_
     }
     base_ = digest(stat);
     for (const auto& a : scene.control_areas) {
-        areas_.push_back({a.bbox, digest(area_text(a))});
+        AreaItem item{a.bbox, a.props.dump(), {}};
+        for (const auto& poly : a.merc) {
+            auto ring = [&](const GeoPolygon::ring_type& r) {
+                for (std::size_t i = 0; i + 1 < r.size(); ++i)
+                    item.edges.push_back({r[i].x(), r[i].y(), r[i + 1].x(), r[i + 1].y()});
+            };
+            ring(poly.outer());
+            for (const auto& in : poly.inners()) ring(in);
+        }
+        areas_.push_back(std::move(item));
     }
     places_.reserve(scene.places.size());
     Json scratch;
@@ -72,10 +81,29 @@ Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
         if (p.x >= b.minx - m && p.x <= b.maxx + m && p.y >= b.miny - m && p.y <= b.maxy + m)
             acc = mix(acc, p.d);
     }
+    // A control area changes a tile only through the edges near it; with none near, the
+    // tile is wholly inside or outside (even-odd count of the edges a ray from its centre
+    // crosses), and that is all that matters.
+    const double cx = (b.minx + b.maxx) / 2, cy = (b.miny + b.maxy) / 2;
     for (const auto& a : areas_) {
-        if (a.box.minx <= b.maxx + m && a.box.maxx >= b.minx - m && a.box.miny <= b.maxy + m &&
-            a.box.maxy >= b.miny - m)
-            acc = mix(acc, a.d);
+        if (a.box.minx > b.maxx + m || a.box.maxx < b.minx - m || a.box.miny > b.maxy + m ||
+            a.box.maxy < b.miny - m)
+            continue;
+        std::string s = a.props;
+        bool near = false, inside = false;
+        for (const Segment& e : a.edges) {
+            if (std::max(e.x0, e.x1) >= b.minx - m && std::min(e.x0, e.x1) <= b.maxx + m &&
+                std::max(e.y0, e.y1) >= b.miny - m && std::min(e.y0, e.y1) <= b.maxy + m) {
+                near = true;
+                s.append(reinterpret_cast<const char*>(&e), sizeof e);
+            }
+            if ((e.y0 > cy) != (e.y1 > cy) &&
+                cx < e.x0 + (cy - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0))
+                inside = !inside;
+        }
+        if (!near && !inside) continue;
+        s += near ? "edges" : "inside";
+        acc = mix(acc, digest(s));
     }
     // Labels: global pixels at scale 1, y down.
     auto it = scene_.labels.find(t.z);

@@ -18,8 +18,9 @@ class TileFingerprinter {
 
     // Combines: the style, the static geometry (boundaries, roads: the same for every tile,
     // so any change re-renders all), the zoom and scale, every place within kMarginPx of the
-    // tile (position and all its properties), every control area whose bounding box comes
-    // within kMarginPx of it, and every placed label crossing the tile.
+    // tile (position and all its properties), for every control area the edges that come
+    // within kMarginPx of the tile (or, if none, whether the tile lies inside it), and every
+    // placed label crossing the tile.
     // Thread-safe (const, no shared mutable state).
     Digest operator()(const TileId& t, int scale) const;
 
@@ -34,9 +35,13 @@ class TileFingerprinter {
     };
     const Scene& scene_;
     Digest base_;
+    struct Segment {
+        double x0, y0, x1, y1;  // metres
+    };
     struct AreaItem {
         BBox box;  // metres
-        Digest d;
+        std::string props;
+        std::vector<Segment> edges;  // of every ring
     };
     std::vector<Item> places_;
     std::vector<AreaItem> areas_;

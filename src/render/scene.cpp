@@ -67,22 +67,15 @@ void set_control_areas(Scene& scene, const std::vector<ControlArea>& now,
     scene.control_areas.clear();
     for (const auto& a : now) {
         const std::string c(to_string(a.controller));
-        scene.control_areas.push_back(project_area(a.geom,
-                                                   {{"controller", c},
-                                                    {"controller_before", c},
-                                                    {"changed", false},
-                                                    {"places", a.place_ids.size()},
-                                                    {"area_km2", std::round(a.area_km2)}},
-                                                   proj));
+        scene.control_areas.push_back(project_area(
+            a.geom, {{"controller", c}, {"controller_before", c}, {"changed", false}}, proj));
     }
     for (const auto& g : changed_ground(then, now)) {
         scene.control_areas.push_back(
             project_area(g.now.geom,
                          {{"controller", std::string(to_string(g.now.controller))},
                           {"controller_before", std::string(to_string(g.before))},
-                          {"changed", true},
-                          {"places", 0},
-                          {"area_km2", 0}},
+                          {"changed", true}},
                          proj));
     }
 }

@@ -22,7 +22,9 @@ struct SceneArea {
     GeoMultiPolygon merc;  // metres
     BBox bbox;             // metres
     bool focus = false;
-    // countries, admin1: name, country, focus; control-areas: controller, places, area_km2
+    // countries, admin1: name, country, focus; control-areas: controller, controller_before,
+    // changed (only what a style needs: a tile's fingerprint digests the properties of the
+    // areas it shows, so a size or count here would redraw every tile of the area)
     Json props = Json::object();
     // `merc` simplified for zoom simplified_minzoom + i (see simplify_scene); empty: none.
     std::vector<GeoMultiPolygon> simplified;

@@ -7,6 +7,7 @@
 #include <array>
 #include <set>
 
+#include "render/fingerprint.hpp"
 #include "render/labels.hpp"
 #include "render/renderer.hpp"
 #include "render/style.hpp"
@@ -147,4 +148,36 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
         EXPECT_EQ(ft::count_differing(a, b, 32), 0) << "z" << z;
         EXPECT_LE(ft::count_differing(a, b, 8), 256 * 256 / 100) << "z" << z;
     }
+}
+
+TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
+    // A square area 0..100 km; moving its far corner must not change the fingerprint of a
+    // tile at its other corner, moving the near one must; a tile inside differs from one
+    // outside though no edge is near either.
+    auto square = [](double far) {
+        fl::Scene s;
+        fl::SceneArea a;
+        fl::GeoPolygon p;
+        for (auto [x, y] :
+             {std::pair{0.0, 0.0}, {0.0, 100e3}, {far, 100e3}, {100e3, 0.0}, {0.0, 0.0}})
+            p.outer().emplace_back(x, y);
+        a.merc.push_back(p);
+        a.bbox = {0, 0, std::max(far, 100e3), 100e3};
+        a.props = {{"controller", "opposition"}, {"changed", false}};
+        s.control_areas.push_back(a);
+        return s;
+    };
+    const fl::Scene a = square(100e3), b = square(90e3);
+    const fl::TileFingerprinter fa(a, "style"), fb(b, "style");
+    // z12 tiles are ~9.8 km: the tile at the origin's north-east corner.
+    const fl::TileId origin = fl::tile_for_lonlat(0.001, 0.001, 12);
+    EXPECT_EQ(fa(origin, 1), fb(origin, 1)) << "a far edge changed a tile";
+    const fl::TileId far = fl::tile_for_lonlat(0.85, 0.85, 12);  // ~95 km: near the moved corner
+    EXPECT_NE(fa(far, 1), fb(far, 1)) << "a near edge did not change the tile";
+    const fl::TileId inside = fl::tile_for_lonlat(0.4, 0.4, 12);
+    const fl::TileId outside = fl::tile_for_lonlat(-0.4, 0.4, 12);
+    const fl::Scene empty;
+    const fl::TileFingerprinter fe(empty, "style");
+    EXPECT_NE(fa(inside, 1), fe(inside, 1)) << "the area under a tile is not seen";
+    EXPECT_EQ(fa(outside, 1), fe(outside, 1)) << "an area away from the tile is seen";
 }
