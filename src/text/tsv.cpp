@@ -34,7 +34,7 @@ TsvReader::TsvReader(const std::filesystem::path& path, const char* subsystem, b
     }
     if (!has_header) return;
     auto h = next_line();
-    if (!h) fail("empty file: expected a header line");
+    if (!h) throw Error(subsystem_, path_.string(), "empty file: expected a header line");
     split_tabs(*h, fields_);
     for (auto f : fields_) header_.emplace_back(f);
 }

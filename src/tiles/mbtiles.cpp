@@ -1,8 +1,12 @@
 // SQLite-backed MBTiles writing: one transaction for the whole file, prepared statements.
 #include "tiles/mbtiles.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "common/error.hpp"
 
@@ -52,6 +56,15 @@ MbtilesWriter::MbtilesWriter(std::filesystem::path path,
 }
 
 void MbtilesWriter::create(const std::map<std::string, std::string>& metadata) {
+    // Create the file first: SQLite's "unable to open database file" hides why (a read-only
+    // directory, a full disk); open(2) says. SQLite takes an empty file as a new database.
+    const int fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw Error("mbtiles", path_.string(),
+                    std::string("cannot create temporary file: ") + std::strerror(errno),
+                    kExitOutputError);
+    }
+    ::close(fd);
     if (sqlite3_open_v2(tmp_.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr) != SQLITE_OK) {
         fail(db_->db, path_, "cannot create database");
