@@ -25,6 +25,7 @@ seed() {  # seed TARGET FILE...: copy fixtures into the target's working corpus
 }
 seeds=../shared/seeds
 seed fuzz_article "$seeds"/*.txt
+seed fuzz_events "$seeds"/*.txt
 seed fuzz_manifest "$seeds/manifest.tsv"
 head -c 4000 gazetteer/curated.tsv > "$build/curated-head.tsv"
 head -c 4000 gazetteer/geonames_region.txt > "$build/geonames-head.txt"

@@ -256,6 +256,69 @@ EOF2
   check "mixed load: server alive" "$(fetch "$D/health")" 200
 fi
 
+# Bounded load with every answer checked (4,000 requests from 16 keep-alive clients on
+# loopback, valid and hostile at random): a tile file must come back 200 with its bytes, an
+# on-demand tile 200 and a PNG, each hostile target its 4xx. Counts crashes (the server gone
+# afterwards), connection errors and wrong answers.
+checked=$(timeout 300 /usr/bin/python3 - "$up" "$out/tiles/control/$tile.png" "$tile" "$deep/$dx/$dy" <<'PY'
+import http.client, random, sys, threading
+host, tile_file, tile, deep = sys.argv[1:5]
+h, p = host.rsplit(":", 1)
+tile_bytes = open(tile_file, "rb").read()
+png = lambda b: b.startswith(b"\x89PNG")
+cases = [  # target, check of (status, body)
+    ("/tiles/control/%s.png" % tile, lambda s, b: s == 200 and b == tile_bytes),
+    ("/tiles/control/%s.png" % deep, lambda s, b: s == 200 and png(b)),
+    ("/static.png?center=37.1,36.2&zoom=8&size=256x256", lambda s, b: s == 200 and png(b)),
+    ("/tiles/control.json", lambda s, b: s == 200 and b.startswith(b"{")),
+    ("/tiles/control/99/0/0.png", lambda s, b: s == 404),
+    ("/tiles/control/-1/0/0.png", lambda s, b: s == 400),
+    ("/tiles/control/a/1/1.png", lambda s, b: s == 400),
+    ("/tiles/control/5/99999999999999999999/0.png", lambda s, b: s == 400),
+    ("/tiles/%2e%2e/%2e%2e/etc/passwd", lambda s, b: 400 <= s < 500 and b"root:" not in b),
+    ("/tiles/%252e%252e/x.json", lambda s, b: 400 <= s < 500),
+    ("/control/..%2f..%2fetc%2fpasswd", lambda s, b: 400 <= s < 500 and b"root:" not in b),
+    ("/static.png?center=37,36&zoom=9&size=99999x99999", lambda s, b: s == 400),
+]
+total, per = 4000, 250
+lock = threading.Lock()
+stats = {"requests": 0, "wrong": 0, "errors": 0}
+wrong = []
+def client(seed):
+    rnd = random.Random(seed)
+    conn = None
+    for _ in range(per):
+        target, ok = rnd.choice(cases)
+        try:
+            if conn is None:
+                conn = http.client.HTTPConnection(h, int(p), timeout=30)
+            conn.request("GET", target)
+            r = conn.getresponse()
+            body = r.read()
+            good = ok(r.status, body)
+            if r.will_close:
+                conn.close(); conn = None
+        except Exception as e:
+            with lock:
+                stats["requests"] += 1; stats["errors"] += 1
+            conn = None
+            continue
+        with lock:
+            stats["requests"] += 1
+            if not good:
+                stats["wrong"] += 1
+                wrong.append("%s -> %d" % (target, r.status))
+threads = [threading.Thread(target=client, args=(i,)) for i in range(total // per)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(("CHECKED requests=%d wrong=%d errors=%d %s" % (stats["requests"], stats["wrong"], stats["errors"], "; ".join(sorted(set(wrong))[:3]))).rstrip())
+PY
+)
+echo "$checked" >&2
+check "checked load ($checked): all answered right" \
+  "$(echo "$checked" | sed -n 's/^CHECKED requests=\([0-9]*\) wrong=\([0-9]*\) errors=\([0-9]*\).*/\1 \2 \3/p')" "4000 0 0"
+check "checked load: server alive" "$(fetch "$D/health")" 200
+
 # Graceful shutdown on SIGTERM: exit 0 within a few seconds.
 kill -TERM "$serve_pid"
 for _ in $(seq 100); do kill -0 "$serve_pid" 2>/dev/null || break; sleep 0.1; done

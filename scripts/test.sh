@@ -2,6 +2,7 @@
 # All tests: set-up if needed, format check, warnings-as-errors build with the full test
 # suite, then the same suite under AddressSanitizer + UBSan.
 #   FRONTLINE_SKIP_ASAN=1  skip the sanitizer build (quicker local runs)
+#   FRONTLINE_SKIP_TSAN=1  skip the ThreadSanitizer build of the threaded tests
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -32,3 +33,12 @@ echo "== crash safety: SIGKILL at points through a run (scripts/kill_test.sh)" >
 
 echo "== the web page in Chromium (scripts/browser_test.sh)" >&2
 FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/browser_test.sh"
+
+echo "== bad input corpus through the command line (scripts/bad_input_test.sh)" >&2
+"$here/scripts/bad_input_test.sh" "$here/build/ci/frontline"
+
+if [ "${FRONTLINE_SKIP_TSAN:-0}" != 1 ]; then
+  echo "== ThreadSanitizer: the threaded tests (tile rendering, server, render cache)" >&2
+  "$here/scripts/build.sh" tsan
+  ctest --preset tsan -j "$(nproc)"
+fi

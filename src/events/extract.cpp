@@ -496,6 +496,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     const int pub_year = static_cast<int>(pub.year());
     const ActorInfo* discourse = nullptr;
     std::size_t discourse_age = 0;
+    // The mentions by start offset, so each sentence finds its own by binary search: a scan of
+    // every mention per sentence made a long article (tens of MB) quadratic.
+    std::vector<std::size_t> by_start(mentions.size());
+    for (std::size_t i = 0; i < by_start.size(); ++i) by_start[i] = i;
+    std::stable_sort(by_start.begin(), by_start.end(), [&](std::size_t a, std::size_t b) {
+        return mentions[a].start < mentions[b].start;
+    });
+    std::vector<std::size_t> inside;
     for (const Sentence& sent : split_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
@@ -513,9 +521,17 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         std::size_t last = s.find_last_not_of(" \"'");
         bool question = last != std::string_view::npos && s[last] == '?';
 
+        inside.clear();
+        for (auto it = std::lower_bound(
+                 by_start.begin(), by_start.end(), sent.start,
+                 [&](std::size_t i, std::size_t at) { return mentions[i].start < at; });
+             it != by_start.end() && mentions[*it].start <= sent.end; ++it) {
+            if (mentions[*it].end <= sent.end) inside.push_back(*it);
+        }
+        std::sort(inside.begin(), inside.end());  // the mentions' own order, as given
         std::vector<Obj> objs;
-        for (const auto& m : mentions) {
-            if (m.start < sent.start || m.end > sent.end) continue;
+        for (std::size_t i : inside) {
+            const Mention& m = mentions[i];
             objs.push_back(
                 {&m, f.to_folded(m.start - sent.start), f.to_folded(m.end - sent.start)});
         }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 #include "common/error.hpp"
 #include "gazetteer/normalize.hpp"
@@ -29,11 +30,17 @@ long parse_long(std::string_view s) {
     return v;
 }
 
+// As written in the file would be best; %g is close ("95", "95.1", not "95.000000").
+std::string number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
 void check_coords(const TsvReader& tsv, double lat, double lon) {
-    if (!(lat >= -90 && lat <= 90))
-        tsv.fail("latitude " + std::to_string(lat) + " out of range [-90, 90]");
+    if (!(lat >= -90 && lat <= 90)) tsv.fail("latitude " + number(lat) + " out of range [-90, 90]");
     if (!(lon >= -180 && lon <= 180))
-        tsv.fail("longitude " + std::to_string(lon) + " out of range [-180, 180]");
+        tsv.fail("longitude " + number(lon) + " out of range [-180, 180]");
 }
 
 // Splits a comma-separated alternate-names field.

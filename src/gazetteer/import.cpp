@@ -8,6 +8,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "text/article.hpp"
 
 namespace frontline {
 
@@ -63,6 +64,10 @@ ImportStats import_geonames(const std::filesystem::path& dump, const std::filesy
         });
     }
     const std::string text = read_file(dump, "gazetteer");
+    // Rows go into JSON outputs later: refuse bad bytes now, naming the dump's line.
+    std::size_t bad_line = 0;
+    if (auto problem = text_problem(text, bad_line); !problem.empty())
+        throw Error("gazetteer", at_line(dump.string(), bad_line), problem);
     for_lines(text, [&](std::string_view l) {
         ++st.read;
         // GeoNames readme.txt, table "geoname": 19 columns; 4 latitude, 5 longitude,
@@ -88,7 +93,11 @@ ImportStats import_geonames(const std::filesystem::path& dump, const std::filesy
         out += '\n';
     }
     st.total = rows.size();
-    std::filesystem::create_directories(out_dir);
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec)
+        throw Error("output", out_dir.string(), "cannot create directory: " + ec.message(),
+                    kExitOutputError);
     write_file_atomic(out_dir / "geonames_region.txt", out);
     return st;
 }

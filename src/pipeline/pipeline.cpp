@@ -78,6 +78,11 @@ RunSummary run_pipeline(const RunOptions& opt) {
     std::vector<Event> raw_events;
     for (const auto& a : articles) {
         auto mentions = geoparse(gaz, a, gpo);
+        if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+            opt.log("warning: " + a.path.string() + ": empty file: nothing to read");
+        } else if (mentions.empty()) {
+            opt.log("warning: " + a.path.string() + ": no place names found: no events taken");
+        }
         if (!a.published)
             opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
         auto ev = extract_events(a, mentions);

@@ -2,6 +2,7 @@
 // paint or layout, value kind, default) drives the checks, so adding a property is one row.
 #include "render/style.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "text/article.hpp"
 
 namespace frontline {
 
@@ -328,11 +330,34 @@ StyleLayer read_layer(const Json& j, const std::string& file, std::size_t index,
     return l;
 }
 
+// The line of the layer whose `"id": "<id>"` comes first at or after `from` in the style's
+// text (advancing `from` past it), or 0 if not found. nlohmann::json keeps no positions, and
+// a line number is what an editor needs.
+std::size_t layer_line(std::string_view text, const std::string& id, std::size_t& from) {
+    const std::string quoted = Json(id).dump();
+    for (std::size_t at = text.find("\"id\"", from); at != std::string_view::npos;
+         at = text.find("\"id\"", at + 1)) {
+        std::size_t p = text.find_first_not_of(" \t\r\n", at + 4);
+        if (p == std::string_view::npos || text[p] != ':') continue;
+        p = text.find_first_not_of(" \t\r\n", p + 1);
+        if (p == std::string_view::npos || text.compare(p, quoted.size(), quoted) != 0) continue;
+        from = p + quoted.size();
+        return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+    }
+    return 0;
+}
+
 }  // namespace
 
 Style read_style(const std::filesystem::path& file) {
     const std::string path = file.string();
     const std::string text = read_file(file, "style");
+    // A binary file or bad bytes: say so, with the line, rather than a JSON syntax error.
+    std::size_t bad_line = 0;
+    if (auto problem = text_problem(text, bad_line); !problem.empty())
+        throw Error("style", at_line(path, bad_line), problem);
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error("style", path, "empty file: expected a JSON object with `layers`");
     Json j;
     try {
         j = Json::parse(text);
@@ -359,8 +384,14 @@ Style read_style(const std::filesystem::path& file) {
     }
     std::set<std::string> ids;
     try {
-        for (std::size_t i = 0; i < j["layers"].size(); ++i)
-            s.layers.push_back(read_layer(j["layers"][i], path, i, ids));
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < j["layers"].size(); ++i) {
+            const Json& layer = j["layers"][i];
+            std::size_t line = 0;
+            if (layer.is_object() && layer.contains("id") && layer["id"].is_string())
+                line = layer_line(text, layer["id"].get<std::string>(), from);
+            s.layers.push_back(read_layer(layer, line ? at_line(path, line) : path, i, ids));
+        }
     } catch (const Json::exception& e) {
         // A safety net: every key is type-checked above and in read_layer(); should a check be
         // missing, a value of the wrong type is still a style error, not an internal one.

@@ -36,7 +36,7 @@ struct StyleLayer {
     bool visible = true;
     std::map<std::string, Json> paint;   // checked expressions, defaults filled in
     std::map<std::string, Json> layout;  // idem
-    std::string where;                   // "<file>: layer `<id>`", for messages
+    std::string where;                   // "<file> line <n>: layer `<id>`", for messages
 
     bool shown_at(double z) const { return visible && z >= minzoom && z < maxzoom; }
     const Json& paint_value(const std::string& key) const { return paint.at(key); }

@@ -139,7 +139,11 @@ std::optional<LayerInfo> SceneRenderer::layer(const std::string& name) {
     // Cheap: called on I/O threads for every tile request; scenes are built on render threads.
     bool known = name == "control" || name == "changes" ||
                  (name == "overlay" && data_->overlay_style.has_value());
-    for (const auto& d : *days()) known = known || name == "control-" + to_iso(d.date);
+    // Hold the list while iterating: `for (... : *days())` dropped the temporary shared_ptr
+    // before the loop, and a reload on a render thread freed the days under it
+    // (use after free, found by ThreadSanitizer in tests/reliability).
+    const auto day_list = days();
+    for (const auto& d : *day_list) known = known || name == "control-" + to_iso(d.date);
     if (!known) return std::nullopt;
     return data_->info;
 }

@@ -156,20 +156,26 @@ struct Server::Impl {
     asio::signal_set signals{ioc};
     asio::steady_timer grace{ioc};
     std::unique_ptr<asio::thread_pool> render_pool;
+    // The acceptor and the signal set are touched by the accept loop and by begin_stop():
+    // both run on this strand, never on two I/O threads at once (ThreadSanitizer found
+    // begin_stop() closing the acceptor while another thread re-armed async_accept).
+    asio::strand<asio::io_context::executor_type> control = asio::make_strand(ioc);
 
     void accept() {
-        acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket s) {
-            if (!acceptor.is_open()) return;
-            if (!ec) {
-                if (sh.connections.load() >= sh.opt.max_connections) {
-                    beast::error_code ignored;
-                    s.close(ignored);
-                } else {
-                    std::make_shared<Session>(std::move(s), sh)->start();
+        acceptor.async_accept(
+            asio::make_strand(ioc),
+            asio::bind_executor(control, [this](beast::error_code ec, tcp::socket s) {
+                if (!acceptor.is_open()) return;
+                if (!ec) {
+                    if (sh.connections.load() >= sh.opt.max_connections) {
+                        beast::error_code ignored;
+                        s.close(ignored);
+                    } else {
+                        std::make_shared<Session>(std::move(s), sh)->start();
+                    }
                 }
-            }
-            accept();
-        });
+                accept();
+            }));
     }
 
     void begin_stop() {
@@ -221,9 +227,9 @@ void Server::run() {
     if (im.sh.opt.handle_signals) {
         im.signals.add(SIGINT);
         im.signals.add(SIGTERM);
-        im.signals.async_wait([&im](beast::error_code ec, int) {
+        im.signals.async_wait(asio::bind_executor(im.control, [&im](beast::error_code ec, int) {
             if (!ec) im.begin_stop();
-        });
+        }));
     }
     im.accept();
     std::vector<std::thread> threads;
@@ -235,7 +241,7 @@ void Server::run() {
 }
 
 void Server::stop() {
-    asio::post(impl_->ioc, [im = impl_.get()] { im->begin_stop(); });
+    asio::post(impl_->control, [im = impl_.get()] { im->begin_stop(); });
 }
 
 }  // namespace frontline::serve

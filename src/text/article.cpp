@@ -2,6 +2,7 @@
 #include "text/article.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -48,19 +49,36 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     return std::nullopt;
 }
 
+std::string text_problem(std::string_view text, std::size_t& line) {
+    // Binary first: a PDF, an image or a word-processor file saved as .txt has NUL bytes and
+    // would otherwise be reported as mere bad UTF-8.
+    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+        line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + nul, '\n'));
+        return "binary file, not text (NUL byte at byte " + std::to_string(nul) + ")";
+    }
+    if (auto bad = find_invalid_utf8(text)) {
+        const auto at = text.begin() + static_cast<std::ptrdiff_t>(*bad);
+        line = 1 + static_cast<std::size_t>(std::count(text.begin(), at, '\n'));
+        const std::size_t line_start =
+            text.rfind('\n', *bad) == std::string_view::npos ? 0 : text.rfind('\n', *bad) + 1;
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[*bad]));
+        return "invalid UTF-8 at byte " + std::to_string(*bad) + " (column " +
+               std::to_string(*bad - line_start + 1) + ", byte " + hex +
+               "); convert the file to UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8";
+    }
+    return "";
+}
+
 Article read_article(const fs::path& path) {
     Article a;
     a.path = path;
     a.doc = path.filename().string();
     a.text = read_file(path, "article");
     if (a.text.size() >= 3 && a.text.compare(0, 3, "\xEF\xBB\xBF") == 0) a.text.erase(0, 3);
-    if (auto bad = find_invalid_utf8(a.text)) {
-        std::size_t line = 1 + std::count(a.text.begin(), a.text.begin() + *bad, '\n');
-        throw Error("article", at_line(path.string(), line),
-                    "invalid UTF-8 at byte " + std::to_string(*bad));
-    }
-    if (a.text.find('\0') != std::string::npos) {
-        throw Error("article", path.string(), "binary file (contains NUL bytes), not text");
+    std::size_t line = 0;
+    if (auto problem = text_problem(a.text, line); !problem.empty()) {
+        throw Error("article", at_line(path.string(), line), problem);
     }
     return a;
 }

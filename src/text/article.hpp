@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/date.hpp"
@@ -42,5 +43,9 @@ std::vector<Article> read_articles(const std::vector<std::filesystem::path>& inp
 
 // Checks that `s` is well-formed UTF-8; returns the byte offset of the first bad byte.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// Why `text` (after a BOM) is not UTF-8 text: a NUL byte (a binary file) or invalid UTF-8,
+// with a fix; sets `line` (1-based) to where. Empty if the text is fine.
+std::string text_problem(std::string_view text, std::size_t& line);
 
 }  // namespace frontline

@@ -3,6 +3,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "text/article.hpp"
 
 namespace frontline {
 
@@ -25,9 +26,15 @@ void split_tabs(std::string_view line, std::vector<std::string_view>& out) {
 TsvReader::TsvReader(const std::filesystem::path& path, const char* subsystem, bool has_header)
     : path_(path), subsystem_(subsystem), data_(read_file(path, subsystem)) {
     if (data_.size() >= 3 && data_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    // Every field ends up in JSON outputs, which must be UTF-8: reject bad bytes here, where
+    // the file and line are known.
+    std::size_t line = 0;
+    if (auto problem = text_problem(std::string_view(data_).substr(pos_), line); !problem.empty()) {
+        throw Error(subsystem_, at_line(path_.string(), line), problem);
+    }
     if (!has_header) return;
     auto h = next_line();
-    if (!h) fail("empty file: expected a header line");
+    if (!h) throw Error(subsystem_, path_.string(), "empty file: expected a header line");
     split_tabs(*h, fields_);
     for (auto f : fields_) header_.emplace_back(f);
 }

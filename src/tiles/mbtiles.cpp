@@ -1,8 +1,12 @@
 // SQLite-backed MBTiles writing: one transaction for the whole file, prepared statements.
 #include "tiles/mbtiles.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "common/error.hpp"
 
@@ -39,12 +43,34 @@ MbtilesWriter::MbtilesWriter(std::filesystem::path path,
     tmp_ = path_;
     tmp_ += ".tmp." + std::to_string(::getpid());
     std::filesystem::remove(tmp_, ec);
+    try {
+        create(metadata);
+    } catch (...) {
+        // The destructor does not run for a throwing constructor: roll back here (a full
+        // disk must not keep a half-written temporary).
+        if (db_->db) sqlite3_close(db_->db);
+        db_->db = nullptr;
+        std::filesystem::remove(tmp_, ec);
+        throw;
+    }
+}
+
+void MbtilesWriter::create(const std::map<std::string, std::string>& metadata) {
+    // Create the file first: SQLite's "unable to open database file" hides why (a read-only
+    // directory, a full disk); open(2) says. SQLite takes an empty file as a new database.
+    const int fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw Error("mbtiles", path_.string(),
+                    std::string("cannot create temporary file: ") + std::strerror(errno),
+                    kExitOutputError);
+    }
+    ::close(fd);
     if (sqlite3_open_v2(tmp_.c_str(), &db_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                         nullptr) != SQLITE_OK) {
-        fail(db_->db, tmp_, "cannot create database");
+        fail(db_->db, path_, "cannot create database");
     }
-    exec(db_->db, tmp_, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
-    exec(db_->db, tmp_,
+    exec(db_->db, path_, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;");
+    exec(db_->db, path_,
          "CREATE TABLE metadata (name TEXT, value TEXT);"
          "CREATE UNIQUE INDEX name ON metadata (name);"
          "CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id "
@@ -59,14 +85,14 @@ MbtilesWriter::MbtilesWriter(std::filesystem::path path,
     sqlite3_stmt* meta = nullptr;
     if (sqlite3_prepare_v2(db_->db, "INSERT INTO metadata (name, value) VALUES (?, ?)", -1, &meta,
                            nullptr) != SQLITE_OK) {
-        fail(db_->db, tmp_, "prepare");
+        fail(db_->db, path_, "prepare");
     }
     for (const auto& [k, v] : metadata) {
         sqlite3_bind_text(meta, 1, k.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(meta, 2, v.c_str(), -1, SQLITE_TRANSIENT);
         if (sqlite3_step(meta) != SQLITE_DONE) {
             sqlite3_finalize(meta);
-            fail(db_->db, tmp_, "insert metadata");
+            fail(db_->db, path_, "insert metadata");
         }
         sqlite3_reset(meta);
     }
@@ -78,7 +104,7 @@ MbtilesWriter::MbtilesWriter(std::filesystem::path path,
                            "INSERT OR REPLACE INTO map (zoom_level, tile_column, tile_row, tile_id)"
                            " VALUES (?, ?, ?, ?)",
                            -1, &db_->put_map, nullptr) != SQLITE_OK) {
-        fail(db_->db, tmp_, "prepare");
+        fail(db_->db, path_, "prepare");
     }
 }
 
@@ -97,7 +123,7 @@ void MbtilesWriter::add(const TileId& t, std::string_view png, const std::string
     sqlite3_stmt* s = db_->put_image;
     sqlite3_bind_text(s, 1, digest_hex.c_str(), -1, SQLITE_TRANSIENT);
     sqlite3_bind_blob(s, 2, png.data(), static_cast<int>(png.size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(s) != SQLITE_DONE) fail(db_->db, tmp_, "insert image");
+    if (sqlite3_step(s) != SQLITE_DONE) fail(db_->db, path_, "insert image");
     images_ += static_cast<std::size_t>(sqlite3_changes(db_->db));
     sqlite3_reset(s);
     s = db_->put_map;
@@ -105,17 +131,17 @@ void MbtilesWriter::add(const TileId& t, std::string_view png, const std::string
     sqlite3_bind_int(s, 2, t.x);
     sqlite3_bind_int(s, 3, tms_row(t));
     sqlite3_bind_text(s, 4, digest_hex.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(s) != SQLITE_DONE) fail(db_->db, tmp_, "insert tile");
+    if (sqlite3_step(s) != SQLITE_DONE) fail(db_->db, path_, "insert tile");
     sqlite3_reset(s);
 }
 
 void MbtilesWriter::commit() {
     std::lock_guard lock(mutex_);
-    exec(db_->db, tmp_, "COMMIT;");
+    exec(db_->db, path_, "COMMIT;");
     sqlite3_finalize(db_->put_image);
     sqlite3_finalize(db_->put_map);
     db_->put_image = db_->put_map = nullptr;
-    if (sqlite3_close(db_->db) != SQLITE_OK) fail(db_->db, tmp_, "close");
+    if (sqlite3_close(db_->db) != SQLITE_OK) fail(db_->db, path_, "close");
     db_->db = nullptr;
     std::error_code ec;
     std::filesystem::rename(tmp_, path_, ec);

@@ -31,6 +31,7 @@ class MbtilesWriter {
     std::size_t unique_images() const { return images_; }
 
   private:
+    void create(const std::map<std::string, std::string>& metadata);  // opens tmp_, schema
     std::filesystem::path path_, tmp_;
     struct Db;
     std::unique_ptr<Db> db_;

@@ -41,7 +41,8 @@ TEST(Style, ShippedStylesLoad) {
 TEST(Style, ErrorsNameFileLayerAndKey) {
     auto e = error_of(with_layer(
         R"({"id": "dots", "type": "circle", "source-layer": "places", "paint": {"circle-glow": 1}})"));
-    EXPECT_NE(e.find("s.json: layer `dots`: key `paint.circle-glow`"), std::string::npos) << e;
+    EXPECT_NE(e.find("s.json line 1: layer `dots`: key `paint.circle-glow`"), std::string::npos)
+        << e;
     e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
         "paint": {"circle-color": ["match", ["get", "controller"], "government", "#zz5e00", "#000000"]}})"));
     EXPECT_NE(e.find("layer `dots`: key `paint.circle-color`: bad colour \"#zz5e00\""),
@@ -135,4 +136,42 @@ TEST(Style, NameMustBeAString) {
     } catch (const fl::Error& e) {
         EXPECT_NE(std::string(e.what()).find("key `name`"), std::string::npos) << e.what();
     }
+}
+
+TEST(Style, ErrorsNameTheLayersLine) {
+    // An unknown layer type, three layers down a pretty-printed file: the message gives the
+    // line of the layer's "id", as an editor needs it.
+    auto e = error_of(R"({
+  "version": 8,
+  "layers": [
+    {"id": "bg", "type": "background"},
+    {
+      "id": "heat",
+      "type": "heatmap",
+      "source-layer": "places"
+    }
+  ]
+})");
+    EXPECT_NE(e.find("s.json line 6: layer `heat`: key `type`: unknown layer type \"heatmap\""),
+              std::string::npos)
+        << e;
+}
+
+TEST(Style, EmptyBinaryAndBadBytesAreStyleErrors) {
+    auto e = error_of(" \n");
+    EXPECT_NE(e.find("s.json: empty file"), std::string::npos) << e;
+    e = error_of(std::string("{\"version\": 8,\n\"layers\": [\0]}", 29));
+    EXPECT_NE(e.find("s.json line 2: binary file, not text"), std::string::npos) << e;
+    e = error_of("{\"version\": 8,\n\"name\": \"Caf\xE9\",\n\"layers\": []}");
+    EXPECT_NE(e.find("s.json line 2: invalid UTF-8"), std::string::npos) << e;
+    // A byte-order mark and CRLF line ends are fine.
+    auto dir = fl::test::scratch("style_bom");
+    std::string crlf = "\xEF\xBB\xBF";
+    for (char c : fl::read_file(fl::test::source_dir() / "styles" / "control.json", "style")) {
+        if (c == '\n') crlf += '\r';
+        crlf += c;
+    }
+    fl::write_file_atomic(dir / "bom.json", crlf);
+    EXPECT_EQ(fl::read_style(dir / "bom.json").layers.size(),
+              fl::read_style(fl::test::source_dir() / "styles" / "control.json").layers.size());
 }

@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "test_util.hpp"
 #include "text/sentences.hpp"
+#include "text/tsv.hpp"
 
 namespace fl = frontline;
 
@@ -60,4 +61,50 @@ TEST(Sentences, AbbreviationsDoNotSplit) {
     EXPECT_EQ(t.substr(s[1].start, s[1].end - s[1].start), "The army withdrew.");
     EXPECT_EQ(t.substr(s[2].start, s[2].end - s[2].start), "Headline without stop");
     EXPECT_EQ(s[2].index, 2u);
+}
+
+TEST(Article, BinaryFileIsNamedAsBinaryNotAsBadUtf8) {
+    auto dir = fl::test::scratch("article_binary");
+    // The start of a PNG: bad UTF-8 at byte 0, but what the user needs to hear is "binary".
+    fl::write_file_atomic(dir / "image.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+    try {
+        fl::read_article(dir / "image.txt");
+        FAIL() << "binary file accepted";
+    } catch (const fl::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("image.txt line 3: binary file, not text"),
+                  std::string::npos)
+            << e.what();
+        EXPECT_EQ(e.exit_code(), fl::kExitInputError);
+    }
+}
+
+TEST(Tsv, BadBytesAreErrorsWithFileAndLine) {
+    // Gazetteer, manifest and baseline fields reach JSON outputs, which must be UTF-8: a
+    // Latin-1 name used to escape as an internal error when the outputs were written.
+    auto dir = fl::test::scratch("tsv_utf8");
+    fl::write_file_atomic(dir / "g.tsv", "id\tname\nfl:a\tAleppo\nfl:b\tCaf\xE9\n");
+    try {
+        fl::TsvReader tsv(dir / "g.tsv", "gazetteer");
+        FAIL() << "invalid UTF-8 accepted";
+    } catch (const fl::Error& e) {
+        EXPECT_EQ(e.subsystem(), "gazetteer");
+        EXPECT_NE(std::string(e.what()).find("g.tsv line 3: invalid UTF-8"), std::string::npos)
+            << e.what();
+    }
+    fl::write_file_atomic(dir / "b.tsv", std::string("id\tname\nfl:a\t\0\n", 15));
+    EXPECT_THROW(fl::TsvReader(dir / "b.tsv", "gazetteer"), fl::Error);
+}
+
+TEST(Tsv, BomAndCrlfAreAccepted) {
+    auto dir = fl::test::scratch("tsv_crlf");
+    fl::write_file_atomic(dir / "m.tsv",
+                          "\xEF\xBB\xBF"
+                          "file\tpublished\r\na.txt\t2024-11-30\r\n");
+    fl::TsvReader tsv(dir / "m.tsv", "article");
+    ASSERT_TRUE(tsv.column("file"));
+    ASSERT_TRUE(tsv.column("published"));
+    auto row = tsv.next();
+    ASSERT_TRUE(row);
+    EXPECT_EQ((*row)[*tsv.column("published")], "2024-11-30");
+    EXPECT_EQ(tsv.line(), 2u);
 }
