@@ -220,4 +220,3 @@ TEST(Render, ParallelTilesEqualSequentialTiles) {
     for (std::size_t k = 0; k < tiles.size(); ++k)
         EXPECT_EQ(seq[k].rgba, par[k].rgba) << "tile " << k;
 }
-
