@@ -340,8 +340,9 @@ std::vector<FigureRecord> FigureMaker::write_defaults(const fs::path& dir) {
             }
         }
     };
-    const unsigned n =
-        std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(jobs.size()));
+    const unsigned want = impl_->threads > 0 ? static_cast<unsigned>(impl_->threads)
+                                             : std::thread::hardware_concurrency();
+    const unsigned n = std::clamp(want, 1u, static_cast<unsigned>(jobs.size()));
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
     work();

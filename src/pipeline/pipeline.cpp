@@ -1,6 +1,8 @@
 // The main job. Every output is written atomically; the order is data first, tiles last.
 #include "pipeline/pipeline.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <ctime>
 
@@ -173,6 +175,9 @@ RunSummary run_pipeline(const RunOptions& opt) {
     } catch (const Error& e) {
         if (e.exit_code() == kExitOutputError) throw;
         opt.log(std::string("warning: no web page: ") + e.what());
+    } catch (const nlohmann::json::exception& e) {
+        // A data file of this run the page could not read: the page is lost, not the run.
+        opt.log(std::string("warning: no web page: unexpected data: ") + e.what());
     }
     return sum;
 }

@@ -274,6 +274,10 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
         // below it... so a fitted figure's text is 0.84 to 1.68 times the tiles' (the text
         // of a finer zoom scaled down to half is too small to read).
         const double exact = std::log2(world / (256 * res));
+        if (exact > 22.5) {
+            throw usage("--bbox", "box too small for the figure's size: it would need zoom " +
+                                      fmt(exact) + " (at most 22)");
+        }
         f.zoom = std::clamp(static_cast<int>(std::floor(exact + 0.25)), 0, 22);
         f.magnify = std::exp2(exact - f.zoom);
         const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;

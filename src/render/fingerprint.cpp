@@ -51,16 +51,25 @@ TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_
             stat += std::to_string(std::lround(p.x())) + ',' + std::to_string(std::lround(p.y()));
     }
     base_ = digest(stat);
-    for (const auto& a : scene.control_areas) {
-        AreaItem item{a.bbox, a.props.dump(), {}};
-        for (const auto& poly : a.merc) {
+    auto edges_of = [](const GeoMultiPolygon& g) {
+        std::vector<Segment> out;
+        for (const auto& poly : g) {
             auto ring = [&](const GeoPolygon::ring_type& r) {
                 for (std::size_t i = 0; i + 1 < r.size(); ++i)
-                    item.edges.push_back({r[i].x(), r[i].y(), r[i + 1].x(), r[i + 1].y()});
+                    out.push_back({r[i].x(), r[i].y(), r[i + 1].x(), r[i + 1].y()});
             };
             ring(poly.outer());
             for (const auto& in : poly.inners()) ring(in);
         }
+        return out;
+    };
+    for (const auto& a : scene.control_areas) {
+        AreaItem item;
+        item.box = a.bbox;
+        item.props = a.props.dump();
+        item.minzoom = a.simplified_minzoom;
+        for (const auto& g : a.simplified) item.by_zoom.push_back(edges_of(g));
+        item.raw = edges_of(a.merc);
         areas_.push_back(std::move(item));
     }
     places_.reserve(scene.places.size());
@@ -91,7 +100,7 @@ Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
             continue;
         std::string s = a.props;
         bool near = false, inside = false;
-        for (const Segment& e : a.edges) {
+        for (const Segment& e : a.edges(t.z)) {
             if (std::max(e.x0, e.x1) >= b.minx - m && std::min(e.x0, e.x1) <= b.maxx + m &&
                 std::max(e.y0, e.y1) >= b.miny - m && std::min(e.y0, e.y1) <= b.maxy + m) {
                 near = true;

@@ -41,7 +41,18 @@ class TileFingerprinter {
     struct AreaItem {
         BBox box;  // metres
         std::string props;
-        std::vector<Segment> edges;  // of every ring
+        // The edges of every ring as drawn: of the area's geometry at zoom minzoom + i
+        // (simplify_scene: simplification is not local, so the raw edges are not enough),
+        // and the raw ones for other zooms.
+        int minzoom = 0;
+        std::vector<std::vector<Segment>> by_zoom;
+        std::vector<Segment> raw;
+        const std::vector<Segment>& edges(int z) const {
+            const int i = z - minzoom;
+            return i >= 0 && i < static_cast<int>(by_zoom.size())
+                       ? by_zoom[static_cast<std::size_t>(i)]
+                       : raw;
+        }
     };
     std::vector<Item> places_;
     std::vector<AreaItem> areas_;

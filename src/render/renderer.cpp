@@ -9,6 +9,7 @@
 #include <cmath>
 #include <memory>
 
+#include "common/error.hpp"
 #include "render/symbols.hpp"
 #include "render/text.hpp"
 
@@ -135,6 +136,11 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     const int width = out_width + 2 * border, height = out_height + 2 * border;
     std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
+        throw Error("render", std::to_string(width) + "x" + std::to_string(height) + " px",
+                    std::string("cannot create the image: ") +
+                        cairo_status_to_string(cairo_surface_status(surface.get())));
+    }
     std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
     cairo_t* cr = crp.get();
     const double sx = out_width / (ext.maxx - ext.minx);
@@ -188,6 +194,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
                         set(cr, colour_of(l.paint_value("fill-pattern-color"), a.props, z), 1);
                         hatch(cr, px, width, height, scale, kHatchSpacing, kHatchWidth);
                         cairo_restore(cr);
+                        path_area(cr, geometry_at(a, zoom), px);  // hatching used the path
                     }
                     const Rgba outline = colour_of(l.paint_value("fill-outline-color"), a.props, z);
                     if (outline.a > 0) {

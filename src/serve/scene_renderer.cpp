@@ -12,15 +12,11 @@
 #include "gazetteer/gazetteer.hpp"
 #include "geo/boundaries.hpp"
 #include "pipeline/pipeline.hpp"
+#include "render/labels.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 #include "tiles/png.hpp"
-// Label placement arrived with the style work; without it tiles are drawn unlabelled.
-#if __has_include("render/labels.hpp")
-#include "render/labels.hpp"
-#define FRONTLINE_SERVE_LABELS 1
-#endif
 
 namespace frontline::serve {
 
@@ -120,13 +116,9 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
     }
     if (!day) return nullptr;
     auto ls = std::make_shared<LayerScene>();
-#ifdef FRONTLINE_SERVE_LABELS
     ls->scene = build_scene(data_->bounds, data_->gaz, *day, &days.front());
     place_labels(ls->scene, *style, opt_.minzoom, opt_.maxzoom);
     simplify_scene(ls->scene, opt_.minzoom, opt_.maxzoom);
-#else
-    ls->scene = build_scene(data_->bounds, data_->gaz, *day);
-#endif
     ls->style = style;
     ls->info.minzoom = opt_.minzoom;
     ls->info.maxzoom = opt_.maxzoom;

@@ -312,6 +312,12 @@ TEST(Figure, BadFramesAndSizesAreUsageErrorsNamingTheOption) {
         },
         "--center");
     expect_usage_error([] { fl::fit_frame(R{}, 600, 400); }, "give --bbox");
+    // A box a few centimetres wide would need zoom 30: refused, not a gigapixel surface.
+    expect_usage_error(
+        [] {
+            fl::fit_frame(R{fl::BBox{37.16, 36.2, 37.1600001, 36.2000001}, {}, {}}, 600, 400);
+        },
+        "box too small");
 }
 
 TEST(Figure, NoLabelIsCutAtTheMapsEdge) {
