@@ -289,19 +289,33 @@ def client(seed):
     conn = None
     for _ in range(per):
         target, ok = rnd.choice(cases)
-        try:
-            if conn is None:
-                conn = http.client.HTTPConnection(h, int(p), timeout=30)
-            conn.request("GET", target)
-            r = conn.getresponse()
-            body = r.read()
-            good = ok(r.status, body)
-            if r.will_close:
-                conn.close(); conn = None
-        except Exception as e:
+        # As browsers do: a kept-alive connection the server closed while idle (its read
+        # timeout also bounds idle time, and a loaded machine can stall a client thread) is
+        # retried once on a fresh connection; only a failure on a fresh one is an error.
+        for attempt in (0, 1):
+            fresh = conn is None
+            try:
+                if conn is None:
+                    conn = http.client.HTTPConnection(h, int(p), timeout=30)
+                conn.request("GET", target)
+                r = conn.getresponse()
+                body = r.read()
+                good = ok(r.status, body)
+                if r.will_close:
+                    conn.close(); conn = None
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                conn = None
+                if fresh or attempt == 1:
+                    good = None
+                    break
+            except Exception:
+                conn = None
+                good = None
+                break
+        if good is None:
             with lock:
                 stats["requests"] += 1; stats["errors"] += 1
-            conn = None
             continue
         with lock:
             stats["requests"] += 1
