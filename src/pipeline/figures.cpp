@@ -13,6 +13,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/number.hpp"
 #include "geo/boundaries.hpp"
 #include "render/labels.hpp"
 #include "render/scene.hpp"
@@ -27,20 +28,6 @@ namespace {
 
 Error usage(const std::string& where, const std::string& message) {
     return Error("figure", where, message, kExitUsage);
-}
-
-bool to_int(std::string_view s, int& v) {
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty();
-}
-
-bool to_double(std::string_view s, double& v) {
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty() && std::isfinite(v);
-}
-
-std::string iso(const Date& d) {
-    return to_iso(d);
 }
 
 }  // namespace
@@ -110,16 +97,16 @@ struct FigureMaker::Impl {
             }
             v.day = nullptr;
             for (const auto& day : days)
-                if (iso(day.date) == d) v.day = &day;
+                if (to_iso(day.date) == d) v.day = &day;
             if (!v.day) {
                 throw usage("--day", "no control day " + d + ": the timeline runs from " +
-                                         iso(days.front().date) + " to " + iso(days.back().date));
+                                         to_iso(days.front().date) + " to " + to_iso(days.back().date));
             }
         } else if (layer != "control") {
             throw usage("--layer", "unknown layer \"" + layer +
                                        "\": expected control, changes, overlay or control-" +
-                                       "YYYY-MM-DD (" + iso(days.front().date) + " to " +
-                                       iso(days.back().date) + ")");
+                                       "YYYY-MM-DD (" + to_iso(days.front().date) + " to " +
+                                       to_iso(days.back().date) + ")");
         }
         return v;
     }
@@ -167,7 +154,7 @@ FigureMaker::~FigureMaker() = default;
 
 std::vector<std::string> FigureMaker::layers() const {
     std::vector<std::string> out;
-    for (const auto& d : impl_->days) out.push_back("control-" + iso(d.date));
+    for (const auto& d : impl_->days) out.push_back("control-" + to_iso(d.date));
     out.push_back("control");
     out.push_back("changes");
     if (impl_->overlay_style) out.push_back("overlay");
@@ -240,8 +227,8 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
         record->title = text.title;
         record->date_line = text.date_line;
         record->layer = o.layer;
-        record->day = iso(v.day->date);
-        record->baseline = iso(base.date);
+        record->day = to_iso(v.day->date);
+        record->baseline = to_iso(base.date);
         record->lonlat = {lo[0], lo[1], hi[0], hi[1]};
         record->zoom = mf.zoom;
         record->width = o.width;
@@ -288,7 +275,7 @@ std::vector<FigureRecord> FigureMaker::write_defaults(const fs::path& dir) {
     FigureOptions before = gov;
     before.width = 640;
     before.height = 600;
-    before.layer = "control-" + iso(m.days.front().date);
+    before.layer = "control-" + to_iso(m.days.front().date);
     before.title = "Before: " + region;
     FigureOptions after = before;
     after.layer = "control";

@@ -1,25 +1,11 @@
 // Strict parsing: the whole string must match, numbers must be finite and in range.
 #include "tiles/tile_options.hpp"
 
-#include <charconv>
-#include <cmath>
 #include <vector>
 
+#include "common/number.hpp"
+
 namespace frontline {
-
-namespace {
-
-bool to_int(std::string_view s, int& v) {
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty();
-}
-
-bool to_double(std::string_view s, double& v) {
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() && !s.empty() && std::isfinite(v);
-}
-
-}  // namespace
 
 std::string parse_zoom_range(std::string_view s, ZoomRange& out) {
     const std::string err =
