@@ -100,7 +100,8 @@ struct FigureMaker::Impl {
                 if (to_iso(day.date) == d) v.day = &day;
             if (!v.day) {
                 throw usage("--day", "no control day " + d + ": the timeline runs from " +
-                                         to_iso(days.front().date) + " to " + to_iso(days.back().date));
+                                         to_iso(days.front().date) + " to " +
+                                         to_iso(days.back().date));
             }
         } else if (layer != "control") {
             throw usage("--layer", "unknown layer \"" + layer +
