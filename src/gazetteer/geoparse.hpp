@@ -27,6 +27,11 @@ struct Mention {
     double lat = 0;
     double lon = 0;
     bool foreign = false;
+    // False for a name in a place slot ("the villages of A, B and C", "the town of X") that
+    // resolves to no gazetteer place: place_id is "unlocated:<name_key>", place_name the name
+    // as written (articles kept), kind "unlocated", lat/lon 0 and meaningless. Events still
+    // count it; writers give it no coordinates; control never colours it.
+    bool located = true;
     double score = 0;
     std::string why;                    // why the chosen place scored as it did
     bool abstained = false;             // best score below min_score (only with keep_abstentions)
