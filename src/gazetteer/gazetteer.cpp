@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "common/error.hpp"
@@ -126,7 +127,24 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
     return i;
 }
 
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+    constexpr double r = M_PI / 180.0;
+    const double a = std::sin((lat2 - lat1) * r / 2), b = std::sin((lon2 - lon1) * r / 2);
+    const double h = a * a + std::cos(lat1 * r) * std::cos(lat2 * r) * b * b;
+    return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {
+    std::string skel = skeleton(name);
+    if (skel.size() < 2) return;
+    auto& v = by_skel_[skel];
+    if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
+}
+
 void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) {
+    // Fuzzy (skeleton) matching is for Syrian places only, from their strong names.
+    if (strong && places_[i].country == "SY" && places_[i].feature_class != 'A')
+        index_skeleton(i, name);
     // Names in scripts other than Latin and Arabic (GeoNames alternates in Cyrillic, Hebrew,
     // Han, ...) never occur in this news; they would only cost load time and false matches.
     if (script_of(name) == Script::other) return;
@@ -223,6 +241,91 @@ void Gazetteer::add_variants(const std::filesystem::path& file) {
     }
 }
 
+void Gazetteer::add_ocha(const std::filesystem::path& file) {
+    TsvReader tsv(file, "gazetteer");
+    const auto c_id = tsv.require_column("id"), c_name = tsv.require_column("name"),
+               c_ar = tsv.require_column("name_ar"), c_alt = tsv.require_column("alternatenames"),
+               c_lat = tsv.require_column("lat"), c_lon = tsv.require_column("lon"),
+               c_adm = tsv.require_column("admin1"), c_kind = tsv.require_column("kind"),
+               c_src = tsv.require_column("source");
+    while (auto row = tsv.next()) {
+        const auto& f = *row;
+        Place p;
+        p.id = std::string(f[c_id]);
+        if (p.id.empty()) tsv.fail("empty `id`");
+        p.name = std::string(f[c_name]);
+        if (p.name.empty()) tsv.fail("empty `name` for " + p.id);
+        p.name_ar = std::string(f[c_ar]);
+        p.lat = parse_double(tsv, f[c_lat], "lat");
+        p.lon = parse_double(tsv, f[c_lon], "lon");
+        check_coords(tsv, p.lat, p.lon);
+        // Every OCHA and CSR record is a Syrian place.
+        if (!(p.lat >= 32.0 && p.lat <= 37.5 && p.lon >= 35.5 && p.lon <= 42.5))
+            tsv.fail("coordinates " + number(p.lat) + ", " + number(p.lon) +
+                     " outside Syria for the Syrian place " + p.id);
+        p.admin1 = std::string(f[c_adm]);
+        if (syria_admin1_name(p.admin1).empty())
+            tsv.fail("admin1 \"" + p.admin1 + "\" is not a Syrian GeoNames admin1 code");
+        const std::string_view kind = f[c_kind];
+        p.feature_class = 'P';
+        if (kind == "neighbourhood")
+            p.feature_code = "PPLX";
+        else if (kind == "town")
+            p.feature_code = "PPLA3";
+        else if (kind == "village")
+            p.feature_code = "PPL";
+        else
+            tsv.fail("kind \"" + std::string(kind) + "\" is not village, town or neighbourhood");
+        p.country = "SY";
+        p.precision_m = 1000;
+        p.source = std::string(f[c_src]);
+        p.names.push_back(p.name);
+        for (auto alt : split_commas(f[c_alt])) p.names.emplace_back(alt);
+        const std::string where = at_line(file.string(), tsv.line());
+
+        // The same place from GeoNames or the curated overlay: nearby, same name key or
+        // same consonant skeleton (from the Arabic name, else the English one).
+        std::uint32_t target = UINT32_MAX;
+        double best_km = kMergeKm;
+        auto consider = [&](const std::vector<std::uint32_t>* ids) {
+            if (!ids) return;
+            for (std::uint32_t j : *ids) {
+                const Place& q = places_[j];
+                if (q.country != "SY" || q.feature_class == 'A' || q.feature_class == 'R' ||
+                    q.id.rfind("oc:", 0) == 0 || q.id.rfind("csr:", 0) == 0)
+                    continue;
+                const double d = distance_km(p.lat, p.lon, q.lat, q.lon);
+                if (d <= best_km) {
+                    best_km = d;
+                    target = j;
+                }
+            }
+        };
+        for (const auto& n : p.names) consider(find_key(name_key(n)));
+        std::string skel = skeleton(p.name_ar.empty() ? p.name : p.name_ar);
+        if (skel.size() >= 3) consider(find_skeleton(skel));
+        if (target != UINT32_MAX) {
+            Place& q = places_[target];
+            if (by_id_.count(p.id)) throw Error("gazetteer", where, "duplicate place id " + p.id);
+            by_id_.emplace(p.id, target);
+            q.also_ids.push_back(p.id);
+            if (q.name_ar.empty()) q.name_ar = p.name_ar;
+            for (const auto& n : p.names) {
+                q.names.push_back(n);
+                index_name(target, n, /*strong=*/true);
+            }
+            if (!p.name_ar.empty()) index_skeleton(target, p.name_ar);
+            continue;
+        }
+        const std::size_t strong = p.names.size();
+        std::string ar = p.name_ar;
+        std::uint32_t i = add_place(std::move(p), where, strong);
+        // The Arabic name only by skeleton: Arabic script is rare in English news, and
+        // transliterating 7,000 names through ICU would double the load time.
+        if (!ar.empty()) index_skeleton(i, ar);
+    }
+}
+
 void Gazetteer::add_stoplist(const std::filesystem::path& file) {
     TsvReader tsv(file, "gazetteer");
     const auto c_name = tsv.require_column("name");
@@ -250,6 +353,9 @@ Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
         g.add_curated(dir / "curated.tsv");
         any = true;
     }
+    for (const char* f : {"ocha_communities.tsv", "ocha_neighbourhoods.tsv"}) {
+        if (std::filesystem::exists(dir / f)) g.add_ocha(dir / f);
+    }
     if (std::filesystem::exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
     if (std::filesystem::exists(dir / "stoplist.tsv")) g.add_stoplist(dir / "stoplist.tsv");
     if (!any) {
@@ -267,6 +373,11 @@ const Place* Gazetteer::find_id(std::string_view id) const {
 const std::vector<std::uint32_t>* Gazetteer::find_key(const std::string& key) const {
     auto it = by_key_.find(key);
     return it == by_key_.end() ? nullptr : &it->second.ids;
+}
+
+const std::vector<std::uint32_t>* Gazetteer::find_skeleton(const std::string& skel) const {
+    auto it = by_skel_.find(skel);
+    return it == by_skel_.end() ? nullptr : &it->second;
 }
 
 const KeyEntry* Gazetteer::find_entry(const std::string& key) const {

@@ -31,6 +31,10 @@ struct Place {
     std::vector<LonLat> line;        // for roads: the line, else empty
     std::string source;              // where the coordinates come from
     std::vector<std::string> names;  // every name and variant (for the index and lookups)
+    std::string name_ar;             // Arabic name (OCHA), if known
+    // Ids of the same place in other sources merged into this entry ("oc:C1150"); `id`
+    // stays the GeoNames or curated id where there is one.
+    std::vector<std::string> also_ids;
 
     bool foreign() const { return country != "SY"; }
     // A short kind: city, town, village, neighbourhood, airport, airbase, military,
@@ -53,6 +57,12 @@ struct KeyEntry {
 // Bangkok's 52-word ceremonial name, and the cap bounds the geoparser's n-gram search.
 inline constexpr std::size_t kMaxNameTokens = 8;
 
+// Two records of one place from different sources lie at most this far apart.
+inline constexpr double kMergeKm = 3.0;
+
+// Great-circle distance in km.
+double distance_km(double lat1, double lon1, double lat2, double lon2);
+
 class Gazetteer {
   public:
     // Loads a gazetteer directory: geonames_region.txt (GeoNames dump format), curated.tsv
@@ -63,6 +73,11 @@ class Gazetteer {
     void add_geonames(const std::filesystem::path& file);
     void add_curated(const std::filesystem::path& file);
     void add_variants(const std::filesystem::path& file);
+    // Adds an OCHA/CSR extract written by gazetteer/build_ocha.py (header id, name, name_ar,
+    // alternatenames, lat, lon, admin1, kind, source). A row whose place is already here
+    // (GeoNames or curated, within kMergeKm, same name key or same consonant skeleton) is
+    // merged into that entry: its id goes to also_ids, its names are added.
+    void add_ocha(const std::filesystem::path& file);
     // Names that are (nearly) never places in this news although a gazetteer name folds
     // like them ("Sham"): header `name	reason`.
     void add_stoplist(const std::filesystem::path& file);
@@ -71,6 +86,8 @@ class Gazetteer {
     // Places whose name key equals `key` (see name_key()).
     const std::vector<std::uint32_t>* find_key(const std::string& key) const;
     const KeyEntry* find_entry(const std::string& key) const;
+    // Syrian places one of whose names has consonant skeleton `skel` (see skeleton()).
+    const std::vector<std::uint32_t>* find_skeleton(const std::string& skel) const;
     // True if `key` is a proper prefix (whole tokens) of some indexed key.
     bool is_prefix(const std::string& key) const { return prefixes_.count(key) != 0; }
     // True if the key is stop-listed (see add_stoplist()).
@@ -88,12 +105,14 @@ class Gazetteer {
     std::unordered_map<std::string, std::uint32_t> by_id_;
     std::unordered_map<std::string, KeyEntry> by_key_;
     std::unordered_set<std::string> prefixes_;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_skel_;
     std::unordered_set<std::string> stoplist_;
     std::unordered_map<std::string, std::uint32_t> governorates_;  // "SY09" -> place
     std::size_t max_tokens_ = 1;
 
     std::uint32_t add_place(Place p, const std::string& where, std::size_t strong_names);
     void index_name(std::uint32_t i, std::string_view name, bool strong);
+    void index_skeleton(std::uint32_t i, std::string_view name);
 };
 
 }  // namespace frontline

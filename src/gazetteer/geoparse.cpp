@@ -104,6 +104,7 @@ struct Match {
     double penalty = 0;  // context penalties for every candidate
     std::string penalty_why;
     bool acronym = false;  // all capitals, at most 4 letters ("SANA", "TASS")
+    bool road = false;     // starts with a lower-case road word ("highway that links ...")
 };
 
 bool is_acronym(std::string_view surface) {
@@ -116,6 +117,10 @@ bool is_acronym(std::string_view surface) {
         }
     }
     return letters >= 2 && letters <= 4;
+}
+
+bool is_minor(const Place& p) {
+    return p.id.rfind("oc:", 0) == 0 || p.id.rfind("csr:", 0) == 0;
 }
 
 bool is_capital_or_country(const Place& p) {
@@ -136,6 +141,10 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         c.place_id = p.id;
         double s = 0.6;
         std::string why;
+        // Known only from OCHA's community list: small places whose names are often common
+        // words or given names ("Rami", "Hayat", "On"); a lower prior, and never a name of
+        // three letters or fewer on its own.
+        const bool minor = is_minor(p);
         auto add = [&](double d, const std::string& w) {
             s += d;
             if (!why.empty()) why += ", ";
@@ -144,9 +153,18 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         if (p.country == "SY") {
             add(0.2, "in Syria");
             if (p.admin1 == "09" || p.admin1 == "12") add(0.1, "Aleppo/Idlib");
+            // A small place in a governorate neither on the front nor named in the article.
+            if (minor && admin1 && p.admin1 != "09" && p.admin1 != "12" && p.admin1 != "10" &&
+                !admin1->count(p.admin1))
+                add(-0.2, "far from the governorates in the news");
         } else {
             add(0, "foreign");
         }
+        if (minor) {
+            if (m.key.size() <= 3) continue;
+            add(-0.15, "OCHA community only");
+        }
+        if (m.road && p.feature_class != 'R') continue;
         if (p.population > 0)
             add(std::min(0.09, 0.015 * std::log10(static_cast<double>(p.population))),
                 "population " + std::to_string(p.population));
@@ -282,6 +300,7 @@ class Parser {
             m.key = std::move(best_key);
             m.entry = best;
             m.acronym = is_acronym(text_.substr(m.start, m.end - m.start));
+            m.road = !t0.name_like && starts_road(i);
             read_context(m);
             out.push_back(std::move(m));
             i += best_n;

@@ -74,7 +74,245 @@ bool is_article(std::string_view w) {
     return false;
 }
 
+// Class letter of one Arabic code point, 0 to drop.
+char arabic_class(UChar32 c) {
+    switch (c) {
+        case 0x0628:
+        case 0x067E:
+            return 'b';  // ba, pe
+        case 0x062A:
+        case 0x062B:
+        case 0x0637:
+            return 't';  // ta, tha, ta'
+        case 0x062C:
+            return 'j';  // jim
+        case 0x062D:
+        case 0x062E:
+        case 0x0647:
+            return 'h';  // ha, kha, ha'
+        case 0x062F:
+        case 0x0630:
+        case 0x0636:
+        case 0x0638:
+            return 'd';  // dal, dhal, dad, za'
+        case 0x0631:
+            return 'r';
+        case 0x0632:
+            return 'z';
+        case 0x0633:
+        case 0x0635:
+            return 's';  // sin, sad
+        case 0x0634:
+            return 'c';  // shin
+        case 0x063A:
+        case 0x06AF:
+            return 'g';  // ghayn, gaf
+        case 0x0641:
+            return 'f';
+        case 0x0642:
+        case 0x0643:
+        case 0x06A9:
+            return 'k';  // qaf, kaf
+        case 0x0644:
+            return 'l';
+        case 0x0645:
+            return 'm';
+        case 0x0646:
+            return 'n';
+        default:
+            return 0;  // alif, waw, ya, ayn, hamza, ta marbuta, harakat, ...
+    }
+}
+
+// Skeleton of one Arabic word, article dropped.
+std::string arabic_word_skeleton(std::string_view w) {
+    std::vector<UChar32> cps;
+    const auto* u = reinterpret_cast<const uint8_t*>(w.data());
+    const auto n = static_cast<int32_t>(w.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        if (c >= 0) cps.push_back(c);
+    }
+    std::size_t from = 0;
+    if (cps.size() > 3 && cps[0] == 0x0627 && cps[1] == 0x0644) from = 2;  // al-
+    std::string out;
+    for (std::size_t k = from; k < cps.size(); ++k) {
+        // A word-final ha is a ta marbuta written without dots ("Mhardeh" محرده).
+        if (cps[k] == 0x0647 && k + 1 == cps.size() && k > from) break;
+        if (char cl = arabic_class(cps[k])) out.push_back(cl);
+    }
+    return out;
+}
+
+// Skeleton of one Latin word (ASCII-folded, lower case).
+std::string latin_word_skeleton(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        char d = i + 1 < s.size() ? s[i + 1] : '\0';
+        auto two = [&](char cl) {
+            out.push_back(cl);
+            ++i;
+        };
+        if (c == 's' && d == 'c' && i + 2 < s.size() && s[i + 2] == 'h') {
+            out.push_back('c');
+            i += 2;
+        } else if ((c == 's' || c == 'c') && d == 'h') {
+            two('c');
+        } else if (c == 'k' && d == 'h') {
+            two('h');
+        } else if (c == 'g' && d == 'h') {
+            two('g');
+        } else if (c == 't' && d == 'h') {
+            two('t');
+        } else if (c == 'd' && d == 'h') {
+            two('d');
+        } else if (c == 'p' && d == 'h') {
+            two('f');
+        } else if (c == 'd' && d == 'j') {
+            two('j');
+        } else if (c == 'c' && d == 'k') {
+            two('k');
+        } else if (c == 'h' && i + 1 == s.size()) {
+            // final h: -ah, -eh (ta marbuta)
+        } else {
+            switch (c) {
+                case 'b':
+                case 'p':
+                    out.push_back('b');
+                    break;
+                case 't':
+                    out.push_back('t');
+                    break;
+                case 'j':
+                    out.push_back('j');
+                    break;
+                case 'g':
+                    out.push_back('g');
+                    break;
+                case 'h':
+                    out.push_back('h');
+                    break;
+                case 'd':
+                    out.push_back('d');
+                    break;
+                case 'r':
+                    out.push_back('r');
+                    break;
+                case 'z':
+                    out.push_back('z');
+                    break;
+                case 's':
+                    out.push_back('s');
+                    break;
+                case 'f':
+                case 'v':
+                    out.push_back('f');
+                    break;
+                case 'q':
+                case 'k':
+                case 'c':
+                    out.push_back('k');
+                    break;
+                case 'l':
+                    out.push_back('l');
+                    break;
+                case 'm':
+                    out.push_back('m');
+                    break;
+                case 'n':
+                    out.push_back('n');
+                    break;
+                case 'x':
+                    out += "ks";
+                    break;
+                default:
+                    break;  // vowels, w, y, digits, apostrophes
+            }
+        }
+    }
+    return out;
+}
+
+// Turkish and French letters whose ASCII fold would lose a consonant class.
+std::string pre_fold(std::string_view w) {
+    std::string out;
+    out.reserve(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        auto at = [&](const char* u8) { return w.substr(i, 2) == u8; };
+        if (at("\xC5\x9F") || at("\xC5\x9E")) {  // ş Ş
+            out += "sh";
+            ++i;
+        } else if (at("\xC3\xA7") || at("\xC3\x87")) {  // ç Ç
+            out += "ch";
+            ++i;
+        } else {
+            out.push_back(w[i]);
+        }
+    }
+    return out;
+}
+
 }  // namespace
+
+std::string skeleton(std::string_view name) {
+    // Split on anything but letters, marks and apostrophes.
+    std::vector<std::string_view> words;
+    {
+        const auto* u = reinterpret_cast<const uint8_t*>(name.data());
+        const auto n = static_cast<int32_t>(name.size());
+        int32_t start = -1;
+        for (int32_t i = 0; i < n;) {
+            int32_t at = i;
+            UChar32 c;
+            U8_NEXT(u, i, n, c);
+            const bool letter =
+                c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0 ||
+                           u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019 ||
+                           c == 0x2018 || c == 0x02BF || c == 0x02BE || c == '`');
+            if (letter && start < 0) start = at;
+            if (!letter && start >= 0) {
+                words.push_back(name.substr(start, at - start));
+                start = -1;
+            }
+        }
+        if (start >= 0) words.push_back(name.substr(start));
+    }
+    std::string out, tail;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        std::string_view w = words[k];
+        if (script_of(w) == Script::arabic) {
+            out += arabic_word_skeleton(w);
+            continue;
+        }
+        std::string a = to_ascii_lower(pre_fold(w));
+        std::string s;
+        for (char c : a) {
+            if (c >= 'a' && c <= 'z') s.push_back(c);
+        }
+        if (is_article(s) || s == "the" || s == "ul") continue;
+        if (s == "little" || s == "small" || s == "lesser") {
+            tail = "sgr";
+            continue;
+        }
+        if (s == "big" || s == "great" || s == "large") {
+            tail = "kbr";
+            continue;
+        }
+        // An article written joined to a later word: "Qabtan Eljabal", "Tal Alsham".
+        if (k > 0 && s.size() > 4 && (s.rfind("al", 0) == 0 || s.rfind("el", 0) == 0))
+            s = s.substr(2);
+        out += latin_word_skeleton(s);
+    }
+    out += tail;
+    std::string squeezed;
+    squeezed.reserve(out.size());
+    for (char c : out) {
+        if (squeezed.empty() || squeezed.back() != c) squeezed.push_back(c);
+    }
+    return squeezed;
+}
 
 Script script_of(std::string_view text) {
     const auto* u = reinterpret_cast<const uint8_t*>(text.data());

@@ -22,6 +22,20 @@ Script script_of(std::string_view text);
 // unless the name is nothing but an article. "Ma'arrat an-Nu'man" -> "marat numan".
 std::string name_key(std::string_view name);
 
+// The consonant skeleton of a whole name, in Arabic or Latin script, for matching names
+// across romanisations: Arabic letters and Latin letters/digraphs map to one class letter
+// each (b t j g h d r z s c=sh f k l m n); vowels, alif, waw, ya, ayn, hamza, ta marbuta,
+// a word-final h, apostrophes and the article (al-, el-, as-, ash-, ...) are dropped;
+// words are joined without spaces and doubled classes collapse. "Little X"/"Big X" read as
+// "X al-Sughra"/"X al-Kubra". "Qabtan Eljabal", "Qubtan al-Jabal" and قبتان الجبل all give
+// "kbtnjbl"; "Maar Dis", "Maardis" and معردس give "mrds".
+std::string skeleton(std::string_view name);
+
+// Number of class letters in a skeleton (its length: one byte per class).
+inline std::size_t skeleton_size(std::string_view skel) {
+    return skel.size();
+}
+
 // True if `word` (UTF-8) begins with an upper-case letter or a non-Latin letter (Arabic
 // script has no case), used to decide where a place name can start in running text.
 bool starts_name_like(std::string_view word);
