@@ -105,6 +105,13 @@ struct Match {
     std::string penalty_why;
     bool acronym = false;  // all capitals, at most 4 letters ("SANA", "TASS")
     bool road = false;     // starts with a lower-case road word ("highway that links ...")
+    // Matched by consonant skeleton only (no exact name key): `fuzzy_ids` are the places,
+    // `entry` is null. Resolved by context in geoparse() or dropped.
+    bool fuzzy = false;
+    std::vector<std::uint32_t> fuzzy_ids;
+    std::string skel;
+    bool slot = false;     // a place slot before it ("the villages of", "captured", "near")
+    bool in_list = false;  // coordinated with another matched name ("A, B and C")
 };
 
 bool is_acronym(std::string_view surface) {
@@ -117,6 +124,15 @@ bool is_acronym(std::string_view surface) {
         }
     }
     return letters >= 2 && letters <= 4;
+}
+
+// Names matched by consonant skeleton only need this much context (see resolve_fuzzy()).
+constexpr double kFuzzyMinScore = 0.75;
+// Two fuzzy candidates more than 10 km apart whose scores differ by less than this: abstain.
+constexpr double kCoinToss = 0.05;
+
+std::string km_text(double km) {
+    return std::to_string(static_cast<int>(km + 0.5)) + " km";
 }
 
 bool is_minor(const Place& p) {
@@ -282,8 +298,21 @@ class Parser {
                 }
                 if (!gaz_.is_prefix(key)) break;
             }
+            // An exact name that is only the start of a longer capitalised name ("Tal" of
+            // "Tal Rafaat", "Kafr" of "Kafr Bisin"): the whole name by skeleton, if any.
+            if (best && i + best_n < toks_.size() && joined(gap(i + best_n - 1)) &&
+                name_member(i + best_n)) {
+                if (std::size_t n = fuzzy_match(i, out)) {
+                    i += n;
+                    continue;
+                }
+            }
             if (!best) {
-                ++i;
+                if (std::size_t n = fuzzy_match(i, out)) {
+                    i += n;
+                } else {
+                    ++i;
+                }
                 continue;
             }
             Match m;
@@ -306,6 +335,7 @@ class Parser {
             i += best_n;
         }
         spread_governorate_cues(out);
+        mark_slots(out);
         return out;
     }
 
@@ -313,6 +343,118 @@ class Parser {
     const Gazetteer& gaz_;
     std::string_view text_;
     std::vector<Token> toks_;
+
+    // A capitalised name with no exact key: the longest run of name words (articles may sit
+    // inside: "Qubtan al-Jabal") whose consonant skeleton names Syrian places. Returns the
+    // tokens consumed (0 if none).
+    std::size_t fuzzy_match(std::size_t i, std::vector<Match>& out) const {
+        if (!name_member(i) || toks_[i].key.size() < 3 || !fuzzy_word(word(i))) return 0;
+        if (i > 0 && joined(gap(i - 1)) && name_member(i - 1)) return 0;
+        std::vector<std::size_t> run{i};
+        for (std::size_t j = i + 1; j < toks_.size() && run.size() < 6; ++j) {
+            if (!joined(gap(j - 1))) break;
+            const std::string lw = lower(word(j));
+            if (toks_[j].key.empty() || lw == "al" || lw == "el") {
+                run.push_back(j);
+                continue;
+            }
+            if (!name_member(j)) break;
+            run.push_back(j);
+        }
+        while (!run.empty() && toks_[run.back()].key.empty()) run.pop_back();
+        for (std::size_t n = run.size(); n >= 1; --n) {
+            const std::size_t last = run[n - 1];
+            if (toks_[last].key.empty()) continue;
+            const std::string_view span =
+                text_.substr(toks_[i].start, toks_[last].end - toks_[i].start);
+            // The whole run must be a place: a name followed by more name words ("Hayat
+            // Tahrir") is left alone, so only the full run is tried when it ends the name.
+            if (n < run.size()) break;
+            std::string skel = skeleton(span);
+            const std::vector<std::uint32_t>* ids = nullptr;
+            if (skel.size() >= 3) ids = gaz_.find_skeleton(skel);
+            // Turkish spelling: c is j ("Mecdel", "Ec-Cebel"), only tried if the plain
+            // reading finds nothing.
+            if (!ids && span.find('c') != std::string_view::npos) {
+                std::string t(span);
+                for (std::size_t k = 0; k < t.size(); ++k) {
+                    const char d = k + 1 < t.size() ? t[k + 1] : '\0';
+                    if ((t[k] == 'c' || t[k] == 'C') && d != 'h' && d != 'k')
+                        t[k] = t[k] == 'c' ? 'j' : 'J';
+                }
+                skel = skeleton(t);
+                if (skel.size() >= 3) ids = gaz_.find_skeleton(skel);
+            }
+            if (!ids || ids->empty()) continue;
+            Match m;
+            m.first = i;
+            m.last = last;
+            m.start = toks_[i].start;
+            if (i > 0 && toks_[i - 1].key.empty()) {
+                std::string_view g = gap(i - 1);
+                if (g == "-" || (g == " " && !is_english_article_word(word(i - 1))))
+                    m.start = toks_[i - 1].start;
+            }
+            m.end = toks_[last].end;
+            m.key = name_key(span);
+            if (gaz_.stop_listed(m.key)) return 0;
+            m.fuzzy = true;
+            m.fuzzy_ids = *ids;
+            m.skel = std::move(skel);
+            m.acronym = is_acronym(span);
+            read_context(m);
+            out.push_back(std::move(m));
+            return last - i + 1;
+        }
+        return 0;
+    }
+
+    // A word that may start a fuzzily matched name: not a demonym or language ("Syrian",
+    // "Kurdish", "Lebanese"), not capitals like an acronym ("IDPs").
+    static bool fuzzy_word(std::string_view w) {
+        auto ends = [&](std::string_view suf) {
+            return w.size() > suf.size() + 2 && w.substr(w.size() - suf.size()) == suf;
+        };
+        if (ends("ian") || ends("ish") || ends("ese") || ends("ians") || ends("ists") ||
+            ends("ist") || ends("ism"))
+            return false;
+        return !(w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z');
+    }
+
+    // Place slots and lists, for the fuzzy matches (see Match::slot, Match::in_list).
+    void mark_slots(std::vector<Match>& ms) const {
+        auto list_gap = [](std::string_view g) {
+            return g == ", " || g == " and " || g == ", and " || g == " or " || g == " & " ||
+                   g == ", or ";
+        };
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            Match& m = ms[k];
+            if (!m.fuzzy) continue;
+            if (k > 0 && list_gap(text_.substr(ms[k - 1].end, m.start - ms[k - 1].end)))
+                m.in_list = true;
+            if (k + 1 < ms.size() && list_gap(text_.substr(m.end, ms[k + 1].start - m.end)))
+                m.in_list = true;
+            // The word before the name (its article skipped).
+            std::size_t f = m.first;
+            if (f > 0 && toks_[f - 1].start == m.start) --f;
+            if (f == 0) continue;
+            std::string_view g = gap(f - 1);
+            if (g.find(':') != std::string_view::npos) {  // "the following areas: A, B"
+                m.slot = true;
+                continue;
+            }
+            if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
+            const std::string lw = lower(word(f - 1));
+            if (one_of(lw, {"of",     "captured", "seized",  "took",      "including",  "entered",
+                            "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
+                            "toward", "towards",  "around",  "outside",   "into",       "villages",
+                            "towns",  "areas",    "village", "town",      "in",         "from",
+                            "like",   "control",  "overran", "besieged",  "advanced",   "to",
+                            "at"}))
+                m.slot = true;
+            if (lw == "as" && f >= 2 && lower(word(f - 2)) == "such") m.slot = true;
+        }
+    }
 
     std::string_view word(std::size_t i) const {
         return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start);
@@ -437,6 +579,7 @@ class Parser {
     // The best place of a match by prior alone (no context), or null.
     const Place* likely_place(const Match& m) const {
         const Place* best = nullptr;
+        if (m.fuzzy) return nullptr;
         for (std::size_t k = 0; k < m.entry->ids.size(); ++k) {
             const Place& p = gaz_.place(m.entry->ids[k]);
             if (!best || (p.country == "SY" && best->country != "SY") ||
@@ -455,6 +598,7 @@ class Parser {
             if (b.cue != Cue::none || a.penalty > 0) continue;
             std::string_view between = text_.substr(a.end, b.start - a.end);
             if (between != " in " && between != ", in " && between != " in the ") continue;
+            if (a.fuzzy || b.fuzzy) continue;
             const Place* pa = likely_place(a);
             const Place* pb = likely_place(b);
             if (!pa || !pb || pa->country != "SY" || pb->country != "SY" ||
@@ -523,6 +667,116 @@ std::vector<Candidate> lookup(const Gazetteer& gaz, std::string_view name) {
     return rank(gaz, m, nullptr, /*governorate_cues=*/true);
 }
 
+namespace {
+
+Mention make_mention(const Article& article, const Match& m, const Place& p,
+                     const std::vector<Candidate>& ranked, bool abstain) {
+    Mention x;
+    x.doc = article.doc;
+    x.start = m.start;
+    x.end = m.end;
+    x.surface = article.text.substr(m.start, m.end - m.start);
+    x.place_id = p.id;
+    x.place_name = p.name;
+    x.kind = p.kind();
+    x.lat = p.lat;
+    x.lon = p.lon;
+    x.foreign = p.foreign();
+    x.score = ranked.front().score;
+    x.why = ranked.front().why;
+    x.abstained = abstain;
+    x.runners_up.assign(ranked.begin() + 1, ranked.end());
+    return x;
+}
+
+// Points of the resolved Syrian mentions that say where the article is (not governorates,
+// regions, roads or the country).
+bool anchors(const Mention& x) {
+    return !x.foreign && !x.abstained && x.located &&
+           (x.kind == "city" || x.kind == "town" || x.kind == "village" ||
+            x.kind == "neighbourhood" || x.kind == "airbase" || x.kind == "airport" ||
+            x.kind == "military" || x.kind == "industrial" || x.kind == "place");
+}
+
+// Names matched only by consonant skeleton: kept when they stand in a place slot or a list
+// AND a candidate fits the article's geography (its governorates, the places named near it,
+// the article's centre); abstain when two far-apart candidates fit about as well.
+void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vector<Match>& ms,
+                   const std::vector<std::size_t>& fuzzy, const std::map<std::string, int>& admin1,
+                   const GeoparseOptions& opt, std::vector<Mention>& out) {
+    std::vector<const Mention*> anchor;
+    double clat = 0, clon = 0;
+    for (const auto& x : out) {
+        if (!anchors(x)) continue;
+        anchor.push_back(&x);
+        clat += x.lat;
+        clon += x.lon;
+    }
+    if (!anchor.empty()) {
+        clat /= static_cast<double>(anchor.size());
+        clon /= static_cast<double>(anchor.size());
+    }
+    std::vector<Mention> found;
+    for (std::size_t k : fuzzy) {
+        const Match& m = ms[k];
+        if (!(m.slot || m.in_list) || m.penalty > 0 || m.acronym) continue;
+        std::vector<Candidate> ranked;
+        for (std::uint32_t id : m.fuzzy_ids) {
+            const Place& p = gaz.place(id);
+            if (p.country != "SY" || p.feature_class == 'A' || p.feature_class == 'R') continue;
+            Candidate c;
+            c.place_id = p.id;
+            double s = 0.45;
+            std::string why = "spelling variant (consonant skeleton " + m.skel + ")";
+            auto add = [&](double d, const std::string& w) {
+                s += d;
+                why += ", " + w;
+            };
+            add(m.slot ? 0.1 : 0.05, m.slot ? "in a place slot" : "in a list of places");
+            if (admin1.count(p.admin1)) add(0.1, "governorate named in the article");
+            // The nearest place named within ~300 characters (same sentence or list).
+            double near = 1e9;
+            for (const Mention* a : anchor) {
+                const std::size_t gap =
+                    a->start > m.start ? a->start - m.start : m.start - a->start;
+                if (gap > 300) continue;
+                near = std::min(near, distance_km(p.lat, p.lon, a->lat, a->lon));
+            }
+            if (near < 60)
+                add(0.3 * (1 - near / 60), "places named beside it " + km_text(near) + " away");
+            if (!anchor.empty()) {
+                const double dc = distance_km(p.lat, p.lon, clat, clon);
+                if (dc < 60)
+                    add(0.1 * (1 - dc / 60), "article's centre " + km_text(dc) + " away");
+                else if (dc > 150)
+                    add(-0.2, "far from the article's places");
+            }
+            c.score = std::clamp(s, 0.0, 1.0);
+            c.why = std::move(why);
+            ranked.push_back(std::move(c));
+        }
+        if (ranked.empty()) continue;
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        const Place& best = *gaz.find_id(ranked.front().place_id);
+        bool abstain = ranked.front().score < kFuzzyMinScore;
+        // A coin toss: a second candidate far away scores about as well.
+        for (std::size_t r = 1; r < ranked.size() && !abstain; ++r) {
+            const Place& q = *gaz.find_id(ranked[r].place_id);
+            if (ranked.front().score - ranked[r].score >= kCoinToss) break;
+            if (distance_km(best.lat, best.lon, q.lat, q.lon) > 10) {
+                abstain = true;
+                ranked.front().why += "; abstained: " + q.name + " fits as well";
+            }
+        }
+        if (abstain && !opt.keep_abstentions) continue;
+        found.push_back(make_mention(article, m, best, ranked, abstain));
+    }
+    for (auto& x : found) out.push_back(std::move(x));
+}
+
+}  // namespace
+
 std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                               const GeoparseOptions& opt) {
     const std::string& text = article.text;
@@ -532,35 +786,31 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     // Governorates of the unambiguous Syrian mentions, as context for the ambiguous ones.
     std::map<std::string, int> admin1;
     for (const auto& m : ms) {
-        if (m.entry->ids.size() != 1 || m.penalty > 0) continue;
+        if (m.fuzzy || m.entry->ids.size() != 1 || m.penalty > 0) continue;
         const Place& p = gaz.place(m.entry->ids[0]);
         if (p.country == "SY" && !p.admin1.empty()) ++admin1[p.admin1];
     }
 
     std::vector<Mention> out;
     out.reserve(ms.size());
-    for (const auto& m : ms) {
+    std::vector<std::size_t> fuzzy;  // indices into ms
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const auto& m = ms[k];
+        if (m.fuzzy) {
+            fuzzy.push_back(k);
+            continue;
+        }
         auto ranked = rank(gaz, m, &admin1, opt.governorate_cues);
         if (ranked.empty()) continue;
         const bool abstain = ranked.front().score < opt.min_score;
         if (abstain && !opt.keep_abstentions) continue;
         const Place& p = *gaz.find_id(ranked.front().place_id);
-        Mention x;
-        x.doc = article.doc;
-        x.start = m.start;
-        x.end = m.end;
-        x.surface = text.substr(m.start, m.end - m.start);
-        x.place_id = p.id;
-        x.place_name = p.name;
-        x.kind = p.kind();
-        x.lat = p.lat;
-        x.lon = p.lon;
-        x.foreign = p.foreign();
-        x.score = ranked.front().score;
-        x.why = ranked.front().why;
-        x.abstained = abstain;
-        x.runners_up.assign(ranked.begin() + 1, ranked.end());
-        out.push_back(std::move(x));
+        out.push_back(make_mention(article, m, p, ranked, abstain));
+    }
+    if (!fuzzy.empty()) {
+        resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Mention& a, const Mention& b) { return a.start < b.start; });
     }
     return out;
 }
