@@ -13,6 +13,7 @@
 #include "gazetteer/geoparse.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <map>
@@ -112,6 +113,16 @@ struct Match {
     std::string skel;
     bool slot = false;     // a place slot before it ("the villages of", "captured", "near")
     bool in_list = false;  // coordinated with another matched name ("A, B and C")
+    // A name in a place slot or list that matched nothing: reported as unlocated (entry
+    // null, not fuzzy) when GeoparseOptions::unlocated is set.
+    bool unlocated = false;
+};
+
+// One item of a comma/"and" list in a clause, as byte offsets.
+struct Item {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    bool name = false;  // looks like a place name: 1-5 capitalised words (articles allowed)
 };
 
 bool is_acronym(std::string_view surface) {
@@ -336,6 +347,7 @@ class Parser {
         }
         spread_governorate_cues(out);
         mark_slots(out);
+        find_unlocated(out);
         return out;
     }
 
@@ -371,21 +383,31 @@ class Parser {
             // Tahrir") is left alone, so only the full run is tried when it ends the name.
             if (n < run.size()) break;
             std::string skel = skeleton(span);
-            const std::vector<std::uint32_t>* ids = nullptr;
-            if (skel.size() >= 3) ids = gaz_.find_skeleton(skel);
-            // Turkish spelling: c is j ("Mecdel", "Ec-Cebel"), only tried if the plain
-            // reading finds nothing.
-            if (!ids && span.find('c') != std::string_view::npos) {
-                std::string t(span);
-                for (std::size_t k = 0; k < t.size(); ++k) {
-                    const char d = k + 1 < t.size() ? t[k + 1] : '\0';
-                    if ((t[k] == 'c' || t[k] == 'C') && d != 'h' && d != 'k')
-                        t[k] = t[k] == 'c' ? 'j' : 'J';
-                }
-                skel = skeleton(t);
-                if (skel.size() >= 3) ids = gaz_.find_skeleton(skel);
+            std::vector<std::uint32_t> ids;
+            if (skel.size() >= 3) {
+                if (const auto* v = gaz_.find_skeleton(skel)) ids = *v;
             }
-            if (!ids || ids->empty()) continue;
+            // Turkish spelling: c is j ("Mecdel", "Ec-Cebel"); both readings compete.
+            std::string t(span);
+            for (std::size_t k = 0; k < t.size(); ++k) {
+                const char d = k + 1 < t.size() ? t[k + 1] : '\0';
+                if ((t[k] == 'c' || t[k] == 'C') && d != 'h' && d != 'k')
+                    t[k] = t[k] == 'c' ? 'j' : 'J';
+            }
+            if (t != span) {
+                std::string tskel = skeleton(t);
+                const auto* v = tskel.size() >= 3 ? gaz_.find_skeleton(tskel) : nullptr;
+                if (v) {
+                    if (ids.empty())
+                        skel = tskel;
+                    else
+                        skel += "/" + tskel;
+                    for (auto id : *v) {
+                        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+                    }
+                }
+            }
+            if (ids.empty()) continue;
             Match m;
             m.first = i;
             m.last = last;
@@ -399,7 +421,7 @@ class Parser {
             m.key = name_key(span);
             if (gaz_.stop_listed(m.key)) return 0;
             m.fuzzy = true;
-            m.fuzzy_ids = *ids;
+            m.fuzzy_ids = std::move(ids);
             m.skel = std::move(skel);
             m.acronym = is_acronym(span);
             read_context(m);
@@ -421,6 +443,149 @@ class Parser {
         return !(w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z');
     }
 
+    // True if [start, end) is a place-name-like phrase: 1-5 words, each capitalised (or an
+    // article, "bin", "ibn", "abu"), the first not a function word, month or title.
+    bool name_phrase(std::size_t start, std::size_t end) const {
+        if (start >= end) return false;
+        const std::vector<Token> ws = tokenize(text_.substr(start, end - start));
+        if (ws.empty() || ws.size() > 5) return false;
+        const std::string_view s = text_.substr(start, end - start);
+        if (s.find_first_of("0123456789\"()") != std::string_view::npos) return false;
+        std::size_t content = 0;
+        for (std::size_t k = 0; k < ws.size(); ++k) {
+            const std::string_view w = s.substr(ws[k].start, ws[k].end - ws[k].start);
+            const std::string lw = lower(w);
+            if (ws[k].key.empty() || one_of(lw, {"bin", "ibn", "al", "el"})) continue;
+            if (!ws[k].name_like || breaks_names(lw) || is_title(lw)) return false;
+            if (k == 0 && !fuzzy_word(w)) return false;
+            ++content;
+        }
+        return content > 0;
+    }
+
+    // The comma/"and"/"or" items of the clause around byte `pos`; `self` is the index of
+    // the item holding pos.
+    std::vector<Item> list_items(std::size_t pos, std::size_t& self) const {
+        std::size_t b = pos, e = pos;
+        while (b > 0 && std::string_view(".!?;:\n(\"").find(text_[b - 1]) == std::string_view::npos)
+            --b;
+        while (e < text_.size() &&
+               std::string_view(".!?;:\n)\"").find(text_[e]) == std::string_view::npos)
+            ++e;
+        // A dot inside a word ("U.S.") or after an initial does not end the clause: good
+        // enough to ignore here, lists of villages carry no such dots.
+        std::vector<Item> items;
+        std::size_t k = b;
+        auto push = [&](std::size_t from, std::size_t to) {
+            while (from < to && (text_[from] == ' ' || text_[from] == ',')) ++from;
+            for (std::string_view lead : {"and ", "or "}) {
+                if (text_.substr(from, lead.size()) == lead) from += lead.size();
+            }
+            while (to > from && text_[to - 1] == ' ') --to;
+            if (from >= to) return;  // ", and": one separator
+            Item it;
+            it.start = from;
+            it.end = to;
+            it.name = name_phrase(from, to);
+            items.push_back(it);
+        };
+        std::size_t from = b;
+        while (k < e) {
+            if (text_[k] == ',') {
+                push(from, k);
+                from = k + 1;
+            } else if (text_.substr(k, 5) == " and " || text_.substr(k, 4) == " or ") {
+                const std::size_t len = text_[k + 1] == 'a' ? 5 : 4;
+                push(from, k);
+                from = k + len - 1;
+                k += len - 1;
+                continue;
+            }
+            ++k;
+        }
+        push(from, e);
+        self = items.size();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].start <= pos && pos < std::max(items[i].end, items[i].start + 1)) self = i;
+        }
+        return items;
+    }
+
+    // A list of place names: at least three name items, the item and one neighbour among
+    // them.
+    static bool place_list(const std::vector<Item>& items, std::size_t self) {
+        if (self >= items.size() || !items[self].name) return false;
+        std::size_t names = 0;
+        for (const auto& it : items) names += it.name;
+        const bool neighbour =
+            (self > 0 && items[self - 1].name) || (self + 1 < items.size() && items[self + 1].name);
+        return names >= 3 && neighbour;
+    }
+
+    // The word before byte `pos` (lower case) and the one before it, in the same clause.
+    std::pair<std::string, std::string> words_before(std::size_t pos) const {
+        std::size_t t = 0;
+        while (t < toks_.size() && toks_[t].end <= pos) ++t;
+        std::pair<std::string, std::string> out;
+        if (t == 0) return out;
+        if (text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end).find_first_of(".!?;()\"\n") !=
+            std::string_view::npos)
+            return out;
+        out.first = lower(word(t - 1));
+        if (t >= 2) out.second = lower(word(t - 2));
+        return out;
+    }
+
+    // Names in a place slot that matched nothing (see Match::unlocated): items of a list of
+    // place names, and the name after "the villages of", "the town of", ... .
+    void find_unlocated(std::vector<Match>& ms) const {
+        std::vector<Match> add;
+        auto covered = [&](std::size_t a, std::size_t b) {
+            for (const auto& m : ms) {
+                if (m.start < b && a < m.end) return true;
+            }
+            return false;
+        };
+        auto located = [&](const Item& it) {
+            for (const auto& m : ms) {
+                if (m.start >= it.start && m.end <= it.end && m.penalty <= 0) return true;
+            }
+            return false;
+        };
+        std::size_t done_until = 0;
+        for (const auto& m : ms) {
+            if (m.penalty > 0 || m.start < done_until) continue;
+            std::size_t self = 0;
+            const std::vector<Item> items = list_items(m.start, self);
+            if (!items.empty()) done_until = items.back().end;
+            std::size_t names = 0, placed = 0;
+            for (const auto& it : items) {
+                names += it.name;
+                placed += it.name && located(it);
+            }
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const Item& it = items[i];
+                if (!it.name || covered(it.start, it.end)) continue;
+                const auto [w1, w2] = words_before(it.start);
+                const bool slot = one_of(w1, {"villages", "towns", "village", "town", "of"}) &&
+                                  (w1 != "of" || one_of(w2, {"villages", "towns", "village", "town",
+                                                             "neighbourhoods", "neighborhoods",
+                                                             "neighbourhood", "neighborhood"}));
+                if (!(slot || (names >= 3 && placed >= 2 && place_list(items, i)))) continue;
+                Match u;
+                u.start = it.start;
+                u.end = it.end;
+                u.key = name_key(text_.substr(it.start, it.end - it.start));
+                if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
+                u.unlocated = true;
+                add.push_back(std::move(u));
+            }
+        }
+        for (auto& u : add) ms.push_back(std::move(u));
+        std::stable_sort(ms.begin(), ms.end(),
+                         [](const Match& a, const Match& b) { return a.start < b.start; });
+    }
+
     // Place slots and lists, for the fuzzy matches (see Match::slot, Match::in_list).
     void mark_slots(std::vector<Match>& ms) const {
         auto list_gap = [](std::string_view g) {
@@ -434,6 +599,12 @@ class Parser {
                 m.in_list = true;
             if (k + 1 < ms.size() && list_gap(text_.substr(m.end, ms[k + 1].start - m.end)))
                 m.in_list = true;
+            if (!m.in_list) {
+                std::size_t self = 0;
+                const auto items = list_items(m.start, self);
+                m.in_list = place_list(items, self) && items[self].start == m.start &&
+                            items[self].end == m.end;
+            }
             // The word before the name (its article skipped).
             std::size_t f = m.first;
             if (f > 0 && toks_[f - 1].start == m.start) --f;
@@ -514,6 +685,22 @@ class Parser {
                     "september", "october", "november", "december"})) {
             m.penalty += 0.6;
             m.penalty_why = "a day or month name";
+        }
+        // Month abbreviations ("Nov 29", "on Dec. 1"); "Mar" and "May" only beside a number.
+        if (m.first == m.last) {
+            const std::string lw = lower(word(m.first));
+            const bool by_number =
+                (m.last + 1 < toks_.size() &&
+                 std::isdigit(static_cast<unsigned char>(text_[toks_[m.last + 1].start])) &&
+                 gap(m.last).find_first_of(".,;") == std::string_view::npos) ||
+                (m.first > 0 &&
+                 std::isdigit(static_cast<unsigned char>(text_[toks_[m.first - 1].start])));
+            if (one_of(lw, {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                            "dec"}) ||
+                (by_number && one_of(lw, {"mar", "may"}))) {
+                m.penalty += 0.6;
+                m.penalty_why = "a month abbreviation";
+            }
         }
         if (partial) {
             m.penalty += 0.4;
@@ -646,6 +833,39 @@ class Parser {
 
 }  // namespace
 
+namespace {
+
+// Candidates for a name by consonant skeleton only (no exact key): Syrian places, front
+// governorates first; scores below any exact match.
+std::vector<Candidate> lookup_skeleton(const Gazetteer& gaz, std::string_view name) {
+    std::vector<Candidate> out;
+    const std::string skel = skeleton(name);
+    if (skel.size() < 3) return out;
+    const auto* ids = gaz.find_skeleton(skel);
+    if (!ids) return out;
+    for (std::uint32_t id : *ids) {
+        const Place& p = gaz.place(id);
+        Candidate c;
+        c.place_id = p.id;
+        c.score = 0.4;
+        c.why = "spelling variant (consonant skeleton " + skel + ")";
+        if (p.admin1 == "09" || p.admin1 == "12" || p.admin1 == "10") {
+            c.score += 0.05;
+            c.why += ", Aleppo/Idlib/Hama";
+        }
+        if (!is_minor(p)) {
+            c.score += 0.05;
+            c.why += ", GeoNames or curated";
+        }
+        out.push_back(std::move(c));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    return out;
+}
+
+}  // namespace
+
 std::vector<Candidate> lookup(const Gazetteer& gaz, std::string_view name) {
     Match m;
     m.key = name_key(name);
@@ -654,13 +874,13 @@ std::vector<Candidate> lookup(const Gazetteer& gaz, std::string_view name) {
     if (!m.entry) {
         // "Idlib province", "Hama city": the name without its cue word.
         auto sp = m.key.rfind(' ');
-        if (sp == std::string::npos) return {};
+        if (sp == std::string::npos) return lookup_skeleton(gaz, name);
         std::string last = m.key.substr(sp + 1);
         Cue c = cue_of(last);
-        if (c == Cue::none) return {};
+        if (c == Cue::none) return lookup_skeleton(gaz, name);
         m.key.resize(sp);
         m.entry = gaz.find_entry(m.key);
-        if (!m.entry) return {};
+        if (!m.entry) return lookup_skeleton(gaz, name);
         m.cue = c;
         m.cue_why = "cue word \"" + last + "\"";
     }
@@ -686,6 +906,21 @@ Mention make_mention(const Article& article, const Match& m, const Place& p,
     x.why = ranked.front().why;
     x.abstained = abstain;
     x.runners_up.assign(ranked.begin() + 1, ranked.end());
+    return x;
+}
+
+Mention unlocated_mention(const Article& article, const Match& m) {
+    Mention x;
+    x.doc = article.doc;
+    x.start = m.start;
+    x.end = m.end;
+    x.surface = article.text.substr(m.start, m.end - m.start);
+    x.place_id = "unlocated:" + m.key;
+    x.place_name = x.surface;
+    x.kind = "unlocated";
+    x.located = false;
+    x.score = 0.5;
+    x.why = "a name in a place slot or list of places that the gazetteer lacks";
     return x;
 }
 
@@ -786,7 +1021,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     // Governorates of the unambiguous Syrian mentions, as context for the ambiguous ones.
     std::map<std::string, int> admin1;
     for (const auto& m : ms) {
-        if (m.fuzzy || m.entry->ids.size() != 1 || m.penalty > 0) continue;
+        if (m.fuzzy || m.unlocated || m.entry->ids.size() != 1 || m.penalty > 0) continue;
         const Place& p = gaz.place(m.entry->ids[0]);
         if (p.country == "SY" && !p.admin1.empty()) ++admin1[p.admin1];
     }
@@ -798,6 +1033,10 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         const auto& m = ms[k];
         if (m.fuzzy) {
             fuzzy.push_back(k);
+            continue;
+        }
+        if (m.unlocated) {
+            if (opt.unlocated) out.push_back(unlocated_mention(article, m));
             continue;
         }
         auto ranked = rank(gaz, m, &admin1, opt.governorate_cues);

@@ -47,6 +47,9 @@ struct GeoparseOptions {
     // Also return the names matched but not resolved, with `abstained` set and the best
     // candidate filled in (for audits and `frontline geoparse --abstentions`).
     bool keep_abstentions = false;
+    // Also report names in a place slot that resolve nowhere ("the villages of A, B and C",
+    // list items beside resolved places) as unlocated mentions (Mention::located false).
+    bool unlocated = false;
 };
 
 // Ranked candidates for a name as a user would type it ("Maarat al-Numan"); best first.

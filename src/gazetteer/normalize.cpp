@@ -291,7 +291,10 @@ std::string skeleton(std::string_view name) {
         for (char c : a) {
             if (c >= 'a' && c <= 'z') s.push_back(c);
         }
-        if (is_article(s) || s == "the" || s == "ul") continue;
+        // Articles, also as Turkish writes them assimilated ("Ec-Cebel", "Es-Sa'n", "Er-Rai").
+        if (is_article(s) || s == "the" || s == "ul" || s == "ec" || s == "ej" || s == "aj" ||
+            s == "en" || s == "er" || s == "et" || s == "esh" || s == "ed")
+            continue;
         if (s == "little" || s == "small" || s == "lesser") {
             tail = "sgr";
             continue;
