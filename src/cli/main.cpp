@@ -108,6 +108,10 @@ int run_main(int argc, char** argv) {
         ->check(CLI::IsMember({"geojson", "tsv", "json"}));
     geoparse->add_flag("--abstentions", gp_abstentions,
                        "Also print names matched but not resolved (abstained: true)");
+    bool gp_unlocated = true;
+    geoparse->add_flag("--unlocated,!--no-unlocated", gp_unlocated,
+                       "Also print names in place slots that the gazetteer cannot place "
+                       "(kind unlocated, null geometry / empty lat, lon); on by default");
 
     // events
     auto* events = app.add_subcommand("events", "Print the control-change events of articles");
@@ -262,6 +266,7 @@ int run_main(int argc, char** argv) {
         fl::GeoparseOptions gpo;
         gpo.governorate_cues = true;
         gpo.keep_abstentions = gp_abstentions;
+        gpo.unlocated = gp_unlocated;
         for (const auto& a : read_inputs(gp_files, "")) {
             auto m = fl::geoparse(g, a, gpo);
             all.insert(all.end(), m.begin(), m.end());

@@ -542,6 +542,12 @@ class Parser {
         std::vector<Match> add;
         auto covered = [&](std::size_t a, std::size_t b) {
             for (const auto& m : ms) {
+                // "Tal" of "Tal Bazo": a penalised part of the item does not cover it.
+                if (m.penalty > 0 && m.start >= a && m.end <= b && m.end - m.start < b - a)
+                    continue;
+                // A fuzzy match may be dropped later: geoparse() then reports the name as
+                // unlocated (the unlocated match is skipped if the fuzzy one resolves).
+                if (m.fuzzy) continue;
                 if (m.start < b && a < m.end) return true;
             }
             return false;
@@ -563,15 +569,29 @@ class Parser {
                 names += it.name;
                 placed += it.name && located(it);
             }
+            // "the villages of A, B and C": the slot covers the names that follow it.
+            bool in_slot = false;
             for (std::size_t i = 0; i < items.size(); ++i) {
                 const Item& it = items[i];
-                if (!it.name || covered(it.start, it.end)) continue;
-                const auto [w1, w2] = words_before(it.start);
-                const bool slot = one_of(w1, {"villages", "towns", "village", "town", "of"}) &&
-                                  (w1 != "of" || one_of(w2, {"villages", "towns", "village", "town",
-                                                             "neighbourhoods", "neighborhoods",
-                                                             "neighbourhood", "neighborhood"}));
-                if (!(slot || (names >= 3 && placed >= 2 && place_list(items, i)))) continue;
+                // The name where the slot opens may end a longer item ("Rebels took the
+                // villages of A"): the match that ends the item.
+                std::size_t name_start = it.start;
+                if (!it.name) {
+                    in_slot = false;
+                    for (const auto& m2 : ms) {
+                        if (m2.end == it.end && m2.start > it.start) name_start = m2.start;
+                    }
+                    if (name_start == it.start) continue;
+                }
+                const auto [w1, w2] = words_before(name_start);
+                if (one_of(w1, {"villages", "towns", "village", "town"}) ||
+                    (w1 == "of" &&
+                     one_of(w2, {"villages", "towns", "village", "town", "neighbourhoods",
+                                 "neighborhoods", "neighbourhood", "neighborhood"})))
+                    in_slot = true;
+                if (!it.name) continue;
+                if (covered(it.start, it.end)) continue;
+                if (!(in_slot || (names >= 3 && placed >= 2 && place_list(items, i)))) continue;
                 Match u;
                 u.start = it.start;
                 u.end = it.end;
@@ -1028,7 +1048,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
 
     std::vector<Mention> out;
     out.reserve(ms.size());
-    std::vector<std::size_t> fuzzy;  // indices into ms
+    std::vector<std::size_t> fuzzy, unlocated;  // indices into ms
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const auto& m = ms[k];
         if (m.fuzzy) {
@@ -1036,7 +1056,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             continue;
         }
         if (m.unlocated) {
-            if (opt.unlocated) out.push_back(unlocated_mention(article, m));
+            if (opt.unlocated) unlocated.push_back(k);
             continue;
         }
         auto ranked = rank(gaz, m, &admin1, opt.governorate_cues);
@@ -1046,8 +1066,14 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         const Place& p = *gaz.find_id(ranked.front().place_id);
         out.push_back(make_mention(article, m, p, ranked, abstain));
     }
-    if (!fuzzy.empty()) {
-        resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
+    if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
+    for (std::size_t k : unlocated) {
+        const Match& m = ms[k];
+        bool taken = false;
+        for (const auto& x : out) taken |= x.start < m.end && m.start < x.end;
+        if (!taken) out.push_back(unlocated_mention(article, m));
+    }
+    if (!fuzzy.empty() || !unlocated.empty()) {
         std::stable_sort(out.begin(), out.end(),
                          [](const Mention& a, const Mention& b) { return a.start < b.start; });
     }

@@ -23,7 +23,10 @@ std::string mentions_geojson(const std::vector<Mention>& mentions) {
     for (const auto& m : mentions) {
         nlohmann::ordered_json f;
         f["type"] = "Feature";
-        f["geometry"] = {{"type", "Point"}, {"coordinates", {m.lon, m.lat}}};
+        if (m.located)
+            f["geometry"] = {{"type", "Point"}, {"coordinates", {m.lon, m.lat}}};
+        else
+            f["geometry"] = nullptr;  // a name the gazetteer could not place
         nlohmann::ordered_json p;
         p["doc"] = m.doc;
         p["start"] = m.start;
@@ -56,8 +59,13 @@ std::string mentions_json(const std::vector<Mention>& mentions) {
         o["place_id"] = m.place_id;
         o["place_name"] = m.place_name;
         o["kind"] = m.kind;
-        o["lat"] = m.lat;
-        o["lon"] = m.lon;
+        if (m.located) {
+            o["lat"] = m.lat;
+            o["lon"] = m.lon;
+        } else {
+            o["lat"] = nullptr;
+            o["lon"] = nullptr;
+        }
         o["foreign"] = m.foreign;
         o["score"] = m.score;
         o["abstained"] = m.abstained;
@@ -77,8 +85,12 @@ std::string mentions_tsv(const std::vector<Mention>& mentions) {
     o.precision(7);
     for (const auto& m : mentions) {
         o << m.doc << '\t' << m.start << '\t' << m.end << '\t' << tsv_field(m.surface) << '\t'
-          << m.place_id << '\t' << tsv_field(m.place_name) << '\t' << m.kind << '\t' << m.lat
-          << '\t' << m.lon << '\t' << (m.foreign ? "true" : "false") << '\t' << m.score << '\n';
+          << m.place_id << '\t' << tsv_field(m.place_name) << '\t' << m.kind << '\t';
+        if (m.located)
+            o << m.lat << '\t' << m.lon;  // else both empty
+        else
+            o << '\t';
+        o << '\t' << (m.foreign ? "true" : "false") << '\t' << m.score << '\n';
     }
     return o.str();
 }
