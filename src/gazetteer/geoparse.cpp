@@ -1049,6 +1049,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     std::vector<Mention> out;
     out.reserve(ms.size());
     std::vector<std::size_t> fuzzy, unlocated;  // indices into ms
+    std::vector<std::vector<Candidate>> rankings(ms.size());
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const auto& m = ms[k];
         if (m.fuzzy) {
@@ -1059,12 +1060,55 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             if (opt.unlocated) unlocated.push_back(k);
             continue;
         }
-        auto ranked = rank(gaz, m, &admin1, opt.governorate_cues);
+        rankings[k] = rank(gaz, m, &admin1, opt.governorate_cues);
+    }
+    // Homonyms: Syrian candidates of an ambiguous name gain by their distance to the places
+    // of the unambiguous mentions named within 300 characters ("Souran" beside Morek is the
+    // Hama one, beside Azaz the Aleppo one).
+    std::vector<std::pair<std::size_t, const Place*>> anchor;  // text offset, place
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const auto& r = rankings[k];
+        if (r.empty() || r.front().score < opt.min_score) continue;
+        const Place* p = gaz.find_id(r.front().place_id);
+        const bool clear = r.size() == 1 || r[1].score < r.front().score - 0.2;
+        if (clear && p && p->country == "SY" && p->feature_class != 'A' &&
+            p->feature_class != 'R' && p->feature_class != 'L')
+            anchor.emplace_back(ms[k].start, p);
+    }
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        auto& ranked = rankings[k];
+        std::size_t syrian = 0;
+        bool area = false;  // a governorate among them: decided by cue words, not distance
+        for (const auto& c : ranked) {
+            const Place& p = *gaz.find_id(c.place_id);
+            syrian += p.country == "SY";
+            area |= p.feature_class == 'A';
+        }
+        if (syrian < 2 || area) continue;
+        for (auto& c : ranked) {
+            const Place& p = *gaz.find_id(c.place_id);
+            if (p.country != "SY" || p.feature_class == 'A') continue;
+            double near = 1e9;
+            for (const auto& [pos, a] : anchor) {
+                const std::size_t gap = pos > ms[k].start ? pos - ms[k].start : ms[k].start - pos;
+                if (gap > 300 || a == &p) continue;
+                near = std::min(near, distance_km(p.lat, p.lon, a->lat, a->lon));
+            }
+            if (near < 60) {
+                c.score = std::min(1.0, c.score + 0.2 * (1 - near / 60));
+                c.why += ", places named beside it " + km_text(near) + " away";
+            }
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    }
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        const auto& ranked = rankings[k];
         if (ranked.empty()) continue;
         const bool abstain = ranked.front().score < opt.min_score;
         if (abstain && !opt.keep_abstentions) continue;
         const Place& p = *gaz.find_id(ranked.front().place_id);
-        out.push_back(make_mention(article, m, p, ranked, abstain));
+        out.push_back(make_mention(article, ms[k], p, ranked, abstain));
     }
     if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
     for (std::size_t k : unlocated) {
