@@ -358,6 +358,11 @@ Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
     }
     if (std::filesystem::exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
     if (std::filesystem::exists(dir / "stoplist.tsv")) g.add_stoplist(dir / "stoplist.tsv");
+    // Display names: the newsroom form of GeoNames and OCHA romanisations (curated names
+    // are newsroom forms already; foreign places keep theirs).
+    for (auto& p : g.places_) {
+        if (p.country == "SY" && p.id.rfind("fl:", 0) != 0) p.name = newsroom_name(p.name);
+    }
     if (!any) {
         throw Error("gazetteer", dir.string(),
                     "no gazetteer data (expected geonames_region.txt and/or curated.tsv)");

@@ -256,6 +256,78 @@ std::string pre_fold(std::string_view w) {
 
 }  // namespace
 
+std::string newsroom_name(std::string_view name) {
+    // Plain ASCII letters, spaces and hyphens (ICU Latin-ASCII keeps case).
+    thread_local std::unique_ptr<icu::Transliterator> latin = make_translit("Latin-ASCII");
+    std::string a;
+    if (is_ascii(name)) {
+        a = std::string(name);
+    } else {
+        icu::UnicodeString u =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), name.size()));
+        if (latin) latin->transliterate(u);
+        u.toUTF8String(a);
+    }
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : a) {
+        if (c == ' ' || c == '-') {
+            if (!w.empty()) words.push_back(std::move(w));
+            w.clear();
+        } else if (c != '\'' && c != '`' && c != '"') {
+            w.push_back(c);
+        }
+    }
+    if (!w.empty()) words.push_back(std::move(w));
+    if (words.empty()) return std::string(name);
+    auto lower_of = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        return s;
+    };
+    auto cap = [](std::string s) {
+        if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+        return s;
+    };
+    std::string tail;
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::string lw = lower_of(words[k]);
+        if (words.size() > 1 && (lw == "little" || lw == "small")) {
+            tail = "al-Sughra";
+            continue;
+        }
+        if (words.size() > 1 && (lw == "big" || lw == "great")) {
+            tail = "al-Kubra";
+            continue;
+        }
+        if (lw == "tall" || lw == "tell" || lw == "tel") {
+            out.push_back("Tal");
+            continue;
+        }
+        if (k + 1 < words.size() && is_article(lw)) {
+            words[k + 1] = "al-" + cap(words[k + 1]);
+            continue;
+        }
+        // Joined article of a later word: "Eljabal" -> "al-Jabal".
+        if (k > 0 && lw.size() > 4 && (lw.rfind("el", 0) == 0 || lw.rfind("al", 0) == 0) &&
+            words[k].find("al-") != 0) {
+            out.push_back("al-" + cap(words[k].substr(2)));
+            continue;
+        }
+        out.push_back(words[k]);
+    }
+    if (!tail.empty()) out.push_back(tail);
+    // Ta marbuta at the end: "Hamah" -> "Hama", "Ar Raqqah" -> "al-Raqqa".
+    if (!out.empty() && out.back().size() > 4 && out.back().substr(out.back().size() - 2) == "ah")
+        out.back().pop_back();
+    std::string r;
+    for (const auto& x : out) {
+        if (!r.empty()) r.push_back(' ');
+        r += x;
+    }
+    return r;
+}
+
 std::string skeleton(std::string_view name) {
     // Split on anything but letters, marks and apostrophes.
     std::vector<std::string_view> words;

@@ -31,6 +31,13 @@ std::string name_key(std::string_view name);
 // "kbtnjbl"; "Maar Dis", "Maardis" and معردس give "mrds".
 std::string skeleton(std::string_view name);
 
+// The English form newsrooms print for a romanised Syrian name: diacritics and ayn/hamza
+// marks dropped, "Tall"/"Tell" -> "Tal", a medial article as "al-" joined to its word
+// ("Ma‘arrat an Nu‘mān" -> "Maarrat al-Numan", "Qabtan Eljabal" -> "Qabtan al-Jabal",
+// "Al Bab" -> "al-Bab"), OCHA's "Little X"/"Big X" -> "X al-Sughra"/"X al-Kubra", a final
+// -ah -> -a ("Ḩamāh" -> "Hama", "Ar Raqqah" -> "al-Raqqa").
+std::string newsroom_name(std::string_view name);
+
 // Number of class letters in a skeleton (its length: one byte per class).
 inline std::size_t skeleton_size(std::string_view skel) {
     return skel.size();
