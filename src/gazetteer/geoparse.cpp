@@ -311,8 +311,10 @@ class Parser {
             }
             // An exact name that is only the start of a longer capitalised name ("Tal" of
             // "Tal Rafaat", "Kafr" of "Kafr Bisin"): the whole name by skeleton, if any.
-            if (best && i + best_n < toks_.size() && joined(gap(i + best_n - 1)) &&
-                name_member(i + best_n)) {
+            std::size_t after = i + best_n;  // the next word, articles skipped
+            while (after < toks_.size() && toks_[after].key.empty() && joined(gap(after - 1)))
+                ++after;
+            if (best && after < toks_.size() && joined(gap(after - 1)) && name_member(after)) {
                 if (std::size_t n = fuzzy_match(i, out)) {
                     i += n;
                     continue;
@@ -1088,12 +1090,18 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         for (auto& c : ranked) {
             const Place& p = *gaz.find_id(c.place_id);
             if (p.country != "SY" || p.feature_class == 'A') continue;
-            double near = 1e9;
+            // The places of the same sentence if any, else those within 300 characters.
+            double near = 1e9, near_sentence = 1e9;
             for (const auto& [pos, a] : anchor) {
                 const std::size_t gap = pos > ms[k].start ? pos - ms[k].start : ms[k].start - pos;
                 if (gap > 300 || a == &p) continue;
-                near = std::min(near, distance_km(p.lat, p.lon, a->lat, a->lon));
+                const double d = distance_km(p.lat, p.lon, a->lat, a->lon);
+                near = std::min(near, d);
+                const std::size_t lo = std::min(pos, ms[k].start), hi = std::max(pos, ms[k].start);
+                if (text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos)
+                    near_sentence = std::min(near_sentence, d);
             }
+            if (near_sentence < 1e9) near = near_sentence;
             if (near < 60) {
                 c.score = std::min(1.0, c.score + 0.2 * (1 - near / 60));
                 c.why += ", places named beside it " + km_text(near) + " away";

@@ -87,9 +87,10 @@ char arabic_class(UChar32 c) {
         case 0x062C:
             return 'j';  // jim
         case 0x062D:
-        case 0x062E:
         case 0x0647:
-            return 'h';  // ha, kha, ha'
+            return 'h';  // ha, ha'
+        case 0x062E:
+            return 'x';  // kha
         case 0x062F:
         case 0x0630:
         case 0x0636:
@@ -161,7 +162,7 @@ std::string latin_word_skeleton(std::string_view s) {
         } else if ((c == 's' || c == 'c') && d == 'h') {
             two('c');
         } else if (c == 'k' && d == 'h') {
-            two('h');
+            two('x');
         } else if (c == 'g' && d == 'h') {
             two('g');
         } else if (c == 't' && d == 'h') {
@@ -309,8 +310,7 @@ std::string newsroom_name(std::string_view name) {
             continue;
         }
         // Joined article of a later word: "Eljabal" -> "al-Jabal".
-        if (k > 0 && lw.size() > 4 && (lw.rfind("el", 0) == 0 || lw.rfind("al", 0) == 0) &&
-            words[k].find("al-") != 0) {
+        if (k > 0 && lw.size() > 4 && lw.rfind("el", 0) == 0) {
             out.push_back("al-" + cap(words[k].substr(2)));
             continue;
         }
@@ -376,8 +376,7 @@ std::string skeleton(std::string_view name) {
             continue;
         }
         // An article written joined to a later word: "Qabtan Eljabal", "Tal Alsham".
-        if (k > 0 && s.size() > 4 && (s.rfind("al", 0) == 0 || s.rfind("el", 0) == 0))
-            s = s.substr(2);
+        if (k > 0 && s.size() > 4 && s.rfind("el", 0) == 0) s = s.substr(2);
         out += latin_word_skeleton(s);
     }
     out += tail;

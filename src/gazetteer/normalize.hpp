@@ -24,7 +24,7 @@ std::string name_key(std::string_view name);
 
 // The consonant skeleton of a whole name, in Arabic or Latin script, for matching names
 // across romanisations: Arabic letters and Latin letters/digraphs map to one class letter
-// each (b t j g h d r z s c=sh f k l m n); vowels, alif, waw, ya, ayn, hamza, ta marbuta,
+// each (b t j g h x=kh d r z s c=sh f k l m n); vowels, alif, waw, ya, ayn, hamza, ta marbuta,
 // a word-final h, apostrophes and the article (al-, el-, as-, ash-, ...) are dropped;
 // words are joined without spaces and doubled classes collapse. "Little X"/"Big X" read as
 // "X al-Sughra"/"X al-Kubra". "Qabtan Eljabal", "Qubtan al-Jabal" and قبتان الجبل all give
