@@ -110,6 +110,8 @@
   var attribution =
     'Places &copy; <a href="https://www.geonames.org/">GeoNames</a> ' +
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), ' +
+    '<a href="https://data.humdata.org/dataset/syrian-arab-republic-administrative-boundaries-populated-places">UN OCHA</a> ' +
+    '(<a href="https://creativecommons.org/licenses/by/3.0/igo/">CC BY-IGO 3.0</a>), ' +
     'boundaries <a href="https://www.naturalearthdata.com/">Natural Earth</a>, ' +
     'control: Frontline from news reports';
 
@@ -462,7 +464,11 @@
   ]);
   var credits = el('p', { class: 'credits' });
   credits.innerHTML = 'Places: <a href="https://www.geonames.org/">GeoNames</a>, licensed under ' +
-    '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. Boundaries: ' +
+    '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; villages and ' +
+    'neighbourhoods: <a href="https://data.humdata.org/dataset/syrian-arab-republic-administrative-boundaries-populated-places">UN OCHA</a>, ' +
+    '<a href="https://creativecommons.org/licenses/by/3.0/igo/">CC BY-IGO 3.0</a>; Aleppo neighbourhood ' +
+    'names also from the <a href="https://github.com/CenterForSpatialResearch/aleppo_test">Columbia Center ' +
+    'for Spatial Research</a> (MIT). Boundaries: ' +
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain). Control and map: ' +
     'Frontline. Map library: <a href="https://leafletjs.com/">Leaflet</a> (BSD-2-Clause).';
 

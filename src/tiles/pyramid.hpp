@@ -66,7 +66,8 @@ struct PyramidOptions {
     // Called after each stored chunk with (tiles done, tiles in this run); from one thread.
     std::function<void(std::size_t, std::size_t)> progress;
     std::string attribution =
-        "Frontline; places &copy; GeoNames (CC BY 4.0); boundaries: Natural Earth (public domain)";
+        "Frontline; places &copy; GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0); boundaries: "
+        "Natural Earth (public domain)";
     std::string description;
 };
 

@@ -441,7 +441,9 @@ std::string web_snippets_md(const WebOptions& opt) {
       << ".json` is a TileJSON with absolute, versioned tile URLs (`url:` in place of "
          "`tiles:`).\n\n"
       << "## Attribution and method\n\n"
-      << "Keep the attribution: places from GeoNames (CC BY 4.0), boundaries from Natural Earth "
+      << "Keep the attribution: places from GeoNames (CC BY 4.0) and UN OCHA (CC BY-IGO 3.0; "
+         "Aleppo neighbourhood names also from the Columbia Center for Spatial Research, MIT), "
+         "boundaries from Natural Earth "
          "(public domain), control from Frontline's reading of the news articles. Control areas "
          "are an estimate: each place's Voronoi cell, cut to 15 km around the place and clipped "
          "to the governorates; a reader should see the dots as the evidence, not the areas.\n";
