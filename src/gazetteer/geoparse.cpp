@@ -274,7 +274,8 @@ bool joined(std::string_view gap) {
 
 class Parser {
   public:
-    Parser(const Gazetteer& gaz, std::string_view text) : gaz_(gaz), text_(text) {
+    Parser(const Gazetteer& gaz, std::string_view text, bool unlocated)
+        : gaz_(gaz), text_(text), unlocated_(unlocated) {
         toks_ = tokenize(text);
     }
 
@@ -349,13 +350,14 @@ class Parser {
         }
         spread_governorate_cues(out);
         mark_slots(out);
-        find_unlocated(out);
+        if (unlocated_) find_unlocated(out);
         return out;
     }
 
   private:
     const Gazetteer& gaz_;
     std::string_view text_;
+    bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
 
     // A capitalised name with no exact key: the longest run of name words (articles may sit
@@ -449,17 +451,20 @@ class Parser {
     // article, "bin", "ibn", "abu"), the first not a function word, month or title.
     bool name_phrase(std::size_t start, std::size_t end) const {
         if (start >= end) return false;
-        const std::vector<Token> ws = tokenize(text_.substr(start, end - start));
-        if (ws.empty() || ws.size() > 5) return false;
         const std::string_view s = text_.substr(start, end - start);
         if (s.find_first_of("0123456789\"()") != std::string_view::npos) return false;
-        std::size_t content = 0;
-        for (std::size_t k = 0; k < ws.size(); ++k) {
-            const std::string_view w = s.substr(ws[k].start, ws[k].end - ws[k].start);
+        // The tokens inside [start, end), from the article's tokenization.
+        auto t = std::partition_point(toks_.begin(), toks_.end(),
+                                      [start](const Token& k) { return k.start < start; });
+        std::size_t content = 0, words = 0;
+        for (bool first = true; t != toks_.end() && t->end <= end; ++t, first = false) {
+            if (++words > 5) return false;
+            const std::string_view w = text_.substr(t->start, t->end - t->start);
+            if (t->key.empty()) continue;
             const std::string lw = lower(w);
-            if (ws[k].key.empty() || one_of(lw, {"bin", "ibn", "al", "el"})) continue;
-            if (!ws[k].name_like || breaks_names(lw) || is_title(lw)) return false;
-            if (k == 0 && !fuzzy_word(w)) return false;
+            if (one_of(lw, {"bin", "ibn", "al", "el"})) continue;
+            if (!t->name_like || breaks_names(lw) || is_title(lw)) return false;
+            if (first && !fuzzy_word(w)) return false;
             ++content;
         }
         return content > 0;
@@ -526,8 +531,11 @@ class Parser {
 
     // The word before byte `pos` (lower case) and the one before it, in the same clause.
     std::pair<std::string, std::string> words_before(std::size_t pos) const {
-        std::size_t t = 0;
-        while (t < toks_.size() && toks_[t].end <= pos) ++t;
+        // First token ending after pos (tokens are in text order).
+        const std::size_t t = static_cast<std::size_t>(
+            std::partition_point(toks_.begin(), toks_.end(),
+                                 [pos](const Token& k) { return k.end <= pos; }) -
+            toks_.begin());
         std::pair<std::string, std::string> out;
         if (t == 0) return out;
         if (text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end).find_first_of(".!?;()\"\n") !=
@@ -542,8 +550,19 @@ class Parser {
     // place names, and the name after "the villages of", "the town of", ... .
     void find_unlocated(std::vector<Match>& ms) const {
         std::vector<Match> add;
+        // The matches overlapping [a, b): they are in text order and do not overlap, so
+        // their ends are ordered too.
+        auto overlapping = [&](std::size_t a, std::size_t b) {
+            auto lo = std::partition_point(ms.begin(), ms.end(),
+                                           [a](const Match& m) { return m.end <= a; });
+            auto hi = lo;
+            while (hi != ms.end() && hi->start < b) ++hi;
+            return std::make_pair(lo, hi);
+        };
         auto covered = [&](std::size_t a, std::size_t b) {
-            for (const auto& m : ms) {
+            const auto [lo, hi] = overlapping(a, b);
+            for (auto it = lo; it != hi; ++it) {
+                const Match& m = *it;
                 // "Tal" of "Tal Bazo": a penalised part of the item does not cover it.
                 if (m.penalty > 0 && m.start >= a && m.end <= b && m.end - m.start < b - a)
                     continue;
@@ -555,8 +574,9 @@ class Parser {
             return false;
         };
         auto located = [&](const Item& it) {
-            for (const auto& m : ms) {
-                if (m.start >= it.start && m.end <= it.end && m.penalty <= 0) return true;
+            const auto [lo, hi] = overlapping(it.start, it.end);
+            for (auto m = lo; m != hi; ++m) {
+                if (m->start >= it.start && m->end <= it.end && m->penalty <= 0) return true;
             }
             return false;
         };
@@ -580,8 +600,9 @@ class Parser {
                 std::size_t name_start = it.start;
                 if (!it.name) {
                     in_slot = false;
-                    for (const auto& m2 : ms) {
-                        if (m2.end == it.end && m2.start > it.start) name_start = m2.start;
+                    const auto [lo, hi] = overlapping(it.start, it.end);
+                    for (auto m2 = lo; m2 != hi; ++m2) {
+                        if (m2->end == it.end && m2->start > it.start) name_start = m2->start;
                     }
                     if (name_start == it.start) continue;
                 }
@@ -1037,7 +1058,7 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
 std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                               const GeoparseOptions& opt) {
     const std::string& text = article.text;
-    Parser parser(gaz, text);
+    Parser parser(gaz, text, opt.unlocated);
     std::vector<Match> ms = parser.matches();
 
     // Governorates of the unambiguous Syrian mentions, as context for the ambiguous ones.
