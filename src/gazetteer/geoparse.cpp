@@ -78,7 +78,8 @@ bool is_title(std::string_view lw) {
          "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
          "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
          "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
-         "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant"});
+         "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
+         "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"});
 }
 
 Cue cue_of(std::string_view lw) {
@@ -409,6 +410,27 @@ class Parser {
                     for (auto id : *v) {
                         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
                     }
+                }
+            }
+            // "Tal X" (the hill of X) where only the village X is known: X's places.
+            if (n >= 2 && toks_[i].key == "tal") {
+                std::size_t r = i + 1;
+                while (r <= last && toks_[r].key.empty()) ++r;
+                if (r <= last) {
+                    const std::string_view rest =
+                        text_.substr(toks_[r].start, toks_[last].end - toks_[r].start);
+                    auto add_ids = [&](const std::vector<std::uint32_t>* v) {
+                        if (!v) return;
+                        for (auto id : *v) {
+                            if (gaz_.place(id).feature_class == 'P' &&
+                                std::find(ids.begin(), ids.end(), id) == ids.end())
+                                ids.push_back(id);
+                        }
+                    };
+                    if (const KeyEntry* e = gaz_.find_entry(name_key(rest))) add_ids(&e->ids);
+                    const std::string rs = skeleton(rest);
+                    if (rs.size() >= 2) add_ids(gaz_.find_skeleton(rs));
+                    if (!ids.empty() && skel.size() < 3) skel = "tl+" + rs;
                 }
             }
             if (ids.empty()) continue;
@@ -746,7 +768,8 @@ class Parser {
             }
         }
         if (partial) {
-            m.penalty += 0.4;
+            // A short key inside a longer name ("Re" of a word like "Re'em") even more so.
+            m.penalty += m.key.size() <= 3 ? 0.6 : 0.4;
             m.penalty_why = "part of a longer name that is not a place";
         }
         // A name ending in a cue word carries it ("Aleppo province"), for coordination.
