@@ -317,12 +317,20 @@ class Parser {
             while (after < toks_.size() && toks_[after].key.empty() && joined(gap(after - 1)))
                 ++after;
             if (best && after < toks_.size() && joined(gap(after - 1)) && name_member(after)) {
+                if (std::size_t n = translated_match(i, out)) {
+                    i += n;
+                    continue;
+                }
                 if (std::size_t n = fuzzy_match(i, out)) {
                     i += n;
                     continue;
                 }
             }
             if (!best) {
+                if (std::size_t n = translated_match(i, out)) {
+                    i += n;
+                    continue;
+                }
                 if (std::size_t n = fuzzy_match(i, out)) {
                     i += n;
                 } else {
@@ -360,6 +368,58 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
+
+    // English for Jabal and Tal: "Zawiya Mountains", "Mount Zawiya" = Jabal al-Zawiya,
+    // "Eis hill" = Tal al-Eis. Returns the tokens consumed (0 if none).
+    std::size_t translated_match(std::size_t i, std::vector<Match>& out) const {
+        std::string prefix;
+        std::size_t from = i, last = i;
+        std::string lw = lower(word(i));
+        if ((lw == "mount" || lw == "mt") && i + 1 < toks_.size() && joined(gap(i))) {
+            prefix = "jabal";
+            from = i + 1;
+        }
+        // The name words: from `from` while name members (articles allowed inside).
+        std::size_t end = from;
+        std::string key;
+        for (std::size_t j = from; j < toks_.size() && j < from + 4; ++j) {
+            if (j > from && !joined(gap(j - 1))) break;
+            if (toks_[j].key.empty()) continue;
+            if (!name_member(j) ||
+                one_of(lower(word(j)), {"mountains", "mountain", "mount", "mts", "hill", "hills"}))
+                break;
+            if (!key.empty()) key.push_back(' ');
+            key += toks_[j].key;
+            end = j;
+        }
+        if (key.empty()) return 0;
+        last = end;
+        if (prefix.empty()) {
+            if (end + 1 >= toks_.size() || !joined(gap(end))) return 0;
+            const std::string after = lower(word(end + 1));
+            if (one_of(after, {"mountains", "mountain", "mount", "mts"}))
+                prefix = "jabal";
+            else if (one_of(after, {"hill", "hills"}))
+                prefix = "tal";
+            else
+                return 0;
+            last = end + 1;
+        }
+        const std::string k2 = prefix + " " + key;
+        const KeyEntry* e = gaz_.find_entry(k2);
+        if (!e) return 0;
+        Match m;
+        m.first = i;
+        m.last = last;
+        m.start = toks_[i].start;
+        if (i > 0 && toks_[i - 1].key.empty() && gap(i - 1) == "-") m.start = toks_[i - 1].start;
+        m.end = toks_[last].end;
+        m.key = k2;
+        m.entry = e;
+        read_context(m);
+        out.push_back(std::move(m));
+        return last - i + 1;
+    }
 
     // A capitalised name with no exact key: the longest run of name words (articles may sit
     // inside: "Qubtan al-Jabal") whose consonant skeleton names Syrian places. Returns the

@@ -215,3 +215,21 @@ TEST(NonPlaces, MonthAbbreviationsAreNotPlaces) {
     EXPECT_EQ(find(parse("The town of Anadan fell on Nov 29."), "Nov"), nullptr);
     EXPECT_EQ(find(parse("Reported on Dec. 1 from Hama."), "Dec"), nullptr);
 }
+
+TEST(Translated, MountainsAndHillsAreJabalAndTal) {
+    auto ms = parse("Shelling hit the Zawiya Mountains, then Mount Zawiya again.");
+    const fl::Mention* a = find(ms, "Zawiya Mountains");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->place_id, "fl:jabal-al-zawiya");
+    const fl::Mention* b = find(ms, "Mount Zawiya");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->place_id, "fl:jabal-al-zawiya");
+}
+
+TEST(FuzzyNames, TalOfAKnownVillageIsItsHill) {
+    // OCHA knows the village Qarqur (Hama) only; "Tal Qarqur" is its hill.
+    auto ms = parse("Government forces retook Jisr al-Shughur and Tal Qarqur.");
+    const fl::Mention* m = find(ms, "Tal Qarqur");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->place_id, "oc:C3168");
+}
