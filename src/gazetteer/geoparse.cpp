@@ -140,6 +140,9 @@ bool is_acronym(std::string_view surface) {
 
 // Names matched by consonant skeleton only need this much context (see resolve_fuzzy()).
 constexpr double kFuzzyMinScore = 0.75;
+// Two exact candidates in Syria more than 10 km apart whose scores differ by less: abstain.
+constexpr double kExactCoinToss = 0.02;
+
 // Two fuzzy candidates more than 10 km apart whose scores differ by less than this: abstain.
 constexpr double kCoinToss = 0.05;
 
@@ -163,6 +166,16 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
     const KeyEntry& e = *m.entry;
     out.reserve(e.ids.size() + 1);
     const bool stop = gaz.stop_listed(m.key);
+    // A name that is also a foreign capital or a country ("Doha") is never one of OCHA's
+    // small namesakes.
+    bool foreign_capital = false;
+    for (auto id : e.ids) {
+        const Place& p = gaz.place(id);
+        foreign_capital |= p.foreign() &&
+                           e.strong[static_cast<std::size_t>(
+                               std::find(e.ids.begin(), e.ids.end(), id) - e.ids.begin())] &&
+                           is_capital_or_country(p);
+    }
     for (std::size_t k = 0; k < e.ids.size(); ++k) {
         const Place& p = gaz.place(e.ids[k]);
         Candidate c;
@@ -189,7 +202,7 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
             add(0, "foreign");
         }
         if (minor) {
-            if (m.key.size() <= 3) continue;
+            if (m.key.size() <= 3 || foreign_capital) continue;
             add(-0.15, "OCHA community only");
         }
         if (m.road && p.feature_class != 'R') continue;
@@ -668,11 +681,6 @@ class Parser {
             std::size_t self = 0;
             const std::vector<Item> items = list_items(m.start, self);
             if (!items.empty()) done_until = items.back().end;
-            std::size_t names = 0, placed = 0;
-            for (const auto& it : items) {
-                names += it.name;
-                placed += it.name && located(it);
-            }
             // "the villages of A, B and C": the slot covers the names that follow it.
             bool in_slot = false;
             for (std::size_t i = 0; i < items.size(); ++i) {
@@ -696,12 +704,27 @@ class Parser {
                     in_slot = true;
                 if (!it.name) continue;
                 if (covered(it.start, it.end)) continue;
-                if (!(in_slot || (names >= 3 && placed >= 2 && place_list(items, i)))) continue;
+                // A list: the unbroken run of name items around this one holds >= 3 names,
+                // >= 2 of them placed ("HTS, Ahrar al-Sham and Jaish al-Izza" beside a list
+                // of towns in the same clause is not one).
+                std::size_t a = i, b = i;
+                while (a > 0 && items[a - 1].name) --a;
+                while (b + 1 < items.size() && items[b + 1].name) ++b;
+                std::size_t run_placed = 0;
+                for (std::size_t r = a; r <= b; ++r) run_placed += located(items[r]);
+                const bool list = b - a + 1 >= 3 && run_placed >= 2;
+                if (!(in_slot || list)) continue;
                 Match u;
                 u.start = it.start;
                 u.end = it.end;
                 u.key = name_key(text_.substr(it.start, it.end - it.start));
                 if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
+                // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
+                const std::string head = u.key.substr(0, u.key.find(' '));
+                if (one_of(head, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat",
+                                  "hayat", "ahrar", "firkat", "katibat", "ansar", "junud", "saraya",
+                                  "tajamu", "kuat", "kuwat", "brigade", "division"}))
+                    continue;
                 u.unlocated = true;
                 add.push_back(std::move(u));
             }
@@ -1156,6 +1179,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     out.reserve(ms.size());
     std::vector<std::size_t> fuzzy, unlocated;  // indices into ms
     std::vector<std::vector<Candidate>> rankings(ms.size());
+    std::vector<std::map<std::string, double>> proximity(ms.size());  // bonus by place id
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const auto& m = ms[k];
         if (m.fuzzy) {
@@ -1207,6 +1231,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             }
             if (near_sentence < 1e9) near = near_sentence;
             if (near < 60) {
+                proximity[k][c.place_id] = 0.2 * (1 - near / 60);
                 c.score = std::min(1.0, c.score + 0.2 * (1 - near / 60));
                 c.why += ", places named beside it " + km_text(near) + " away";
             }
@@ -1215,9 +1240,26 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                          [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     }
     for (std::size_t k = 0; k < ms.size(); ++k) {
-        const auto& ranked = rankings[k];
+        auto& ranked = rankings[k];
         if (ranked.empty()) continue;
-        const bool abstain = ranked.front().score < opt.min_score;
+        bool abstain = ranked.front().score < opt.min_score;
+        // A coin toss between two Syrian namesakes far apart that the places beside them do
+        // not decide either (scores saturate at 1): abstain.
+        auto bonus = [&](const Candidate& c) {
+            auto it = proximity[k].find(c.place_id);
+            return it == proximity[k].end() ? 0.0 : it->second;
+        };
+        if (!abstain && ranked.size() > 1 &&
+            ranked.front().score - ranked[1].score < kExactCoinToss &&
+            bonus(ranked.front()) <= bonus(ranked[1]) + 0.02) {
+            const Place& a = *gaz.find_id(ranked.front().place_id);
+            const Place& b = *gaz.find_id(ranked[1].place_id);
+            if (a.country == "SY" && b.country == "SY" && a.feature_class != 'A' &&
+                b.feature_class != 'A' && distance_km(a.lat, a.lon, b.lat, b.lon) > 10) {
+                abstain = true;
+                ranked.front().why += "; abstained: " + b.name + " fits as well";
+            }
+        }
         if (abstain && !opt.keep_abstentions) continue;
         const Place& p = *gaz.find_id(ranked.front().place_id);
         out.push_back(make_mention(article, ms[k], p, ranked, abstain));

@@ -233,3 +233,29 @@ TEST(FuzzyNames, TalOfAKnownVillageIsItsHill) {
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->place_id, "oc:C3168");
 }
+
+TEST(NonPlaces, ArmedGroupsInAListBesideTownsAreNotUnlocatedPlaces) {
+    auto ms = parse(
+        "The groups HTS, Ahrar al-Sham, Jaish al-Izza and Faylaq al-Sham joined the "
+        "operation near Aleppo, Idlib and Hama.",
+        /*unlocated=*/true);
+    for (const auto& m : ms) EXPECT_TRUE(m.located) << m.surface;
+}
+
+TEST(Homonyms, AForeignCapitalIsNotOneOfOchasVillages) {
+    // OCHA has a village Doha in Syria; in the news Doha is Qatar's capital.
+    auto ms = parse("Talks were held in Doha on Saturday.");
+    const fl::Mention* m = find(ms, "Doha");
+    ASSERT_NE(m, nullptr);
+    EXPECT_TRUE(m->foreign);
+}
+
+TEST(Homonyms, RunnersUpAndReasonsAreKept) {
+    // Many places are called Mansoura: the GeoNames town wins on its prior, the OCHA
+    // namesakes stay as runners-up, each with its reason.
+    auto v = parse("Many fled from Mansoura on Friday.");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].place_id, "gn:8559276");
+    ASSERT_GE(v[0].runners_up.size(), 2u);
+    for (const auto& c : v[0].runners_up) EXPECT_FALSE(c.why.empty()) << c.place_id;
+}
