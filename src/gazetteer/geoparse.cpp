@@ -17,6 +17,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <unordered_set>
 
 #include "gazetteer/normalize.hpp"
 
@@ -43,26 +44,27 @@ std::string lower(std::string_view w) {
 // Capitalised words that do not make a longer proper name: sentence-initial function words,
 // title-case prepositions in headlines, days, months, compass qualifiers.
 bool breaks_names(std::string_view lw) {
-    return one_of(
-        lw,
-        {"the",          "a",         "an",        "in",           "on",           "at",
-         "from",         "to",        "of",        "by",           "for",          "with",
-         "and",          "or",        "but",       "as",           "after",        "before",
-         "since",        "amid",      "into",      "over",         "near",         "across",
-         "toward",       "towards",   "against",   "between",      "under",        "within",
-         "without",      "during",    "while",     "when",         "where",        "if",
-         "meanwhile",    "however",   "later",     "earlier",      "then",         "now",
-         "last",         "this",      "that",      "these",        "those",        "it",
-         "its",          "their",     "his",       "her",          "we",           "they",
-         "he",           "she",       "our",       "both",         "all",          "some",
-         "many",         "most",      "two",       "three",        "several",      "monday",
-         "tuesday",      "wednesday", "thursday",  "friday",       "saturday",     "sunday",
-         "january",      "february",  "march",     "april",        "may",          "june",
-         "july",         "august",    "september", "october",      "november",     "december",
-         "north",        "south",     "east",      "west",         "northern",     "southern",
-         "eastern",      "western",   "central",   "northwestern", "northeastern", "southwestern",
-         "southeastern", "greater",   "rural",     "city",         "province",     "governorate",
-         "countryside",  "airport",   "airbase",   "town",         "village"});
+    // A set: this is asked for nearly every capitalised word of every article.
+    static const std::unordered_set<std::string_view> kWords = {
+        "the",          "a",         "an",        "in",           "on",           "at",
+        "from",         "to",        "of",        "by",           "for",          "with",
+        "and",          "or",        "but",       "as",           "after",        "before",
+        "since",        "amid",      "into",      "over",         "near",         "across",
+        "toward",       "towards",   "against",   "between",      "under",        "within",
+        "without",      "during",    "while",     "when",         "where",        "if",
+        "meanwhile",    "however",   "later",     "earlier",      "then",         "now",
+        "last",         "this",      "that",      "these",        "those",        "it",
+        "its",          "their",     "his",       "her",          "we",           "they",
+        "he",           "she",       "our",       "both",         "all",          "some",
+        "many",         "most",      "two",       "three",        "several",      "monday",
+        "tuesday",      "wednesday", "thursday",  "friday",       "saturday",     "sunday",
+        "january",      "february",  "march",     "april",        "may",          "june",
+        "july",         "august",    "september", "october",      "november",     "december",
+        "north",        "south",     "east",      "west",         "northern",     "southern",
+        "eastern",      "western",   "central",   "northwestern", "northeastern", "southwestern",
+        "southeastern", "greater",   "rural",     "city",         "province",     "governorate",
+        "countryside",  "airport",   "airbase",   "town",         "village"};
+    return kWords.count(lw) != 0;
 }
 
 // Lower-case words that may sit inside a proper name ("Syrian Observatory for Human Rights").
@@ -169,12 +171,11 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
     // A name that is also a foreign capital or a country ("Doha") is never one of OCHA's
     // small namesakes.
     bool foreign_capital = false;
-    for (auto id : e.ids) {
-        const Place& p = gaz.place(id);
-        foreign_capital |= p.foreign() &&
-                           e.strong[static_cast<std::size_t>(
-                               std::find(e.ids.begin(), e.ids.end(), id) - e.ids.begin())] &&
-                           is_capital_or_country(p);
+    if (e.ids.size() > 1) {
+        for (std::size_t k = 0; k < e.ids.size(); ++k) {
+            const Place& p = gaz.place(e.ids[k]);
+            foreign_capital |= e.strong[k] && p.foreign() && is_capital_or_country(p);
+        }
     }
     for (std::size_t k = 0; k < e.ids.size(); ++k) {
         const Place& p = gaz.place(e.ids[k]);
@@ -385,6 +386,15 @@ class Parser {
     // English for Jabal and Tal: "Zawiya Mountains", "Mount Zawiya" = Jabal al-Zawiya,
     // "Eis hill" = Tal al-Eis. Returns the tokens consumed (0 if none).
     std::size_t translated_match(std::size_t i, std::vector<Match>& out) const {
+        // Cheap test first: "Mount"/"Mt" here, or "Mountain(s)"/"Hill(s)" within 5 words.
+        bool maybe = false;
+        for (std::size_t j = i; j < toks_.size() && j < i + 6 && !maybe; ++j) {
+            const std::string_view w = word(j);
+            maybe = (w.size() >= 4 && (w[0] == 'M' || w[0] == 'm' || w[0] == 'H' || w[0] == 'h') &&
+                     (w.substr(1, 3) == "oun" || w.substr(1, 3) == "ill")) ||
+                    (j == i && (w == "Mt" || w == "Mount"));
+        }
+        if (!maybe) return 0;
         std::string prefix;
         std::size_t from = i, last = i;
         std::string lw = lower(word(i));
