@@ -634,6 +634,25 @@ class Parser {
         return names >= 3 && neighbour;
     }
 
+    // The start of the capitalised name that ends [start, end) ("... the villages of Kafr
+    // X" -> "Kafr X"), or `start` if the text does not end in one.
+    std::size_t trailing_name(std::size_t start, std::size_t end) const {
+        auto t = std::partition_point(toks_.begin(), toks_.end(),
+                                      [end](const Token& k) { return k.end <= end; });
+        if (t == toks_.begin()) return start;
+        std::size_t j = static_cast<std::size_t>(t - toks_.begin()) - 1;
+        if (toks_[j].end != end || !name_member(j)) return start;
+        std::size_t first = j;
+        for (std::size_t n = 0; j > 0 && n < 5; ++n) {
+            if (!joined(gap(j - 1)) || toks_[j - 1].start < start) break;
+            --j;
+            if (toks_[j].key.empty()) continue;
+            if (!name_member(j)) break;
+            first = j;
+        }
+        return name_phrase(toks_[first].start, end) ? toks_[first].start : start;
+    }
+
     // The word before byte `pos` (lower case) and the one before it, in the same clause.
     std::pair<std::string, std::string> words_before(std::size_t pos) const {
         // First token ending after pos (tokens are in text order).
@@ -698,11 +717,16 @@ class Parser {
                 // The name where the slot opens may end a longer item ("Rebels took the
                 // villages of A"): the match that ends the item.
                 std::size_t name_start = it.start;
+                bool trailing = false;  // an unmatched name ending a longer item
                 if (!it.name) {
                     in_slot = false;
                     const auto [lo, hi] = overlapping(it.start, it.end);
                     for (auto m2 = lo; m2 != hi; ++m2) {
                         if (m2->end == it.end && m2->start > it.start) name_start = m2->start;
+                    }
+                    if (name_start == it.start) {
+                        name_start = trailing_name(it.start, it.end);
+                        trailing = name_start != it.start;
                     }
                     if (name_start == it.start) continue;
                 }
@@ -712,8 +736,13 @@ class Parser {
                      one_of(w2, {"villages", "towns", "village", "town", "neighbourhoods",
                                  "neighborhoods", "neighbourhood", "neighborhood"})))
                     in_slot = true;
-                if (!it.name) continue;
-                if (covered(it.start, it.end)) continue;
+                Item cand = it;
+                if (trailing && in_slot) {
+                    cand.start = name_start;
+                    cand.name = true;
+                }
+                if (!cand.name) continue;
+                if (covered(cand.start, cand.end)) continue;
                 // A list: the unbroken run of name items around this one holds >= 3 names,
                 // >= 2 of them placed ("HTS, Ahrar al-Sham and Jaish al-Izza" beside a list
                 // of towns in the same clause is not one).
@@ -725,9 +754,9 @@ class Parser {
                 const bool list = b - a + 1 >= 3 && run_placed >= 2;
                 if (!(in_slot || list)) continue;
                 Match u;
-                u.start = it.start;
-                u.end = it.end;
-                u.key = name_key(text_.substr(it.start, it.end - it.start));
+                u.start = cand.start;
+                u.end = cand.end;
+                u.key = name_key(text_.substr(cand.start, cand.end - cand.start));
                 if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
                 // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
                 const std::string head = u.key.substr(0, u.key.find(' '));

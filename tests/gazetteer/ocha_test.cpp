@@ -259,3 +259,12 @@ TEST(Homonyms, RunnersUpAndReasonsAreKept) {
     ASSERT_GE(v[0].runners_up.size(), 2u);
     for (const auto& c : v[0].runners_up) EXPECT_FALSE(c.why.empty()) << c.place_id;
 }
+
+TEST(Unlocated, TheFirstNameAfterTheSlotCountsToo) {
+    auto ms = parse("Fighters entered the villages of Zemlinka, Qarqur and Tal Bazo.",
+                    /*unlocated=*/true);
+    std::vector<std::string> got;
+    for (const auto& m : ms) got.push_back(m.surface + (m.located ? "" : " (unlocated)"));
+    EXPECT_EQ(got,
+              (std::vector<std::string>{"Zemlinka (unlocated)", "Qarqur", "Tal Bazo (unlocated)"}));
+}
