@@ -268,3 +268,11 @@ TEST(Unlocated, TheFirstNameAfterTheSlotCountsToo) {
     EXPECT_EQ(got,
               (std::vector<std::string>{"Zemlinka (unlocated)", "Qarqur", "Tal Bazo (unlocated)"}));
 }
+
+TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
+    auto c = fl::lookup(gaz(), "Maarat al-Artiq");
+    ASSERT_FALSE(c.empty());
+    EXPECT_EQ(c.front().place_id, "oc:C1136");
+    EXPECT_LT(c.front().score, fl::GeoparseOptions{}.min_score);  // a hint, not a match
+    EXPECT_NE(c.front().why.find("skeleton"), std::string::npos);
+}
