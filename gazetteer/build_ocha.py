@@ -77,7 +77,12 @@ def communities(data):
             if adm is None:
                 sys.exit(f"{path}: community {r['pcode']}: unknown admin1 p-code {r['admin1_pcode']}")
             kind = "town" if r.get("is_capital") == "True" else "village"
-            rows.append(["oc:" + r["pcode"], clean(r["name_en"]), clean(r["name_ar"]), "",
+            # Joint communities ("Tal Hawasid - Hanuteh", Arabic joined by "_"): each part is
+            # a name of the community too.
+            name = clean(r["name_en"])
+            parts = [p for p in (clean(x) for x in re.split(r"\s+-\s+|\s*[/\\]\s*", name))
+                     if p and p != name]
+            rows.append(["oc:" + r["pcode"], name, clean(r["name_ar"]), ",".join(parts),
                          f"{float(r['lat']):.6f}", f"{float(r['lng']):.6f}", adm, kind, "UN OCHA"])
     return rows
 

@@ -141,6 +141,17 @@ void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {
     if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
 }
 
+void Gazetteer::index_arabic(std::uint32_t i, std::string_view name) {
+    index_skeleton(i, name);
+    if (name.find_first_of("_/") == std::string_view::npos) return;
+    for (std::size_t start = 0; start <= name.size();) {
+        std::size_t end = name.find_first_of("_/", start);
+        if (end == std::string_view::npos) end = name.size();
+        if (end > start) index_skeleton(i, name.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
 void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) {
     // Fuzzy (skeleton) matching is for Syrian places only, from their strong names.
     if (strong && places_[i].country == "SY" && places_[i].feature_class != 'A')
@@ -314,15 +325,16 @@ void Gazetteer::add_ocha(const std::filesystem::path& file) {
                 q.names.push_back(n);
                 index_name(target, n, /*strong=*/true);
             }
-            if (!p.name_ar.empty()) index_skeleton(target, p.name_ar);
+            if (!p.name_ar.empty()) index_arabic(target, p.name_ar);
             continue;
         }
         const std::size_t strong = p.names.size();
         std::string ar = p.name_ar;
         std::uint32_t i = add_place(std::move(p), where, strong);
         // The Arabic name only by skeleton: Arabic script is rare in English news, and
-        // transliterating 7,000 names through ICU would double the load time.
-        if (!ar.empty()) index_skeleton(i, ar);
+        // transliterating 7,000 names through ICU would double the load time. A joint
+        // community's parts ("تل حواصيد_حانوتة") each name it.
+        if (!ar.empty()) index_arabic(i, ar);
     }
 }
 

@@ -113,6 +113,7 @@ class Gazetteer {
     std::uint32_t add_place(Place p, const std::string& where, std::size_t strong_names);
     void index_name(std::uint32_t i, std::string_view name, bool strong);
     void index_skeleton(std::uint32_t i, std::string_view name);
+    void index_arabic(std::uint32_t i, std::string_view name);  // also each part of "A_B"
 };
 
 }  // namespace frontline
