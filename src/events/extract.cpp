@@ -17,178 +17,19 @@
 #include "events/actors.hpp"
 #include "events/dates.hpp"
 #include "events/event.hpp"
+#include "events/lexicon.hpp"
 #include "text/sentences.hpp"
 
 namespace frontline {
 
 namespace {
 
-enum class Shape {
-    object_after,   // "<actor> captured <places>"
-    object_before,  // "<places> fell to <actor>", "<places> are now controlled by <actor>"
-    under_control,  // "<places> ... under rebel control" / "under the control of <actor>"
-    handover,       // "<actor> handed over <places> to <actor>"
-    advance,        // "<actor> advanced towards <place>"
-    establish,      // "prevented them from establishing fixed positions": contested
-};
-
-struct TriggerDef {
-    std::string_view phrase;
-    std::string_view action;
-    Shape shape;
-    bool claim = false;  // the phrase itself marks a claim ("claimed control of")
-};
-
-constexpr TriggerDef kTriggers[] = {
-    {"captured", "capture", Shape::object_after},
-    {"capturing", "capture", Shape::object_after},
-    {"captures", "capture", Shape::object_after},
-    {"seized control of", "capture", Shape::object_after},
-    {"seizing control of", "capture", Shape::object_after},
-    {"seized", "capture", Shape::object_after},
-    {"seizing", "capture", Shape::object_after},
-    {"seizes", "capture", Shape::object_after},
-    {"took control of", "capture", Shape::object_after},
-    {"taken control of", "capture", Shape::object_after},
-    {"taking control of", "capture", Shape::object_after},
-    {"have taken control of", "capture", Shape::object_after},
-    {"has taken control of", "capture", Shape::object_after},
-    {"had taken control of", "capture", Shape::object_after},
-    {"gained control of", "capture", Shape::object_after},
-    {"wrested control of", "capture", Shape::object_after},
-    {"claimed control of", "capture", Shape::object_after, true},
-    {"claimed to have captured", "capture", Shape::object_after, true},
-    {"have taken", "capture", Shape::object_after},
-    {"has taken", "capture", Shape::object_after},
-    {"had taken", "capture", Shape::object_after},
-    {"took over", "capture", Shape::object_after},
-    {"taken over", "capture", Shape::object_after},
-    {"overran", "capture", Shape::object_after},
-    {"overrun", "capture", Shape::object_after},
-    {"stormed", "capture", Shape::object_after},
-    {"fell to", "capture", Shape::object_before},
-    {"fallen to", "capture", Shape::object_before},
-    {"falls to", "capture", Shape::object_before},
-    {"controlled by", "capture", Shape::object_before},
-    {"held by", "capture", Shape::object_before},
-    {"entered", "entry", Shape::object_after},
-    {"entering", "entry", Shape::object_after},
-    {"enters", "entry", Shape::object_after},
-    {"entry into", "entry", Shape::object_after},
-    {"entry to", "entry", Shape::object_after},
-    {"penetrated", "entry", Shape::object_after},
-    {"penetrate", "entry", Shape::object_after},
-    {"penetrating", "entry", Shape::object_after},
-    {"broke into", "entry", Shape::object_after},
-    {"pushed into", "entry", Shape::object_after},
-    {"stormed into", "entry", Shape::object_after},
-    {"advanced into", "entry", Shape::object_after},
-    {"presence in", "entry", Shape::object_after},
-    {"handed over", "handover", Shape::handover},
-    {"handing over", "handover", Shape::handover},
-    {"hand over", "handover", Shape::handover},
-    {"handed control of", "handover", Shape::handover},
-    {"ceded", "handover", Shape::handover},
-    {"withdrew from", "withdrawal", Shape::object_after},
-    {"withdrawn from", "withdrawal", Shape::object_after},
-    {"withdrawing from", "withdrawal", Shape::object_after},
-    {"withdrawal", "withdrawal", Shape::object_after},
-    {"pulled out of", "withdrawal", Shape::object_after},
-    {"retreated from", "withdrawal", Shape::object_after},
-    {"redeployment", "withdrawal", Shape::object_after},
-    {"redeployed from", "withdrawal", Shape::object_after},
-    {"recaptured", "recapture", Shape::object_after},
-    {"retook", "recapture", Shape::object_after},
-    {"retaken", "recapture", Shape::object_after},
-    {"regained control of", "recapture", Shape::object_after},
-    {"regained", "recapture", Shape::object_after},
-    {"recapture of", "recapture", Shape::object_after},
-    {"towards", "advance", Shape::advance},
-    {"toward", "advance", Shape::advance},
-    {"advance on", "advance", Shape::advance},
-    {"advancing on", "advance", Shape::advance},
-    {"closing in on", "advance", Shape::advance},
-    {"clashes in", "contested", Shape::object_after},
-    {"clashes around", "contested", Shape::object_after},
-    {"clashes for", "contested", Shape::object_after},
-    {"fighting in", "contested", Shape::object_after},
-    {"fighting for", "contested", Shape::object_after},
-    {"fighting around", "contested", Shape::object_after},
-    {"battle for", "contested", Shape::object_after},
-    {"battles for", "contested", Shape::object_after},
-    {"battles in", "contested", Shape::object_after},
-    {"from establishing", "contested", Shape::establish},
-};
-
-// Clause boundaries: a trigger's objects never reach past one.
-constexpr std::string_view kBoundaries[] = {
-    ";",      " but ",   " although ",    " though ", " while ",   " whereas ", " which ",
-    " who ",  " where ", " when ",        " after ",  " before ",  " said",     " says",
-    " with ", " - ",     " according to", " as the ", " as they ", " as it "};
-// Backward boundaries for object_before / under_control shapes.
-constexpr std::string_view kBackBoundaries[] = {";",       " but ",  " although ", " while ",
-                                                " said ",  " says ", " that ",     " which ",
-                                                " after ", " when "};
-
-constexpr std::string_view kNegations[] = {"not",       "never",     "n't",    "no longer",
-                                           "failed to", "unable to", "without"};
-constexpr std::string_view kModals[] = {
-    "promised to", "promise to",    "vowed to",    "vow to",     "pledged to",   "pledge to",
-    "will",        "would",         "could",       "might",      "may",          "going to",
-    "plans to",    "planning to",   "aims to",     "aiming to",  "aim to",       "threatened to",
-    "trying to",   "attempting to", "attempt to",  "hopes to",   "seeks to",     "seeking to",
-    "in order to", "whether",       "if",          "unless",     "intends to",   "want to",
-    "wants to",    "ready to",      "prepared to", "prepare to", "preparing to", "claiming to"};
-constexpr std::string_view kHistoric[] = {"previously", "years ago",  "formerly", "once held",
-                                          "used to",    "decade ago", "had been"};
-constexpr std::string_view kHedges[] = {"reportedly",
-                                        "allegedly",
-                                        "if confirmed",
-                                        "unconfirmed",
-                                        "purportedly",
-                                        "it is said",
-                                        "could not be independently verified"};
-constexpr std::string_view kDenials[] = {"denied",          "denies",          "deny",
-                                         "denying",         "rejected claims", "dismissed reports",
-                                         "dismissed claims"};
-constexpr std::string_view kClaimCues[] = {"claimed", "claiming", "claims", "claim"};
-// Speech cues after which the speaker comes after the cue ("according to three sources").
-constexpr std::string_view kForwardCues[] = {"according to", "recognition by", "cited by",
-                                             "acknowledgement by", "acknowledgment by"};
-constexpr std::string_view kSpeechCues[] = {
-    "said",           "says",      "say",        "saying",       "stated",        "stating",
-    "told",           "reported",  "reporting",  "acknowledged", "acknowledging", "acknowledgement",
-    "acknowledgment", "confirmed", "confirming", "confirmation", "announced",     "announcing",
-    "announcement",   "conceded",  "admitted",   "recognition",  "statement"};
-// Nouns whose "in X" makes X a container, not an object ("villages in Aleppo"), and those
-// whose "of X" does too when X is a city ("towns of Aleppo", but "parts of Aleppo" is partial).
-constexpr std::string_view kContainerNouns[] = {"villages",   "towns",   "cities",    "settlements",
-                                                "localities", "hamlets", "positions", "farms",
-                                                "hills",      "sites",   "areas",     "regions"};
-constexpr std::string_view kCountedNouns[] = {"villages",    "towns",      "cities",
-                                              "settlements", "localities", "hamlets"};
-// Words that, right before a mention, make it a locator rather than an object.
-constexpr std::string_view kLocatorWords[] = {
-    "in",      "near",       "outside", "from",   "to",     "between", "links",
-    "linking", "connecting", "around",  "across", "within", "inside",  "towards",
-    "toward",  "into",       "north",   "south",  "east",   "west"};
-constexpr std::string_view kLineNouns[] = {"highway", "road", "motorway", "route", "supply line"};
-constexpr std::string_view kPartialBefore[] = {
-    "parts of",     "part of",     "areas of",     "neighbourhoods of", "neighborhoods of",
-    "districts of", "much of",     "outskirts of", "suburbs of",        "centre of",
-    "center of",    "sections of", "quarters of",  "edges of",          "half of"};
-constexpr std::string_view kPartialAfter[] = {"centre",   "center",    "neighbo",         "suburb",
-                                              "district", "outskirts", "in certain areas"};
-constexpr std::string_view kAdvanceVerbs[] = {"advanc", "press", "push",  "moving",
-                                              "march",  "head",  "drive", "progress"};
-
 bool contains_word(std::string_view s, std::string_view w) {
     return find_word(s, w) != std::string_view::npos;
 }
 
-template <std::size_t N>
-bool contains_any(std::string_view s, const std::string_view (&words)[N]) {
-    for (auto w : words) {
+bool contains_any(std::string_view s, const std::vector<std::string>& words) {
+    for (const auto& w : words) {
         if (contains_word(s, w)) return true;
     }
     return false;
@@ -218,11 +59,11 @@ struct TriggerHit {
     bool of_agent = false;                    // "under the control of <actor>"
 };
 
-constexpr TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
+const TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
 
 std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<ActorHit>& actors) {
     std::vector<TriggerHit> all;
-    for (const auto& t : kTriggers) {
+    for (const auto& t : lexicon().triggers) {
         for (auto at = find_word(s, t.phrase); at != std::string_view::npos;
              at = find_word(s, t.phrase, at + 1)) {
             all.push_back({at, at + t.phrase.size(), &t, std::nullopt, false});
@@ -259,7 +100,7 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
 
 std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
     std::size_t end = std::min(limit, s.size());
-    for (auto b : kBoundaries) {
+    for (const auto& b : lexicon().boundary) {
         auto at = s.find(b, from);
         // "as well as" continues a list; "as of Saturday" is a date.
         if (at != std::string_view::npos && at < end) end = at;
@@ -269,7 +110,7 @@ std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) 
 
 std::size_t clause_start(std::string_view s, std::size_t before) {
     std::size_t start = 0;
-    for (auto b : kBackBoundaries) {
+    for (const auto& b : lexicon().back_boundary) {
         auto at = s.rfind(b, before);
         if (at != std::string_view::npos && at + b.size() <= before) {
             start = std::max(start, at + b.size());
@@ -336,9 +177,9 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
     for (const auto& o : mentions) {
         if (o.start < from || o.end > to) continue;
         std::string_view before = s.substr(from, o.start - from);
-        if (contains_any(before, kLineNouns)) line_seen = true;
+        if (contains_any(before, lexicon().line_noun)) line_seen = true;
         // "captured 50 villages in the eastern parts of Idlib": all after " in " is container.
-        for (auto c : kContainerNouns) {
+        for (const auto& c : lexicon().container_noun) {
             auto at = find_word(before, c);
             if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
                 container_seen = true;
@@ -354,13 +195,13 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
         std::size_t w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
         bool is_own = own_prep && w_at == *own_prep;
         if (!is_own && w_at >= from) {
-            for (auto l : kLocatorWords) {
+            for (const auto& l : lexicon().locator) {
                 if (w == l) locator = true;
             }
             // "towns of Aleppo": a city or larger after a container noun is a container.
             if (w == "of" && (o.m->kind == "city")) {
                 std::string_view w2 = word_before(s, w_at);
-                for (auto c : kCountedNouns) {
+                for (const auto& c : lexicon().counted_noun) {
                     if (w2 == c) locator = true;
                 }
             }
@@ -378,12 +219,12 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
     std::size_t b = std::max(scope_start, o.start > 40 ? o.start - 40 : 0);
     if (b < o.start) {
         std::string_view pre = s.substr(b, o.start - b);
-        for (auto p : kPartialBefore) {
+        for (const auto& p : lexicon().partial_before) {
             if (pre.find(p) != std::string_view::npos) return true;
         }
     }
     std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
-    for (auto p : kPartialAfter) {
+    for (const auto& p : lexicon().partial_after) {
         if (post.find(p) != std::string_view::npos) return true;
     }
     return false;
@@ -467,9 +308,9 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
             out.push_back(sp);
         }
     };
-    for (auto cue : kForwardCues) add(cue, true, false);
-    for (auto cue : kClaimCues) add(cue, false, true);
-    for (auto cue : kSpeechCues) add(cue, false, false);
+    for (const auto& cue : lexicon().speech_forward) add(cue, true, false);
+    for (const auto& cue : lexicon().claim) add(cue, false, true);
+    for (const auto& cue : lexicon().speech) add(cue, false, false);
     // A forward cue ("recognition by") shadows the plain cue inside it ("recognition").
     std::sort(out.begin(), out.end(), [](const Speech& a, const Speech& b) {
         if (a.start != b.start) return a.start < b.start;
@@ -542,8 +383,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         auto triggers = find_triggers(s, actors);
         auto speech = find_speech(ctx);
         auto dates = find_dates(s, pub);
-        const bool hedged = contains_any(s, kHedges);
-        const bool denied = contains_any(s, kDenials);
+        const bool hedged = contains_any(s, lexicon().hedge);
+        const bool denied = contains_any(s, lexicon().denial);
 
         std::vector<Event> here;
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
@@ -555,7 +396,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             std::string_view pre = s.substr(back, t.start - back);
             std::string_view near_pre =
                 s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
-            if (contains_any(near_pre, kNegations)) continue;
+            if (contains_any(near_pre, lexicon().negation)) continue;
             // "to capture" is an intention, "managed to penetrate" a fact.
             std::string_view w1 = word_before(s, t.start);
             if (w1 == "to") {
@@ -567,7 +408,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
             modal_window =
                 modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
-            if (contains_any(modal_window, kModals)) continue;
+            if (contains_any(modal_window, lexicon().modal)) continue;
 
             std::vector<Obj> targets;
             const ActorInfo* actor = nullptr;
@@ -647,7 +488,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     std::size_t b = std::max(back, t.start > 60 ? t.start - 60 : 0);
                     std::string_view before = s.substr(b, t.start - b);
                     bool verb = def.phrase != "towards" && def.phrase != "toward";
-                    for (auto v : kAdvanceVerbs)
+                    for (const auto& v : lexicon().advance_stem)
                         verb = verb || before.find(v) != std::string_view::npos;
                     if (!verb) continue;
                     actor = actor_between(ctx, 0, t.start);
@@ -656,6 +497,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     targets = objects_in(s, objs, t.end, scope_end, t.start);
                     break;
                 }
+                case Shape::evacuate:
+                    continue;
                 case Shape::establish: {
                     // "army bombardment had stopped them from establishing fixed positions":
                     // the places this sentence says were entered are contested.
@@ -699,7 +542,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             std::string_view hist =
                 s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));
             hist = hist.substr(0, std::max(scope_end, t.end) - (hist.data() - s.data()));
-            if (contains_any(hist, kHistoric) || mentions_past_year(hist, pub_year)) continue;
+            if (contains_any(hist, lexicon().historic) || mentions_past_year(hist, pub_year))
+                continue;
 
             // Who says it.
             const Speech* cue = nullptr;
