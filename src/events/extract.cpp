@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -161,7 +162,7 @@ struct Obj {
 
 bool eligible(const Mention& m) {
     if (m.foreign) return false;
-    return m.kind != "governorate" && m.kind != "country" && m.kind != "region";
+    return m.kind != "country";
 }
 
 // The objects of a trigger among the mentions within [from, to) of the folded sentence.
@@ -234,22 +235,36 @@ struct Resolved {
     const ActorInfo* info = nullptr;
 };
 
-// Pronouns resolve to the nearest controller or backer before them, else to the discourse
-// subject (the last side named in the previous sentences).
-const ActorInfo* resolve(const std::vector<ActorHit>& actors, std::size_t i,
+// An actor in an oblique slot ("opposing the regime", "backed by Turkey", "against the
+// army") is not a clause's subject.
+bool oblique(std::string_view s, const ActorHit& h) {
+    std::string_view w = word_before(s, h.start);
+    for (const auto& o : lexicon().oblique) {
+        if (w == o) return true;
+    }
+    return false;
+}
+
+// Pronouns and group nouns ("they", "the factions") resolve to the nearest side before them
+// that is not in an oblique slot, else to the discourse subject (the side the previous
+// sentences were about, else the side the article names most).
+const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
-    if (a->role != ActorRole::pronoun) return a;
+    if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
+    const ActorInfo* any = nullptr;
     for (std::size_t k = i; k-- > 0;) {
         auto r = actors[k].info->role;
-        if (r == ActorRole::controller || r == ActorRole::backer) return actors[k].info;
+        if (r != ActorRole::controller && r != ActorRole::backer) continue;
+        if (!oblique(s, actors[k])) return actors[k].info;
+        if (!any) any = actors[k].info;
     }
-    return discourse;
+    return discourse ? discourse : any;
 }
 
 bool can_act(const ActorInfo* a) {
     return a && (a->role == ActorRole::controller || a->role == ActorRole::backer ||
-                 a->role == ActorRole::pronoun);
+                 a->role == ActorRole::pronoun || a->role == ActorRole::group);
 }
 
 struct SentenceContext {
@@ -258,13 +273,25 @@ struct SentenceContext {
     const ActorInfo* discourse;
 };
 
-// The nearest acting actor ending in [from, to).
+// The subject among the acting actors in [from, to): the first one not in an oblique slot
+// in the last comma-separated segment that has one ("After rebels entered the city, the army
+// handed over ..." -> the army; "The attack, which the factions say ..., has captured" -> the
+// factions), else the nearest one.
 const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to) {
     const ActorInfo* best = nullptr;
-    for (std::size_t i = 0; i < c.actors.size(); ++i) {
-        const auto& h = c.actors[i];
-        if (h.start < from || h.end > to || !can_act(h.info)) continue;
-        best = resolve(c.actors, i, c.discourse);
+    std::size_t seg_end = to;
+    while (true) {
+        std::size_t comma = c.s.rfind(',', seg_end > 0 ? seg_end - 1 : 0);
+        std::size_t seg_start =
+            comma == std::string_view::npos || comma < from || seg_end == 0 ? from : comma + 1;
+        for (std::size_t i = 0; i < c.actors.size(); ++i) {
+            const auto& h = c.actors[i];
+            if (h.start < seg_start || h.end > seg_end || !can_act(h.info)) continue;
+            if (!oblique(c.s, h)) return resolve(c.s, c.actors, i, c.discourse);
+            if (!best) best = resolve(c.s, c.actors, i, c.discourse);
+        }
+        if (seg_start == from) break;
+        seg_end = seg_start - 1;
     }
     return best;
 }
@@ -274,7 +301,7 @@ const ActorInfo* actor_after(const SentenceContext& c, std::size_t from, std::si
     for (std::size_t i = 0; i < c.actors.size(); ++i) {
         const auto& h = c.actors[i];
         if (h.start >= from && h.start < to && can_act(h.info)) {
-            return resolve(c.actors, i, c.discourse);
+            return resolve(c.s, c.actors, i, c.discourse);
         }
     }
     return nullptr;
@@ -296,13 +323,13 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
             if (forward) {
                 for (std::size_t i = 0; i < c.actors.size(); ++i) {
                     if (c.actors[i].start >= sp.end && c.actors[i].start < sp.end + 40) {
-                        sp.speaker = resolve(c.actors, i, c.discourse);
+                        sp.speaker = resolve(c.s, c.actors, i, c.discourse);
                         break;
                     }
                 }
             } else {
                 for (std::size_t i = 0; i < c.actors.size(); ++i) {
-                    if (c.actors[i].end <= at) sp.speaker = resolve(c.actors, i, c.discourse);
+                    if (c.actors[i].end <= at) sp.speaker = resolve(c.s, c.actors, i, c.discourse);
                 }
             }
             out.push_back(sp);
@@ -337,6 +364,18 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     const int pub_year = static_cast<int>(pub.year());
     const ActorInfo* discourse = nullptr;
     std::size_t discourse_age = 0;
+    // How often the article has named each side so far (by controller), for group nouns
+    // with no side in the last sentences and for the other side of an evacuation.
+    std::map<Controller, std::pair<int, const ActorInfo*>> named;
+    auto main_side = [&](Controller not_this) -> const ActorInfo* {
+        const ActorInfo* best = nullptr;
+        int n = 0;
+        for (const auto& [side, v] : named) {
+            if (side == not_this || side == Controller::unknown) continue;
+            if (v.first > n) n = v.first, best = v.second;
+        }
+        return best;
+    };
     // The mentions by start offset, so each sentence finds its own by binary search: a scan of
     // every mention per sentence made a long article (tens of MB) quadratic.
     std::vector<std::size_t> by_start(mentions.size());
@@ -355,9 +394,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         for (const auto& a : actors) {
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
                 last_side = a.info;
+                if (a.info->role == ActorRole::controller) {
+                    auto& v = named[a.info->side];
+                    ++v.first;
+                    v.second = a.info;
+                }
             }
         }
-        SentenceContext ctx{s, actors, discourse};
+        SentenceContext ctx{s, actors, discourse ? discourse : main_side(Controller::unknown)};
         // Questions are not events ("will the regime ... hit back?").
         std::size_t last = s.find_last_not_of(" \"'");
         bool question = last != std::string_view::npos && s[last] == '?';
@@ -434,7 +478,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                     actor = sp.speaker;
                             }
                         }
-                        if (!actor) actor = discourse;
+                        if (!actor) actor = ctx.discourse;
                     }
                     std::optional<std::size_t> own;
                     if (def.action == "withdrawal" && !def.phrase.ends_with("from") &&
@@ -457,7 +501,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     scope_start = back;
                     scope_end = t.start;
                     if (def.shape == Shape::under_control && t.actor_inside) {
-                        actor = resolve(actors, *t.actor_inside, discourse);
+                        actor = resolve(s, actors, *t.actor_inside, discourse);
                     } else if (def.shape == Shape::under_control && !t.of_agent) {
                         std::string_view inside = s.substr(t.start, t.end - t.start);
                         if (contains_word(inside, "state")) {
@@ -492,13 +536,23 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         verb = verb || before.find(v) != std::string_view::npos;
                     if (!verb) continue;
                     actor = actor_between(ctx, 0, t.start);
-                    if (!actor) actor = discourse;
+                    if (!actor) actor = ctx.discourse;
                     scope_end = clause_end(s, t.end, next_trigger);
                     targets = objects_in(s, objs, t.end, scope_end, t.start);
                     break;
                 }
-                case Shape::evacuate:
-                    continue;
+                case Shape::evacuate: {
+                    // The side that leaves is the subject; the winner is the other side the
+                    // article names (none: no event).
+                    actor = actor_between(ctx, 0, t.start);
+                    if (!actor) actor = ctx.discourse;
+                    if (!actor) continue;
+                    receiver = main_side(actor->side);
+                    if (!receiver) continue;
+                    scope_end = clause_end(s, t.end, next_trigger);
+                    targets = objects_in(s, objs, t.end, scope_end, std::nullopt);
+                    break;
+                }
                 case Shape::establish: {
                     // "army bombardment had stopped them from establishing fixed positions":
                     // the places this sentence says were entered are contested.
@@ -558,9 +612,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                 }
             }
+            // "restored": the government whoever is named; "liberated": whoever says it.
+            if (def.government) {
+                static const auto gov = fold_actor("government forces");
+                actor = &*gov;
+            } else if (def.speaker && cue && cue->speaker &&
+                       cue->speaker->role == ActorRole::controller) {
+                actor = cue->speaker;
+            }
             const Controller actor_side = side_of(actor);
             Controller after = actor_side, before = Controller::unknown;
             if (def.action == "handover") {
+                after = side_of(receiver);
+                before = actor_side;
+            } else if (def.shape == Shape::evacuate) {
                 after = side_of(receiver);
                 before = actor_side;
             } else if (def.action == "withdrawal") {
@@ -609,8 +674,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.extent =
                     (def.action == "entry" || is_partial(s, o, scope_start)) ? "partial" : "full";
                 if (actor) e.actor = std::string(actor->name);
-                if (def.action == "handover") e.actor2 = std::string(receiver->name);
+                if (receiver) e.actor2 = std::string(receiver->name);
                 e.controller = after;
+                // Partial control is contested: "entered", "much of", "parts of".
+                if (e.extent == "partial" && after != Controller::unknown)
+                    e.controller = Controller::contested;
+                // Advances and withdrawals that name no successor are not control changes.
+                if (e.controller == Controller::unknown || def.action == "advance") continue;
                 e.controller_before = before;
                 e.place_id = o.m->place_id;
                 e.place_name = o.m->place_name;

@@ -82,6 +82,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"failure", &Lexicon::failure},
     {"non_event", &Lexicon::non_event},
     {"list_intro", &Lexicon::list_intro},
+    {"oblique", &Lexicon::oblique},
 };
 
 }  // namespace
