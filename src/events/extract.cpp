@@ -25,6 +25,13 @@ namespace frontline {
 
 namespace {
 
+bool contains_word_list(std::string_view w, const std::vector<std::string>& list) {
+    for (const auto& x : list) {
+        if (w == x) return true;
+    }
+    return false;
+}
+
 bool contains_word(std::string_view s, std::string_view w) {
     return find_word(s, w) != std::string_view::npos;
 }
@@ -194,6 +201,22 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
         bool locator = false;
         std::string_view w = word_before(s, o.start);
         std::size_t w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
+        // "in southeastern Idlib", "in rural Hama": modifiers between locator and name.
+        for (int k = 0; k < 2 && w_at > from && contains_word_list(w, lexicon().modifier); ++k) {
+            w = word_before(s, w_at);
+            w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
+        }
+        // "the Hama countryside", "Aleppo province" after a locator: a region, not an object.
+        {
+            std::string_view after = s.substr(o.end, std::min<std::size_t>(16, s.size() - o.end));
+            for (const auto& r : lexicon().region_after) {
+                bool whole = after.size() == r.size() ||
+                             (after.size() > r.size() &&
+                              !std::isalnum(static_cast<unsigned char>(after[r.size()])));
+                if (after.starts_with(r) && whole && o.m->kind != "governorate") locator = true;
+            }
+        }
+        // "a captured tank in X": X is where the thing is, not what was taken.
         bool is_own = own_prep && w_at == *own_prep;
         if (!is_own && w_at >= from) {
             for (const auto& l : lexicon().locator) {
@@ -252,14 +275,24 @@ const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
     if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
+    // A group noun with a side ("the factions": opposition) never names a side other than
+    // its own or one allied to it (the SNA with the opposition).
+    auto fits = [&](const ActorInfo* x) {
+        if (!x || a->side == Controller::unknown) return x != nullptr;
+        if (x->side == a->side) return true;
+        return a->side == Controller::opposition && x->side == Controller::sna;
+    };
     const ActorInfo* any = nullptr;
     for (std::size_t k = i; k-- > 0;) {
         auto r = actors[k].info->role;
         if (r != ActorRole::controller && r != ActorRole::backer) continue;
+        if (!fits(actors[k].info)) continue;
         if (!oblique(s, actors[k])) return actors[k].info;
         if (!any) any = actors[k].info;
     }
-    return discourse ? discourse : any;
+    if (fits(discourse)) return discourse;
+    if (any) return any;
+    return a->side == Controller::unknown ? nullptr : a;
 }
 
 bool can_act(const ActorInfo* a) {
@@ -443,6 +476,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (contains_any(near_pre, lexicon().negation)) continue;
             // "to capture" is an intention, "managed to penetrate" a fact.
             std::string_view w1 = word_before(s, t.start);
+            // "a captured tank", "in liberated areas": a participle used as an adjective.
+            if (def.phrase.find(' ') == std::string::npos && def.phrase.ends_with("ed")) {
+                std::size_t e = t.start;
+                while (e > 0 && s[e - 1] == ' ') --e;
+                std::size_t b = e;
+                while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+                if (contains_word_list(s.substr(b, e - b), lexicon().adjective_before)) continue;
+            }
             if (w1 == "to") {
                 std::string_view w2 =
                     word_before(s, static_cast<std::size_t>(w1.data() - s.data()));
@@ -465,6 +506,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (passive) {
                         scope_start = back;
                         scope_end = t.start;
+                        // A reduced relative ("areas recently seized by HTS") takes only the
+                        // name right before it; "X was seized by HTS" the whole subject.
+                        std::string_view aux = s.substr(back, t.start - back);
+                        if (!contains_any(aux, lexicon().passive_aux)) {
+                            scope_start = t.start > 30 ? t.start - 30 : 0;
+                            scope_start = std::max(scope_start, back);
+                        }
                         actor = actor_after(ctx, t.end, t.end + 40);
                     } else {
                         scope_end = clause_end(s, t.end, next_trigger);
@@ -476,6 +524,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                     actor = a;
                                 else if (sp.speaker && can_act(sp.speaker))
                                     actor = sp.speaker;
+                            }
+                        }
+                        // "Having regained X from the regime, the groups ...": the subject of
+                        // the main clause after the opening phrase.
+                        if (!actor) {
+                            auto comma = s.find(", ", t.end);
+                            if (comma != std::string_view::npos) {
+                                for (std::size_t i = 0; i < actors.size(); ++i) {
+                                    const auto& h = actors[i];
+                                    if (h.start > comma && can_act(h.info) && !oblique(s, h)) {
+                                        actor = resolve(s, actors, i, ctx.discourse);
+                                        break;
+                                    }
+                                }
                             }
                         }
                         if (!actor) actor = ctx.discourse;

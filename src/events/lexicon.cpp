@@ -83,6 +83,10 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"non_event", &Lexicon::non_event},
     {"list_intro", &Lexicon::list_intro},
     {"oblique", &Lexicon::oblique},
+    {"modifier", &Lexicon::modifier},
+    {"region_after", &Lexicon::region_after},
+    {"adjective_before", &Lexicon::adjective_before},
+    {"passive_aux", &Lexicon::passive_aux},
 };
 
 }  // namespace

@@ -53,7 +53,8 @@ struct Lexicon {
     // Cue lists, one per `kind` of cues.tsv (see lexicon/README.md).
     std::vector<std::string> boundary, back_boundary, negation, modal, historic, hedge, denial,
         claim, speech_forward, speech, container_noun, counted_noun, locator, line_noun,
-        partial_before, partial_after, advance_stem, failure, non_event, list_intro, oblique;
+        partial_before, partial_after, advance_stem, failure, non_event, list_intro, oblique,
+        modifier, region_after, adjective_before, passive_aux;
 
     // Reads triggers.tsv, actors.tsv and cues.tsv from `dir`; errors (Error "lexicon") name
     // the file and line.
