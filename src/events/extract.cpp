@@ -176,19 +176,42 @@ bool eligible(const Mention& m) {
 // `own_prep` is the offset of the preposition the trigger itself consumes ("withdrawal ...
 // from"), which does not make the mention after it a locator.
 std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
-                            std::size_t to, std::optional<std::size_t> own_prep) {
+                            std::size_t to, std::optional<std::size_t> own_prep,
+                            const std::vector<ActorHit>* actors = nullptr) {
     std::vector<Obj> out;
+    // Forward lists (`actors` given) end where another clause starts: a side named or an
+    // intention between two items ("took X, opposition forces then shelled Y").
+    std::size_t gap_from = from;
+    auto gap_breaks = [&](std::size_t a, std::size_t b) {
+        if (!actors || b <= a) return false;
+        for (const auto& h : *actors) {
+            if (h.start >= a && h.end <= b && h.info->role != ActorRole::speaker) return true;
+        }
+        std::string_view gap = s.substr(a, b - a);
+        return contains_any(gap, lexicon().modal) || contains_any(gap, lexicon().list_break);
+    };
     bool prev_locator = false;
     std::size_t prev_end = from;
     bool line_seen = false;
     bool container_seen = false;
     for (const auto& o : mentions) {
         if (o.start < from || o.end > to) continue;
+        if (gap_breaks(gap_from, o.start)) break;
+        gap_from = o.end;
         std::string_view before = s.substr(from, o.start - from);
         if (contains_any(before, lexicon().line_noun)) line_seen = true;
-        // "captured 50 villages in the eastern parts of Idlib": all after " in " is container.
+        // "captured 50 villages in the eastern parts of Idlib": all after " in " is container,
+        // until a list opens again ("sites in Aleppo, including X").
+        std::size_t intro = 0;
+        for (const auto& l : lexicon().list_intro) {
+            for (auto at = find_word(before, l); at != std::string_view::npos;
+                 at = find_word(before, l, at + 1)) {
+                intro = std::max(intro, at + l.size());
+            }
+        }
+        container_seen = false;
         for (const auto& c : lexicon().container_noun) {
-            auto at = find_word(before, c);
+            auto at = find_word(before, c, intro);
             if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
                 container_seen = true;
             }
@@ -222,12 +245,13 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
             for (const auto& l : lexicon().locator) {
                 if (w == l) locator = true;
             }
-            // "towns of Aleppo": a city or larger after a container noun is a container.
-            if (w == "of" && (o.m->kind == "city")) {
+            // "towns of Aleppo": a city or larger after a container noun is a container;
+            // "the western countryside of Hama": a region around the place.
+            if (w == "of") {
                 std::string_view w2 = word_before(s, w_at);
-                for (const auto& c : lexicon().counted_noun) {
-                    if (w2 == c) locator = true;
-                }
+                if (o.m->kind == "city" && contains_word_list(w2, lexicon().counted_noun))
+                    locator = true;
+                if (contains_word_list(w2, lexicon().region_noun)) locator = true;
             }
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
@@ -247,6 +271,8 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
             if (pre.find(p) != std::string_view::npos) return true;
         }
     }
+    // "Aleppo neighbourhoods" is part of a city; "the Hamdaniyah neighbourhood" is the place.
+    if (o.m->kind != "city" && o.m->kind != "town") return false;
     std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
     for (const auto& p : lexicon().partial_after) {
         if (post.find(p) != std::string_view::npos) return true;
@@ -426,7 +452,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         const ActorInfo* last_side = nullptr;
         for (const auto& a : actors) {
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
-                last_side = a.info;
+                // The discourse subject: the first side not in an oblique slot.
+                if (!last_side && !oblique(s, a)) last_side = a.info;
                 if (a.info->role == ActorRole::controller) {
                     auto& v = named[a.info->side];
                     ++v.first;
@@ -502,7 +529,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             bool passive = false;
             switch (def.shape) {
                 case Shape::object_after: {
-                    passive = s.substr(t.end).starts_with(" by ");
+                    {
+                        // "seized by", "seized three days ago by": no clause break between.
+                        auto by = s.find(" by ", t.end);
+                        passive = by != std::string_view::npos && by - t.end <= 24 &&
+                                  s.substr(t.end, by - t.end).find_first_of(",;") ==
+                                      std::string_view::npos &&
+                                  !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
+                                      return o.start >= t.end && o.start < by;
+                                  });
+                    }
                     if (passive) {
                         scope_start = back;
                         scope_end = t.start;
@@ -513,7 +549,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                             scope_start = t.start > 30 ? t.start - 30 : 0;
                             scope_start = std::max(scope_start, back);
                         }
-                        actor = actor_after(ctx, t.end, t.end + 40);
+                        actor = actor_after(ctx, t.end, t.end + 64);
                     } else {
                         scope_end = clause_end(s, t.end, next_trigger);
                         actor = actor_between(ctx, 0, t.start);
@@ -555,11 +591,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         own = best;
                         scope_start = best;
                     }
-                    targets = objects_in(s, objs, scope_start, scope_end, own);
+                    targets = objects_in(s, objs, scope_start, scope_end, own,
+                                         passive ? nullptr : &actors);
                     break;
                 }
                 case Shape::object_before:
                 case Shape::under_control: {
+                    // "Idlib, which is under army control": a statement of who holds it.
+                    if (def.shape == Shape::under_control) {
+                        std::size_t b = t.start > 16 ? t.start - 16 : 0;
+                        std::string_view w = s.substr(b, t.start - b);
+                        if (contains_any(w, lexicon().stative) &&
+                            !contains_any(w, lexicon().change_marker))
+                            continue;
+                    }
                     scope_start = back;
                     scope_end = t.start;
                     if (def.shape == Shape::under_control && t.actor_inside) {
@@ -612,7 +657,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     receiver = main_side(actor->side);
                     if (!receiver) continue;
                     scope_end = clause_end(s, t.end, next_trigger);
-                    targets = objects_in(s, objs, t.end, scope_end, std::nullopt);
+                    targets = objects_in(s, objs, t.end, scope_end, std::nullopt, &actors);
                     break;
                 }
                 case Shape::establish: {
@@ -653,7 +698,37 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 }
             }
             // Only a contest needs no actor ("clashes in Saraqib").
+            // "after the rebels seized it": the place this sentence is about.
+            if (targets.empty() && def.shape == Shape::object_after && !passive &&
+                (s.substr(t.end).starts_with(" it ") || s.substr(t.end).starts_with(" it,") ||
+                 s.substr(t.end).starts_with(" it.") || s.substr(t.end) == " it")) {
+                for (const auto& e : here) {
+                    for (const auto& o : objs) {
+                        if (o.m->place_id == e.place_id && targets.empty()) targets.push_back(o);
+                    }
+                }
+                if (targets.empty()) {
+                    for (const auto& o : objs) {
+                        if (o.end > t.start) break;
+                        std::string_view w = word_before(s, o.start);
+                        if (eligible(*o.m) && !contains_word_list(w, lexicon().locator) &&
+                            !contains_word_list(w, lexicon().modifier)) {
+                            targets.assign(1, o);
+                        }
+                    }
+                }
+            }
+            // Contests are about towns and sites, never whole provinces ("fighting in Idlib
+            // province").
+            if (def.action == "contested") {
+                std::erase_if(targets, [](const Obj& o) {
+                    return o.m->kind == "governorate" || o.m->kind == "region";
+                });
+            }
             if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // A past year later in the sentence dates the whole report ("seized X ... between
+            // May and August 2016").
+            if (mentions_past_year(s.substr(t.start), pub_year)) continue;
             // History: "which were previously under the control of", "since 2016".
             std::string_view hist =
                 s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));

@@ -87,6 +87,10 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"region_after", &Lexicon::region_after},
     {"adjective_before", &Lexicon::adjective_before},
     {"passive_aux", &Lexicon::passive_aux},
+    {"list_break", &Lexicon::list_break},
+    {"region_noun", &Lexicon::region_noun},
+    {"stative", &Lexicon::stative},
+    {"change_marker", &Lexicon::change_marker},
 };
 
 }  // namespace
