@@ -175,6 +175,43 @@ bool eligible(const Mention& m) {
 // The objects of a trigger among the mentions within [from, to) of the folded sentence.
 // `own_prep` is the offset of the preposition the trigger itself consumes ("withdrawal ...
 // from"), which does not make the mention after it a locator.
+bool oblique(std::string_view s, const ActorHit& h);
+
+// The objects of a reduced relative ("Shehba and Tel Rifaat, seized three days ago by"):
+// the list of names right before the participle, with nothing but commas and adverbs
+// between ("areas recently seized by" names no place).
+std::vector<Obj> reduced_relative_objects(std::string_view s, const std::vector<Obj>& mentions,
+                                          std::size_t from, std::size_t participle) {
+    std::vector<Obj> out;
+    std::size_t edge = participle;
+    for (std::size_t k = mentions.size(); k-- > 0;) {
+        const Obj& o = mentions[k];
+        if (o.end > edge || o.start < from) continue;
+        std::string_view gap = s.substr(o.end, edge - o.end);
+        bool ok = true;
+        if (edge == participle) {
+            std::size_t i = 0;
+            while (i < gap.size() && ok) {
+                if (gap[i] == ' ' || gap[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                std::size_t j = i;
+                while (j < gap.size() && std::isalpha(static_cast<unsigned char>(gap[j]))) ++j;
+                std::string_view w = gap.substr(i, j - i);
+                ok = j > i && (w.ends_with("ly") || w == "now" || w == "already" || w == "just");
+                i = j;
+            }
+        } else {
+            ok = list_glue(gap);
+        }
+        if (!ok) break;
+        if (eligible(*o.m)) out.insert(out.begin(), o);
+        edge = o.start;
+    }
+    return out;
+}
+
 std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
                             std::size_t to, std::optional<std::size_t> own_prep,
                             const std::vector<ActorHit>* actors = nullptr) {
@@ -185,7 +222,8 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
     auto gap_breaks = [&](std::size_t a, std::size_t b) {
         if (!actors || b <= a) return false;
         for (const auto& h : *actors) {
-            if (h.start >= a && h.end <= b && h.info->role != ActorRole::speaker) return true;
+            if (h.start >= a && h.end <= b && h.info->role != ActorRole::speaker && !oblique(s, h))
+                return true;
         }
         std::string_view gap = s.substr(a, b - a);
         return contains_any(gap, lexicon().modal) || contains_any(gap, lexicon().list_break);
@@ -252,6 +290,8 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
                 if (o.m->kind == "city" && contains_word_list(w2, lexicon().counted_noun))
                     locator = true;
                 if (contains_word_list(w2, lexicon().region_noun)) locator = true;
+                // "south of Idlib", "80 km south-east of Aleppo".
+                if (contains_word_list(w2, lexicon().locator)) locator = true;
             }
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
@@ -494,6 +534,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
             const TriggerHit& t = triggers[ti];
             const TriggerDef& def = *t.def;
+            if (def.action == "none") continue;  // "taking place": blocks "taking"
             const std::size_t next_trigger =
                 ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
             const std::size_t back = clause_start(s, t.start);
@@ -527,6 +568,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             const ActorInfo* receiver = nullptr;
             std::size_t scope_start = t.end, scope_end = t.end;
             bool passive = false;
+            bool reduced = false;  // a reduced relative: "X, recently seized by Y"
             switch (def.shape) {
                 case Shape::object_after: {
                     {
@@ -545,10 +587,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         // A reduced relative ("areas recently seized by HTS") takes only the
                         // name right before it; "X was seized by HTS" the whole subject.
                         std::string_view aux = s.substr(back, t.start - back);
-                        if (!contains_any(aux, lexicon().passive_aux)) {
-                            scope_start = t.start > 30 ? t.start - 30 : 0;
-                            scope_start = std::max(scope_start, back);
-                        }
+                        reduced = !contains_any(aux, lexicon().passive_aux);
+                        if (reduced) targets = reduced_relative_objects(s, objs, back, t.start);
                         actor = actor_after(ctx, t.end, t.end + 64);
                     } else {
                         scope_end = clause_end(s, t.end, next_trigger);
@@ -591,8 +631,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         own = best;
                         scope_start = best;
                     }
-                    targets = objects_in(s, objs, scope_start, scope_end, own,
-                                         passive ? nullptr : &actors);
+                    if (!reduced) {
+                        targets = objects_in(s, objs, scope_start, scope_end, own,
+                                             passive ? nullptr : &actors);
+                    }
                     break;
                 }
                 case Shape::object_before:
@@ -700,6 +742,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Only a contest needs no actor ("clashes in Saraqib").
             // "after the rebels seized it": the place this sentence is about.
             if (targets.empty() && def.shape == Shape::object_after && !passive &&
+                def.phrase.find(' ') == std::string::npos &&
                 (s.substr(t.end).starts_with(" it ") || s.substr(t.end).starts_with(" it,") ||
                  s.substr(t.end).starts_with(" it.") || s.substr(t.end) == " it")) {
                 for (const auto& e : here) {
@@ -728,7 +771,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if ((!actor && def.action != "contested") || targets.empty()) continue;
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").
-            if (mentions_past_year(s.substr(t.start), pub_year)) continue;
+            if (mentions_past_year(s.substr(t.start, clause_end(s, t.end, s.size()) - t.start),
+                                   pub_year))
+                continue;
             // History: "which were previously under the control of", "since 2016".
             std::string_view hist =
                 s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));

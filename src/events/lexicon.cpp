@@ -107,8 +107,9 @@ Lexicon Lexicon::load_dir(const std::filesystem::path& dir) {
             TriggerDef t;
             t.phrase = phrase_of(tsv, field(tsv, *row, c_phrase));
             t.action = std::string(field(tsv, *row, c_action));
-            static const std::string_view kActions[] = {
-                "capture", "entry", "handover", "withdrawal", "recapture", "advance", "contested"};
+            static const std::string_view kActions[] = {"none",     "capture",    "entry",
+                                                        "handover", "withdrawal", "recapture",
+                                                        "advance",  "contested"};
             bool known = false;
             for (auto a : kActions) known = known || t.action == a;
             if (!known) tsv.fail("unknown action '" + t.action + "'");
