@@ -592,7 +592,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         actor = actor_after(ctx, t.end, t.end + 64);
                     } else {
                         scope_end = clause_end(s, t.end, next_trigger);
-                        actor = actor_between(ctx, 0, t.start);
+                        // The subject of the trigger's own clause ("the army said ... after
+                        // they seized X": they), else of the sentence.
+                        actor = actor_between(ctx, back, t.start);
+                        if (!actor) actor = actor_between(ctx, 0, t.start);
                         // After a speech cue, prefer the subject named after it.
                         for (const auto& sp : speech) {
                             if (sp.end <= t.start) {
@@ -634,6 +637,17 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (!reduced) {
                         targets = objects_in(s, objs, scope_start, scope_end, own,
                                              passive ? nullptr : &actors);
+                    }
+                    // "The villages captured by the rebels include A, B and C".
+                    if (passive && targets.empty()) {
+                        std::size_t end = clause_end(s, t.end, next_trigger);
+                        for (const auto& l : lexicon().list_intro) {
+                            auto at = find_word(s, l, t.end);
+                            if (at == std::string_view::npos || at >= end) continue;
+                            targets =
+                                objects_in(s, objs, at + l.size(), end, std::nullopt, &actors);
+                            if (!targets.empty()) break;
+                        }
                     }
                     break;
                 }
@@ -742,7 +756,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Only a contest needs no actor ("clashes in Saraqib").
             // "after the rebels seized it": the place this sentence is about.
             if (targets.empty() && def.shape == Shape::object_after && !passive &&
-                def.phrase.find(' ') == std::string::npos &&
+                !def.phrase.ends_with(" of") && !def.phrase.ends_with(" over") &&
+                !def.phrase.ends_with(" in") && !def.phrase.ends_with(" into") &&
                 (s.substr(t.end).starts_with(" it ") || s.substr(t.end).starts_with(" it,") ||
                  s.substr(t.end).starts_with(" it.") || s.substr(t.end) == " it")) {
                 for (const auto& e : here) {
@@ -771,9 +786,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if ((!actor && def.action != "contested") || targets.empty()) continue;
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").
-            if (mentions_past_year(s.substr(t.start, clause_end(s, t.end, s.size()) - t.start),
-                                   pub_year))
-                continue;
+            {
+                std::size_t end = s.size();
+                for (std::string_view b : {" which ", " who ", ";", " that "}) {
+                    end = std::min(end, s.find(b, t.end));
+                }
+                if (mentions_past_year(s.substr(t.start, end - t.start), pub_year)) continue;
+            }
             // History: "which were previously under the control of", "since 2016".
             std::string_view hist =
                 s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));
