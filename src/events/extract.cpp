@@ -490,9 +490,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         auto actors = find_actors(s);
         if (discourse_age++ > 2) discourse = nullptr;
         const ActorInfo* last_side = nullptr;
-        for (const auto& a : actors) {
+        for (std::size_t ai = 0; ai < actors.size(); ++ai) {
+            const auto& a = actors[ai];
+            // The discourse subject: the first side not in an oblique slot ("The factions
+            // captured ..." makes "they" in the next sentence the factions).
+            if (a.info->role == ActorRole::group && !last_side && !oblique(s, a)) {
+                last_side =
+                    resolve(s, actors, ai, discourse ? discourse : main_side(Controller::unknown));
+            }
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
-                // The discourse subject: the first side not in an oblique slot.
                 if (!last_side && !oblique(s, a)) last_side = a.info;
                 if (a.info->role == ActorRole::controller) {
                     auto& v = named[a.info->side];
@@ -526,6 +532,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         }
         auto triggers = find_triggers(s, actors);
         auto speech = find_speech(ctx);
+        // "X, which the rebels say ..., has fallen": a relative clause's attribution is not
+        // the main clause's.
+        std::erase_if(speech, [&](const Speech& sp) {
+            std::size_t c1 = s.rfind(',', sp.start);
+            if (c1 == std::string_view::npos || s.find(',', sp.end) == std::string_view::npos)
+                return false;
+            std::string_view seg = s.substr(c1 + 1, sp.start - c1 - 1);
+            while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+            return seg.starts_with("which ") || seg.starts_with("who ");
+        });
         auto dates = find_dates(s, pub);
         const bool hedged = contains_any(s, lexicon().hedge);
         const bool denied = contains_any(s, lexicon().denial);
@@ -783,6 +799,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     return o.m->kind == "governorate" || o.m->kind == "region";
                 });
             }
+            // "restored": the government whoever is named.
+            if (def.government) {
+                static const auto gov = fold_actor("government forces");
+                actor = &*gov;
+            }
             if ((!actor && def.action != "contested") || targets.empty()) continue;
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").
@@ -889,6 +910,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.lat = o.m->lat;
                 e.lon = o.m->lon;
                 e.geo_precision = o.m->kind == "road" ? 2 : 1;
+                e.located = o.m->located;
+                if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
+                e.time_precision = time_precision_of(e);
                 e.status = status;
                 e.sources.push_back(
                     {article.doc, sent.index, std::string(raw), article.url, status});
