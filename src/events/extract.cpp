@@ -483,11 +483,34 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         return mentions[a].start < mentions[b].start;
     });
     std::vector<std::size_t> inside;
+    // Attribution carries over continuation sentences of the same paragraph ("Rebels took X,
+    // the monitor said. They also seized Y.").
+    bool prev_attributed = false;
+    std::size_t prev_end = 0;
     for (const Sentence& sent : split_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
         std::string_view s = f.text;
         auto actors = find_actors(s);
+        const bool same_paragraph =
+            article.text.find('\n', prev_end) >= sent.start || prev_end == 0;
+        bool continued = false;
+        if (prev_attributed && same_paragraph) {
+            std::size_t words_end = 0;
+            for (int w = 0; w < 5 && words_end != std::string_view::npos; ++w) {
+                words_end = s.find(' ', words_end + 1);
+            }
+            std::string_view opening = s.substr(0, std::min(words_end, s.size()));
+            for (const auto& c : lexicon().continuation) {
+                if (s.starts_with(c) || (c == "also" && contains_word(opening, c)))
+                    continued = true;
+            }
+        }
+        const bool attributed_here =
+            contains_any(s, lexicon().speech) || contains_any(s, lexicon().speech_forward) ||
+            contains_any(s, lexicon().claim) || contains_any(s, lexicon().hedge);
+        prev_attributed = attributed_here || continued;
+        prev_end = sent.end;
         if (discourse_age++ > 2) discourse = nullptr;
         const ActorInfo* last_side = nullptr;
         for (std::size_t ai = 0; ai < actors.size(); ++ai) {
@@ -866,7 +889,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 if (def.action == "withdrawal") concession = speaker == actor_side;
                 status = (cue->claim || !concession) ? "claimed" : "confirmed";
             }
-            if (def.claim || hedged) status = "claimed";
+            if (def.claim || hedged || (continued && !cue)) status = "claimed";
             if (denied) status = "denied";
             (void)pre;
 

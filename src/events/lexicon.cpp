@@ -91,6 +91,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"region_noun", &Lexicon::region_noun},
     {"stative", &Lexicon::stative},
     {"change_marker", &Lexicon::change_marker},
+    {"continuation", &Lexicon::continuation},
 };
 
 }  // namespace

@@ -158,6 +158,17 @@ TEST(Shapes, ClaimedConfirmedDenied) {
         ASSERT_NE(find(e, "fl:saraqib"), nullptr) << s;
         EXPECT_EQ(find(e, "fl:saraqib")->status, "claimed") << s;
     }
+    // Attribution carries over a continuation sentence of the same paragraph only.
+    auto c = extract("Rebels captured Saraqib, the Observatory said. They also seized Atarib.");
+    ASSERT_NE(find(c, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(c, "fl:atarib")->status, "claimed");
+    auto p = extract("Rebels captured Saraqib, the Observatory said.\nRebels also seized Atarib.");
+    ASSERT_NE(find(p, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(p, "fl:atarib")->status, "confirmed");
+    // A relative clause's attribution is not the main clause's.
+    auto r = extract("The attack, which the rebels say answers shelling, has captured Saraqib.");
+    ASSERT_NE(find(r, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(r, "fl:saraqib")->status, "confirmed");
     auto d = extract("The army denied that rebels had captured Saraqib.");
     ASSERT_NE(find(d, "fl:saraqib"), nullptr);
     EXPECT_EQ(find(d, "fl:saraqib")->status, "denied");
