@@ -108,9 +108,22 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
 
 std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
     std::size_t end = std::min(limit, s.size());
+    // A boundary inside a list opener ("such as the" holds "as the") opens no clause.
+    auto in_list_intro = [&](std::size_t at, std::size_t len) {
+        for (const auto& l : lexicon().list_intro) {
+            std::size_t lo = at + len > l.size() + 8 ? at + len - l.size() - 8 : 0;
+            for (auto i = find_word(s, l, lo); i != std::string_view::npos && i <= at + len;
+                 i = find_word(s, l, i + 1)) {
+                if (i < at + len && i + l.size() > at) return true;
+            }
+        }
+        return false;
+    };
     for (const auto& b : lexicon().boundary) {
         auto at = s.find(b, from);
-        // "as well as" continues a list; "as of Saturday" is a date.
+        while (at != std::string_view::npos && at < end && in_list_intro(at, b.size())) {
+            at = s.find(b, at + 1);
+        }
         if (at != std::string_view::npos && at < end) end = at;
     }
     return end;

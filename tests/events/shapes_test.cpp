@@ -75,6 +75,8 @@ TEST(Shapes, EnumerationsMakeOneEventPerItem) {
              "Mardikh, Abu Qanaya and Umm Jurn.",
              "Rebels seized several villages, including Deir Sunbul, Kafr Nuran, Tal Mardikh, "
              "Abu Qanaya and Umm Jurn.",
+             "The opposition took control of key sites such as the town of Deir Sunbul, Kafr "
+             "Nuran, Tal Mardikh, Abu Qanaya and Umm Jurn.",
              "The opposition took control of key towns such as Deir Sunbul, Kafr Nuran, Tal "
              "Mardikh, Abu Qanaya as well as Umm Jurn.",
              "The villages captured by the rebels include Deir Sunbul, Kafr Nuran, Tal Mardikh, "
