@@ -45,9 +45,8 @@ ActorRole role_named(const TsvReader& tsv, std::string_view s) {
     if (s == "speaker") return ActorRole::speaker;
     if (s == "pronoun") return ActorRole::pronoun;
     if (s == "group") return ActorRole::group;
-    if (s == "enemy") return ActorRole::enemy;
     tsv.fail("unknown role '" + std::string(s) +
-             "' (expected controller, backer, speaker, pronoun, group or enemy)");
+             "' (expected controller, backer, speaker, pronoun or group)");
 }
 
 Shape shape_named(const TsvReader& tsv, std::string_view s) {
@@ -79,8 +78,6 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"partial_before", &Lexicon::partial_before},
     {"partial_after", &Lexicon::partial_after},
     {"advance_stem", &Lexicon::advance_stem},
-    {"failure", &Lexicon::failure},
-    {"non_event", &Lexicon::non_event},
     {"list_intro", &Lexicon::list_intro},
     {"oblique", &Lexicon::oblique},
     {"modifier", &Lexicon::modifier},

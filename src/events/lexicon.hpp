@@ -37,7 +37,6 @@ enum class ActorRole {
     speaker,     // "sources", "witnesses": attributes statements, has no side
     pronoun,     // "they", "their": resolved to the nearest actor before it
     group,       // "the factions", "the fighters": a side named earlier in the article
-    enemy,       // "terrorists": the side opposed to the speaker (government voice)
 };
 
 struct ActorInfo {
@@ -53,9 +52,9 @@ struct Lexicon {
     // Cue lists, one per `kind` of cues.tsv (see lexicon/README.md).
     std::vector<std::string> boundary, back_boundary, negation, modal, historic, hedge, denial,
         claim, speech_forward, speech, container_noun, counted_noun, locator, line_noun,
-        partial_before, partial_after, advance_stem, failure, non_event, list_intro, oblique,
-        modifier, region_after, adjective_before, passive_aux, list_break, region_noun, stative,
-        change_marker, continuation;
+        partial_before, partial_after, advance_stem, list_intro, oblique, modifier, region_after,
+        adjective_before, passive_aux, list_break, region_noun, stative, change_marker,
+        continuation;
 
     // Reads triggers.tsv, actors.tsv and cues.tsv from `dir`; errors (Error "lexicon") name
     // the file and line.
