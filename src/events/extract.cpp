@@ -121,7 +121,15 @@ std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) 
     };
     for (const auto& b : lexicon().boundary) {
         auto at = s.find(b, from);
-        while (at != std::string_view::npos && at < end && in_list_intro(at, b.size())) {
+        // "after expelling the army, most notably X": a participle adjunct, not a clause.
+        auto adjunct = [&](std::size_t at_) {
+            if (b != " after ") return false;
+            std::size_t w = at_ + b.size(), e = w;
+            while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+            return s.substr(w, e - w).ends_with("ing");
+        };
+        while (at != std::string_view::npos && at < end &&
+               (in_list_intro(at, b.size()) || adjunct(at))) {
             at = s.find(b, at + 1);
         }
         if (at != std::string_view::npos && at < end) end = at;
@@ -250,7 +258,7 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
         if (gap_breaks(gap_from, o.start)) break;
         gap_from = o.end;
         std::string_view before = s.substr(from, o.start - from);
-        if (contains_any(before, lexicon().line_noun)) line_seen = true;
+        line_seen = false;  // set below from the text after the last list opener
         // "captured 50 villages in the eastern parts of Idlib": all after " in " is container,
         // until a list opens again ("sites in Aleppo, including X").
         std::size_t intro = 0;
@@ -261,6 +269,8 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
             }
         }
         container_seen = false;
+        // "villages along the M5 road, including X": X is listed, not a locator of the road.
+        if (contains_any(before.substr(intro), lexicon().line_noun)) line_seen = true;
         for (const auto& c : lexicon().container_noun) {
             auto at = find_word(before, c, intro);
             if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
@@ -326,6 +336,10 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
     }
     // "Aleppo neighbourhoods" is part of a city; "the Hamdaniyah neighbourhood" is the place.
     if (o.m->kind != "city" && o.m->kind != "town") return false;
+    {
+        std::string_view w = word_before(s, o.start);
+        if (w == "and" || (o.start >= 2 && s.substr(o.start - 2, 2) == ", ")) return false;
+    }
     std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
     for (const auto& p : lexicon().partial_after) {
         if (post.find(p) != std::string_view::npos) return true;
@@ -376,7 +390,8 @@ const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors
 
 bool can_act(const ActorInfo* a) {
     return a && (a->role == ActorRole::controller || a->role == ActorRole::backer ||
-                 a->role == ActorRole::pronoun || a->role == ActorRole::group);
+                 a->role == ActorRole::pronoun || a->role == ActorRole::group ||
+                 a->role == ActorRole::self);
 }
 
 struct SentenceContext {
@@ -638,7 +653,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         scope_end = t.start;
                         // A reduced relative ("areas recently seized by HTS") takes only the
                         // name right before it; "X was seized by HTS" the whole subject.
-                        std::string_view aux = s.substr(back, t.start - back);
+                        // The auxiliary right before the participle ("was seized", "has
+                        // been quickly seized"), not one of an earlier clause.
+                        std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
+                        std::string_view aux = s.substr(aux_from, t.start - aux_from);
                         reduced = !contains_any(aux, lexicon().passive_aux);
                         if (reduced) targets = reduced_relative_objects(s, objs, back, t.start);
                         actor = actor_after(ctx, t.end, t.end + 64);
@@ -877,6 +895,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             } else if (def.speaker && cue && cue->speaker &&
                        cue->speaker->role == ActorRole::controller) {
                 actor = cue->speaker;
+            }
+            // "we", "our forces" in a quote: the side that speaks ("..., the ministry said").
+            if (actor && actor->role == ActorRole::self) {
+                actor = cue && cue->speaker && cue->speaker->side != Controller::unknown
+                            ? cue->speaker
+                            : nullptr;
+                if (!actor) continue;
             }
             const Controller actor_side = side_of(actor);
             Controller after = actor_side, before = Controller::unknown;

@@ -45,8 +45,9 @@ ActorRole role_named(const TsvReader& tsv, std::string_view s) {
     if (s == "speaker") return ActorRole::speaker;
     if (s == "pronoun") return ActorRole::pronoun;
     if (s == "group") return ActorRole::group;
+    if (s == "self") return ActorRole::self;
     tsv.fail("unknown role '" + std::string(s) +
-             "' (expected controller, backer, speaker, pronoun or group)");
+             "' (expected controller, backer, speaker, pronoun, group or self)");
 }
 
 Shape shape_named(const TsvReader& tsv, std::string_view s) {

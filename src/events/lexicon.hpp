@@ -37,6 +37,7 @@ enum class ActorRole {
     speaker,     // "sources", "witnesses": attributes statements, has no side
     pronoun,     // "they", "their": resolved to the nearest actor before it
     group,       // "the factions", "the fighters": a side named earlier in the article
+    self,        // "we", "our forces": the side that speaks (the sentence's speaker)
 };
 
 struct ActorInfo {

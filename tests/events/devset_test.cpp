@@ -22,9 +22,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 45.8;
-constexpr double kPrecision = 87.5;
-constexpr double kStatus = 89.5;
+constexpr double kRecall = 47.9;
+constexpr double kPrecision = 88.0;
+constexpr double kStatus = 90.0;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";

@@ -117,6 +117,25 @@ TEST(Shapes, TheSubjectActsNotTheNearestActorWord) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, FirstPersonIsTheSpeaker) {
+    auto e = extract("\"Our forces recaptured Saraqib,\" the defence ministry said.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::government);
+    EXPECT_TRUE(extract("We captured Saraqib.").empty());
+}
+
+TEST(Shapes, ListsRunPastLinesAndOpeners) {
+    auto e = extract(
+        "The army recaptured villages along the Saraqib road, including Deir Sunbul and Kafr "
+        "Nuran.");
+    EXPECT_EQ(ctl(e, "fl:deir-sunbul"), fl::Controller::government);
+    EXPECT_EQ(ctl(e, "fl:kafr-nuran"), fl::Controller::government);
+    auto n = extract(
+        "Rebels took 14 villages in Idlib province, with the most notable being Tal Mardikh and "
+        "Abu Qanaya.");
+    EXPECT_EQ(ctl(n, "fl:tal-mardikh"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(n, "fl:abu-qanaya"), fl::Controller::opposition);
+}
+
 TEST(Shapes, GroupNounsAndPronounsResolveFromContext) {
     auto e = extract(
         "Hayat Tahrir al-Sham launched a new offensive on Wednesday.\n\nThe army said its "
