@@ -511,6 +511,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         return mentions[a].start < mentions[b].start;
     });
     std::vector<std::size_t> inside;
+    const Mention* last_city = nullptr;
+    std::map<std::string, int> city_count;
+    std::size_t last_city_age = 0;
     // Attribution carries over continuation sentences of the same paragraph ("Rebels took X,
     // the monitor said. They also seized Y.").
     bool prev_attributed = false;
@@ -577,7 +580,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             objs.push_back(
                 {&m, f.to_folded(m.start - sent.start), f.to_folded(m.end - sent.start)});
         }
-        if (question || objs.empty()) {
+        // "the city": the city the article is about (named most often so far, the first on a
+        // tie) when the last sentences named it ("Rebels reached Hama. They entered the city
+        // on Thursday.").
+        for (const auto& o : objs) {
+            if (o.m->kind != "city" || o.m->foreign) continue;
+            int n = ++city_count[o.m->place_id];
+            if (!last_city || last_city->place_id == o.m->place_id ||
+                n > city_count[last_city->place_id]) {
+                last_city = o.m, last_city_age = 0;
+            }
+        }
+        if (last_city && ++last_city_age > 4) last_city = nullptr;
+        const bool the_city = last_city && contains_word(s, "the city");
+        if (question || (objs.empty() && !the_city)) {
             if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
@@ -824,6 +840,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 }
             }
             // Only a contest needs no actor ("clashes in Saraqib").
+            // "entered the city": the city last named, when the sentence names no object.
+            if (targets.empty() && last_city && def.shape == Shape::object_after && !passive &&
+                s.substr(t.end).starts_with(" the city") &&
+                !s.substr(t.end).starts_with(" the city of")) {
+                targets.push_back({last_city, t.end + 1, t.end + 9});
+            }
             // "after the rebels seized it": the place this sentence is about.
             if (targets.empty() && def.shape == Shape::object_after && !passive &&
                 !def.phrase.ends_with(" of") && !def.phrase.ends_with(" over") &&
@@ -883,7 +905,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (!cue) {
                 for (const auto& sp : speech) {
                     if (sp.start >= scope_end) {
-                        cue = &sp;
+                        // Not past a full stop the splitter missed ("centre.</a> While ...").
+                        std::string_view between = s.substr(scope_end, sp.start - scope_end);
+                        bool stop = between.find(". ") != std::string_view::npos ||
+                                    between.find(".<") != std::string_view::npos;
+                        if (!stop) cue = &sp;
                         break;
                     }
                 }

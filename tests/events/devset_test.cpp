@@ -22,9 +22,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 47.9;
-constexpr double kPrecision = 88.0;
-constexpr double kStatus = 90.0;
+constexpr double kRecall = 48.6;
+constexpr double kPrecision = 88.1;
+constexpr double kStatus = 91.5;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";

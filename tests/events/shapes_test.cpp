@@ -223,6 +223,15 @@ TEST(Shapes, PartialControlIsContested) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
+    auto e = extract(
+        "Rebels reached the outskirts of Hama on Tuesday.\n\nOn Thursday they entered "
+        "the city.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
+    // No city named before: nothing to refer to.
+    EXPECT_TRUE(extract("On Thursday rebels entered the city.").empty());
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
