@@ -512,6 +512,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     });
     std::vector<std::size_t> inside;
     const Mention* last_city = nullptr;
+    // The places of the last sentence with events, for "the towns", "both villages".
+    std::vector<const Mention*> last_objects;
+    std::size_t last_objects_age = 0;
     std::map<std::string, int> city_count;
     std::size_t last_city_age = 0;
     // Attribution carries over continuation sentences of the same paragraph ("Rebels took X,
@@ -593,7 +596,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         }
         if (last_city && ++last_city_age > 4) last_city = nullptr;
         const bool the_city = last_city && contains_word(s, "the city");
-        if (question || (objs.empty() && !the_city)) {
+        if (++last_objects_age > 2) last_objects.clear();
+        if (question || (objs.empty() && !the_city && last_objects.empty())) {
             if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
@@ -614,6 +618,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         const bool denied = contains_any(s, lexicon().denial);
 
         std::vector<Event> here;
+        std::vector<const Mention*> here_objects;
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
             const TriggerHit& t = triggers[ti];
             const TriggerDef& def = *t.def;
@@ -846,6 +851,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 !s.substr(t.end).starts_with(" the city of")) {
                 targets.push_back({last_city, t.end + 1, t.end + 9});
             }
+            // "re-entered the towns": the places the last events were about.
+            if (targets.empty() && !last_objects.empty() && def.shape == Shape::object_after &&
+                !passive) {
+                std::string_view rest = s.substr(t.end);
+                for (const auto& a : lexicon().plural_anaphor) {
+                    if (!rest.starts_with(a)) continue;
+                    std::size_t after = a.size();
+                    if (after < rest.size() &&
+                        std::isalpha(static_cast<unsigned char>(rest[after])))
+                        continue;
+                    // "the towns of A and B" names them itself.
+                    if (rest.substr(after).starts_with(" of ")) continue;
+                    for (const auto* m : last_objects) targets.push_back({m, t.end + 1, t.end + 1});
+                    break;
+                }
+            }
             // "after the rebels seized it": the place this sentence is about.
             if (targets.empty() && def.shape == Shape::object_after && !passive &&
                 !def.phrase.ends_with(" of") && !def.phrase.ends_with(" over") &&
@@ -1008,10 +1029,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     dup = dup || (h.place_id == e.place_id && h.action == e.action &&
                                   h.controller == e.controller);
                 }
-                if (!dup) here.push_back(std::move(e));
+                if (!dup) {
+                    here.push_back(std::move(e));
+                    here_objects.push_back(o.m);
+                }
             }
         }
         if (last_side) discourse = last_side, discourse_age = 0;
+        if (!here_objects.empty()) last_objects = here_objects, last_objects_age = 0;
         for (auto& e : here) out.push_back(std::move(e));
     }
     return out;

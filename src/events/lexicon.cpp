@@ -90,6 +90,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"stative", &Lexicon::stative},
     {"change_marker", &Lexicon::change_marker},
     {"continuation", &Lexicon::continuation},
+    {"plural_anaphor", &Lexicon::plural_anaphor},
 };
 
 }  // namespace

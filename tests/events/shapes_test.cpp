@@ -232,6 +232,16 @@ TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
     EXPECT_TRUE(extract("On Thursday rebels entered the city.").empty());
 }
 
+TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
+    auto e = extract(
+        "The army recaptured Deir Sunbul and Kafr Nuran on Wednesday. However, the rebels "
+        "re-entered the towns within hours.");
+    int contested = 0;
+    for (const auto& ev : e) contested += ev.controller == fl::Controller::contested;
+    EXPECT_EQ(contested, 2);
+    EXPECT_TRUE(extract("The rebels re-entered the towns within hours.").empty());
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
