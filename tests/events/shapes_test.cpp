@@ -240,6 +240,12 @@ TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
     for (const auto& ev : e) contested += ev.controller == fl::Controller::contested;
     EXPECT_EQ(contested, 2);
     EXPECT_TRUE(extract("The rebels re-entered the towns within hours.").empty());
+    // The subject with an aside: "The SAA, backed by local fighters, launched ...".
+    auto s = extract(
+        "The SAA, backed by local fighters, launched a counter-attack, recapturing both Deir "
+        "Sunbul and Kafr Nuran.");
+    EXPECT_EQ(ctl(s, "fl:deir-sunbul"), fl::Controller::government);
+    EXPECT_EQ(ctl(s, "fl:kafr-nuran"), fl::Controller::government);
 }
 
 TEST(Shapes, ProvinceIsNotTheCity) {
