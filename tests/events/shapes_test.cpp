@@ -204,6 +204,8 @@ TEST(Shapes, NotEvents) {
              "Rebels are besieging Atarib.",
              "Warplanes shelled Atarib.",
              "Government troops remain stationed in Atarib.",
+             "The army remains in control of Atarib.",
+             "The army retained control of Atarib.",
              "Fighting is taking place south of Atarib.",
              "Atarib, which is under army control, was shelled.",
              "Rebels vowed to capture Atarib.",
