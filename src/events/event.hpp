@@ -64,7 +64,8 @@ int time_precision_of(const Event& e);
 // publication date; articles without one yield no events (and a warning from the caller).
 std::vector<Event> extract_events(const Article& article, const std::vector<Mention>& mentions);
 
-// Merges events on the same place, controller and action whose dates agree within a day
+// Merges events on the same place and controller (whatever the verb: capture, recapture,
+// entry) whose dates agree within a day
 // (a "publication" date is only an upper bound: it agrees with any day in the week before),
 // keeping every source; sets ids, corroboration and confidence. Output sorted by date, id.
 std::vector<Event> merge_events(std::vector<Event> events);

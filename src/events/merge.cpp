@@ -82,7 +82,9 @@ std::vector<Event> merge_events(std::vector<Event> events) {
     });
     std::map<std::string, std::vector<Cluster>> by_key;
     for (auto& e : events) {
-        std::string key = e.place_id + "|" + e.action + "|" + std::string(to_string(e.controller)) +
+        // Reports of the same place and new controller join whatever verb they use
+        // ("captured", "took control of", "recaptured"); opposite controllers never do.
+        std::string key = e.place_id + "|" + std::string(to_string(e.controller)) +
                           (e.status == "denied" ? "|denied" : "");
         auto [lo, hi] = window(e);
         auto& list = by_key[key];

@@ -276,6 +276,13 @@ TEST(Shapes, ConflictingReportsStaySeparate) {
     }
     EXPECT_EQ(opp, 1);
     EXPECT_EQ(gov, 1);
+    // Same place, same new controller, another verb: one event with both sources.
+    auto x = extract("Rebels captured Atarib on Friday.");
+    auto y = extract("Opposition fighters recaptured Atarib on Friday.");
+    x.insert(x.end(), y.begin(), y.end());
+    auto j = fl::merge_events(x);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0].sources.size(), 2u);
 }
 
 TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
