@@ -282,7 +282,9 @@ int run_main(int argc, char** argv) {
         for (const auto& a : read_inputs(ev_files, ev_manifest)) {
             if (!a.published)
                 std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
-            auto e = fl::extract_events(a, fl::geoparse(g, a));
+            fl::GeoparseOptions gpo;
+            gpo.governorate_cues = true;  // as the pipeline: "Idlib province" is not the city
+            auto e = fl::extract_events(a, fl::geoparse(g, a, gpo));
             all.insert(all.end(), e.begin(), e.end());
         }
         all = fl::merge_events(std::move(all));

@@ -1,5 +1,6 @@
-// Actors named in news text, folded to the controllers of the map. Foreign backers (Russia,
-// Iran, Hezbollah, Turkey) stay named actors that are never controllers themselves.
+// Actors named in news text (lexicon/actors.tsv), folded to the controllers of the map. Foreign
+// backers (Russia, Iran, Hezbollah, Turkey) stay named actors that are never controllers
+// themselves.
 #pragma once
 
 #include <optional>
@@ -8,22 +9,9 @@
 #include <vector>
 
 #include "control/controller.hpp"
+#include "events/lexicon.hpp"
 
 namespace frontline {
-
-enum class ActorRole {
-    controller,  // a side that can hold ground: opposition, government, SDF, SNA
-    backer,      // a foreign backer: named, fights for `side`, never holds ground itself
-    speaker,     // "sources", "witnesses": attributes statements, has no side
-    pronoun,     // "they", "their": resolved to the nearest actor before it
-};
-
-struct ActorInfo {
-    std::string_view phrase;  // lowercase, apostrophes folded to '
-    std::string_view name;    // canonical name for actor1/actor2
-    Controller side = Controller::unknown;
-    ActorRole role = ActorRole::controller;
-};
 
 struct ActorHit {
     std::size_t start = 0;  // offsets into the text given to find_actors

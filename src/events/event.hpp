@@ -36,7 +36,15 @@ struct Event {
     std::string place_name;
     std::string place_kind;  // Place::kind()
     std::string admin1;      // governorate name ("Aleppo", "Idlib"), filled by annotate_places
-    int geo_precision = 1;   // ACLED-like: 1 the place itself, 2 near it / a line, 3 a region
+    // ACLED-like: 1 the place itself, 2 near it / a line, 3 a region; 0 unlocated (below).
+    int geo_precision = 1;
+    // ACLED-like: 1 the day is known, 2 the week (a span of up to 7 days, or only the
+    // publication date as an upper bound), 3 a longer span.
+    int time_precision = 1;
+    // False for a place the gazetteer could not place (Mention::located == false): the event
+    // is written to events.csv/geojson with empty coordinates and geo_precision 0, and must
+    // never colour the map (the control stage skips events with located == false).
+    bool located = true;
     double lat = 0;
     double lon = 0;
     std::string status;  // confirmed, claimed, denied
@@ -45,11 +53,19 @@ struct Event {
     std::vector<EventSource> sources;
 };
 
+// The days the text allows for an event, as ACLED's event_date: "YYYY-MM-DD" for one day,
+// else an ISO interval "start/end". A publication date only bounds the event: the interval
+// is the week before it.
+std::string event_date_interval(const Event& e);
+// time_precision for the dates of `e` (see Event::time_precision).
+int time_precision_of(const Event& e);
+
 // Extracts events from one article, given its resolved mentions. Needs the article's
 // publication date; articles without one yield no events (and a warning from the caller).
 std::vector<Event> extract_events(const Article& article, const std::vector<Mention>& mentions);
 
-// Merges events on the same place, controller and action whose dates agree within a day
+// Merges events on the same place and controller (whatever the verb: capture, recapture,
+// entry) whose dates agree within a day
 // (a "publication" date is only an upper bound: it agrees with any day in the week before),
 // keeping every source; sets ids, corroboration and confidence. Output sorted by date, id.
 std::vector<Event> merge_events(std::vector<Event> events);

@@ -9,7 +9,8 @@ namespace frontline {
 const char* const kEventCsvHeader =
     "event_id,event_date,date_end,date_precision,event_type,sub_event_type,action,extent,"
     "actor1,actor2,admin1,location,place_id,latitude,longitude,geo_precision,"
-    "controller_before,controller_after,status,confidence,corroboration,sources";
+    "controller_before,controller_after,status,confidence,corroboration,sources,"
+    "time_precision,event_date_interval,located";
 
 namespace {
 std::string csv_field(const std::string& s) {
@@ -52,7 +53,11 @@ std::string events_geojson(const std::vector<Event>& events) {
     for (const auto& e : events) {
         nlohmann::ordered_json f;
         f["type"] = "Feature";
-        f["geometry"] = {{"type", "Point"}, {"coordinates", {e.lon, e.lat}}};
+        if (e.located) {
+            f["geometry"] = {{"type", "Point"}, {"coordinates", {e.lon, e.lat}}};
+        } else {
+            f["geometry"] = nullptr;  // unlocated: no coordinates (geo_precision 0)
+        }
         auto [type, sub] = acled_type(e);
         nlohmann::ordered_json p;
         p["id"] = e.id;
@@ -71,6 +76,9 @@ std::string events_geojson(const std::vector<Event>& events) {
         p["place_name"] = e.place_name;
         p["admin1"] = e.admin1;
         p["geo_precision"] = e.geo_precision;
+        p["time_precision"] = e.time_precision;
+        p["event_date"] = event_date_interval(e);
+        p["located"] = e.located;
         p["status"] = e.status;
         p["confidence"] = std::round(e.confidence * 1000) / 1000;
         p["corroboration"] = e.corroboration;
@@ -103,10 +111,11 @@ std::string events_csv(const std::vector<Event>& events) {
           << e.date_precision << ',' << csv_field(type) << ',' << csv_field(sub) << ',' << e.action
           << ',' << e.extent << ',' << csv_field(e.actor) << ',' << csv_field(e.actor2) << ','
           << csv_field(e.admin1) << ',' << csv_field(e.place_name) << ',' << csv_field(e.place_id)
-          << ',' << fixed(e.lat, 5) << ',' << fixed(e.lon, 5) << ',' << e.geo_precision << ','
-          << to_string(e.controller_before) << ',' << to_string(e.controller) << ',' << e.status
-          << ',' << fixed(e.confidence, 3) << ',' << e.corroboration << ',' << csv_field(sources)
-          << '\n';
+          << ',' << (e.located ? fixed(e.lat, 5) : "") << ',' << (e.located ? fixed(e.lon, 5) : "")
+          << ',' << e.geo_precision << ',' << to_string(e.controller_before) << ','
+          << to_string(e.controller) << ',' << e.status << ',' << fixed(e.confidence, 3) << ','
+          << e.corroboration << ',' << csv_field(sources) << ',' << e.time_precision << ','
+          << event_date_interval(e) << ',' << (e.located ? "true" : "false") << '\n';
     }
     return o.str();
 }

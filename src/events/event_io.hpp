@@ -16,10 +16,11 @@ namespace frontline {
 // "Battles / Armed clash"; advances "Strategic developments / Other".
 std::pair<std::string, std::string> acled_type(const Event& e);
 
-// FeatureCollection of Points; properties: id, date, date_end, date_precision, action,
-// event_type, sub_event_type, extent, actor, actor2, controller, controller_before,
-// place_id, place_name, admin1, geo_precision, status, confidence, corroboration,
-// sources [{doc, sentence_index, sentence, url, status}].
+// FeatureCollection of Points (geometry null for unlocated events); properties: id, date, date_end,
+// date_precision, action, event_type, sub_event_type, extent, actor, actor2, controller,
+// controller_before, place_id, place_name, admin1, geo_precision, time_precision, event_date (ISO
+// day or interval), located, status, confidence, corroboration, sources [{doc, sentence_index,
+// sentence, url, status}].
 std::string events_geojson(const std::vector<Event>& events);
 // RFC 4180 CSV, one row per event, ACLED-like columns first (see kEventCsvHeader);
 // sources joined as "doc#sentence_index: sentence" by " | ".

@@ -11,184 +11,33 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string_view>
 
 #include "events/actors.hpp"
 #include "events/dates.hpp"
 #include "events/event.hpp"
+#include "events/lexicon.hpp"
 #include "text/sentences.hpp"
 
 namespace frontline {
 
 namespace {
 
-enum class Shape {
-    object_after,   // "<actor> captured <places>"
-    object_before,  // "<places> fell to <actor>", "<places> are now controlled by <actor>"
-    under_control,  // "<places> ... under rebel control" / "under the control of <actor>"
-    handover,       // "<actor> handed over <places> to <actor>"
-    advance,        // "<actor> advanced towards <place>"
-    establish,      // "prevented them from establishing fixed positions": contested
-};
-
-struct TriggerDef {
-    std::string_view phrase;
-    std::string_view action;
-    Shape shape;
-    bool claim = false;  // the phrase itself marks a claim ("claimed control of")
-};
-
-constexpr TriggerDef kTriggers[] = {
-    {"captured", "capture", Shape::object_after},
-    {"capturing", "capture", Shape::object_after},
-    {"captures", "capture", Shape::object_after},
-    {"seized control of", "capture", Shape::object_after},
-    {"seizing control of", "capture", Shape::object_after},
-    {"seized", "capture", Shape::object_after},
-    {"seizing", "capture", Shape::object_after},
-    {"seizes", "capture", Shape::object_after},
-    {"took control of", "capture", Shape::object_after},
-    {"taken control of", "capture", Shape::object_after},
-    {"taking control of", "capture", Shape::object_after},
-    {"have taken control of", "capture", Shape::object_after},
-    {"has taken control of", "capture", Shape::object_after},
-    {"had taken control of", "capture", Shape::object_after},
-    {"gained control of", "capture", Shape::object_after},
-    {"wrested control of", "capture", Shape::object_after},
-    {"claimed control of", "capture", Shape::object_after, true},
-    {"claimed to have captured", "capture", Shape::object_after, true},
-    {"have taken", "capture", Shape::object_after},
-    {"has taken", "capture", Shape::object_after},
-    {"had taken", "capture", Shape::object_after},
-    {"took over", "capture", Shape::object_after},
-    {"taken over", "capture", Shape::object_after},
-    {"overran", "capture", Shape::object_after},
-    {"overrun", "capture", Shape::object_after},
-    {"stormed", "capture", Shape::object_after},
-    {"fell to", "capture", Shape::object_before},
-    {"fallen to", "capture", Shape::object_before},
-    {"falls to", "capture", Shape::object_before},
-    {"controlled by", "capture", Shape::object_before},
-    {"held by", "capture", Shape::object_before},
-    {"entered", "entry", Shape::object_after},
-    {"entering", "entry", Shape::object_after},
-    {"enters", "entry", Shape::object_after},
-    {"entry into", "entry", Shape::object_after},
-    {"entry to", "entry", Shape::object_after},
-    {"penetrated", "entry", Shape::object_after},
-    {"penetrate", "entry", Shape::object_after},
-    {"penetrating", "entry", Shape::object_after},
-    {"broke into", "entry", Shape::object_after},
-    {"pushed into", "entry", Shape::object_after},
-    {"stormed into", "entry", Shape::object_after},
-    {"advanced into", "entry", Shape::object_after},
-    {"presence in", "entry", Shape::object_after},
-    {"handed over", "handover", Shape::handover},
-    {"handing over", "handover", Shape::handover},
-    {"hand over", "handover", Shape::handover},
-    {"handed control of", "handover", Shape::handover},
-    {"ceded", "handover", Shape::handover},
-    {"withdrew from", "withdrawal", Shape::object_after},
-    {"withdrawn from", "withdrawal", Shape::object_after},
-    {"withdrawing from", "withdrawal", Shape::object_after},
-    {"withdrawal", "withdrawal", Shape::object_after},
-    {"pulled out of", "withdrawal", Shape::object_after},
-    {"retreated from", "withdrawal", Shape::object_after},
-    {"redeployment", "withdrawal", Shape::object_after},
-    {"redeployed from", "withdrawal", Shape::object_after},
-    {"recaptured", "recapture", Shape::object_after},
-    {"retook", "recapture", Shape::object_after},
-    {"retaken", "recapture", Shape::object_after},
-    {"regained control of", "recapture", Shape::object_after},
-    {"regained", "recapture", Shape::object_after},
-    {"recapture of", "recapture", Shape::object_after},
-    {"towards", "advance", Shape::advance},
-    {"toward", "advance", Shape::advance},
-    {"advance on", "advance", Shape::advance},
-    {"advancing on", "advance", Shape::advance},
-    {"closing in on", "advance", Shape::advance},
-    {"clashes in", "contested", Shape::object_after},
-    {"clashes around", "contested", Shape::object_after},
-    {"clashes for", "contested", Shape::object_after},
-    {"fighting in", "contested", Shape::object_after},
-    {"fighting for", "contested", Shape::object_after},
-    {"fighting around", "contested", Shape::object_after},
-    {"battle for", "contested", Shape::object_after},
-    {"battles for", "contested", Shape::object_after},
-    {"battles in", "contested", Shape::object_after},
-    {"from establishing", "contested", Shape::establish},
-};
-
-// Clause boundaries: a trigger's objects never reach past one.
-constexpr std::string_view kBoundaries[] = {
-    ";",      " but ",   " although ",    " though ", " while ",   " whereas ", " which ",
-    " who ",  " where ", " when ",        " after ",  " before ",  " said",     " says",
-    " with ", " - ",     " according to", " as the ", " as they ", " as it "};
-// Backward boundaries for object_before / under_control shapes.
-constexpr std::string_view kBackBoundaries[] = {";",       " but ",  " although ", " while ",
-                                                " said ",  " says ", " that ",     " which ",
-                                                " after ", " when "};
-
-constexpr std::string_view kNegations[] = {"not",       "never",     "n't",    "no longer",
-                                           "failed to", "unable to", "without"};
-constexpr std::string_view kModals[] = {
-    "promised to", "promise to",    "vowed to",    "vow to",     "pledged to",   "pledge to",
-    "will",        "would",         "could",       "might",      "may",          "going to",
-    "plans to",    "planning to",   "aims to",     "aiming to",  "aim to",       "threatened to",
-    "trying to",   "attempting to", "attempt to",  "hopes to",   "seeks to",     "seeking to",
-    "in order to", "whether",       "if",          "unless",     "intends to",   "want to",
-    "wants to",    "ready to",      "prepared to", "prepare to", "preparing to", "claiming to"};
-constexpr std::string_view kHistoric[] = {"previously", "years ago",  "formerly", "once held",
-                                          "used to",    "decade ago", "had been"};
-constexpr std::string_view kHedges[] = {"reportedly",
-                                        "allegedly",
-                                        "if confirmed",
-                                        "unconfirmed",
-                                        "purportedly",
-                                        "it is said",
-                                        "could not be independently verified"};
-constexpr std::string_view kDenials[] = {"denied",          "denies",          "deny",
-                                         "denying",         "rejected claims", "dismissed reports",
-                                         "dismissed claims"};
-constexpr std::string_view kClaimCues[] = {"claimed", "claiming", "claims", "claim"};
-// Speech cues after which the speaker comes after the cue ("according to three sources").
-constexpr std::string_view kForwardCues[] = {"according to", "recognition by", "cited by",
-                                             "acknowledgement by", "acknowledgment by"};
-constexpr std::string_view kSpeechCues[] = {
-    "said",           "says",      "say",        "saying",       "stated",        "stating",
-    "told",           "reported",  "reporting",  "acknowledged", "acknowledging", "acknowledgement",
-    "acknowledgment", "confirmed", "confirming", "confirmation", "announced",     "announcing",
-    "announcement",   "conceded",  "admitted",   "recognition",  "statement"};
-// Nouns whose "in X" makes X a container, not an object ("villages in Aleppo"), and those
-// whose "of X" does too when X is a city ("towns of Aleppo", but "parts of Aleppo" is partial).
-constexpr std::string_view kContainerNouns[] = {"villages",   "towns",   "cities",    "settlements",
-                                                "localities", "hamlets", "positions", "farms",
-                                                "hills",      "sites",   "areas",     "regions"};
-constexpr std::string_view kCountedNouns[] = {"villages",    "towns",      "cities",
-                                              "settlements", "localities", "hamlets"};
-// Words that, right before a mention, make it a locator rather than an object.
-constexpr std::string_view kLocatorWords[] = {
-    "in",      "near",       "outside", "from",   "to",     "between", "links",
-    "linking", "connecting", "around",  "across", "within", "inside",  "towards",
-    "toward",  "into",       "north",   "south",  "east",   "west"};
-constexpr std::string_view kLineNouns[] = {"highway", "road", "motorway", "route", "supply line"};
-constexpr std::string_view kPartialBefore[] = {
-    "parts of",     "part of",     "areas of",     "neighbourhoods of", "neighborhoods of",
-    "districts of", "much of",     "outskirts of", "suburbs of",        "centre of",
-    "center of",    "sections of", "quarters of",  "edges of",          "half of"};
-constexpr std::string_view kPartialAfter[] = {"centre",   "center",    "neighbo",         "suburb",
-                                              "district", "outskirts", "in certain areas"};
-constexpr std::string_view kAdvanceVerbs[] = {"advanc", "press", "push",  "moving",
-                                              "march",  "head",  "drive", "progress"};
+bool contains_word_list(std::string_view w, const std::vector<std::string>& list) {
+    for (const auto& x : list) {
+        if (w == x) return true;
+    }
+    return false;
+}
 
 bool contains_word(std::string_view s, std::string_view w) {
     return find_word(s, w) != std::string_view::npos;
 }
 
-template <std::size_t N>
-bool contains_any(std::string_view s, const std::string_view (&words)[N]) {
-    for (auto w : words) {
+bool contains_any(std::string_view s, const std::vector<std::string>& words) {
+    for (const auto& w : words) {
         if (contains_word(s, w)) return true;
     }
     return false;
@@ -218,11 +67,11 @@ struct TriggerHit {
     bool of_agent = false;                    // "under the control of <actor>"
 };
 
-constexpr TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
+const TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
 
 std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<ActorHit>& actors) {
     std::vector<TriggerHit> all;
-    for (const auto& t : kTriggers) {
+    for (const auto& t : lexicon().triggers) {
         for (auto at = find_word(s, t.phrase); at != std::string_view::npos;
              at = find_word(s, t.phrase, at + 1)) {
             all.push_back({at, at + t.phrase.size(), &t, std::nullopt, false});
@@ -259,9 +108,30 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
 
 std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
     std::size_t end = std::min(limit, s.size());
-    for (auto b : kBoundaries) {
+    // A boundary inside a list opener ("such as the" holds "as the") opens no clause.
+    auto in_list_intro = [&](std::size_t at, std::size_t len) {
+        for (const auto& l : lexicon().list_intro) {
+            std::size_t lo = at + len > l.size() + 8 ? at + len - l.size() - 8 : 0;
+            for (auto i = find_word(s, l, lo); i != std::string_view::npos && i <= at + len;
+                 i = find_word(s, l, i + 1)) {
+                if (i < at + len && i + l.size() > at) return true;
+            }
+        }
+        return false;
+    };
+    for (const auto& b : lexicon().boundary) {
         auto at = s.find(b, from);
-        // "as well as" continues a list; "as of Saturday" is a date.
+        // "after expelling the army, most notably X": a participle adjunct, not a clause.
+        auto adjunct = [&](std::size_t at_) {
+            if (b != " after ") return false;
+            std::size_t w = at_ + b.size(), e = w;
+            while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+            return s.substr(w, e - w).ends_with("ing");
+        };
+        while (at != std::string_view::npos && at < end &&
+               (in_list_intro(at, b.size()) || adjunct(at))) {
+            at = s.find(b, at + 1);
+        }
         if (at != std::string_view::npos && at < end) end = at;
     }
     return end;
@@ -269,7 +139,7 @@ std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) 
 
 std::size_t clause_start(std::string_view s, std::size_t before) {
     std::size_t start = 0;
-    for (auto b : kBackBoundaries) {
+    for (const auto& b : lexicon().back_boundary) {
         auto at = s.rfind(b, before);
         if (at != std::string_view::npos && at + b.size() <= before) {
             start = std::max(start, at + b.size());
@@ -320,26 +190,89 @@ struct Obj {
 
 bool eligible(const Mention& m) {
     if (m.foreign) return false;
-    return m.kind != "governorate" && m.kind != "country" && m.kind != "region";
+    return m.kind != "country";
 }
 
 // The objects of a trigger among the mentions within [from, to) of the folded sentence.
 // `own_prep` is the offset of the preposition the trigger itself consumes ("withdrawal ...
 // from"), which does not make the mention after it a locator.
-std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
-                            std::size_t to, std::optional<std::size_t> own_prep) {
+bool oblique(std::string_view s, const ActorHit& h);
+
+// The objects of a reduced relative ("Shehba and Tel Rifaat, seized three days ago by"):
+// the list of names right before the participle, with nothing but commas and adverbs
+// between ("areas recently seized by" names no place).
+std::vector<Obj> reduced_relative_objects(std::string_view s, const std::vector<Obj>& mentions,
+                                          std::size_t from, std::size_t participle) {
     std::vector<Obj> out;
+    std::size_t edge = participle;
+    for (std::size_t k = mentions.size(); k-- > 0;) {
+        const Obj& o = mentions[k];
+        if (o.end > edge || o.start < from) continue;
+        std::string_view gap = s.substr(o.end, edge - o.end);
+        bool ok = true;
+        if (edge == participle) {
+            std::size_t i = 0;
+            while (i < gap.size() && ok) {
+                if (gap[i] == ' ' || gap[i] == ',') {
+                    ++i;
+                    continue;
+                }
+                std::size_t j = i;
+                while (j < gap.size() && std::isalpha(static_cast<unsigned char>(gap[j]))) ++j;
+                std::string_view w = gap.substr(i, j - i);
+                ok = j > i && (w.ends_with("ly") || w == "now" || w == "already" || w == "just");
+                i = j;
+            }
+        } else {
+            ok = list_glue(gap);
+        }
+        if (!ok) break;
+        if (eligible(*o.m)) out.insert(out.begin(), o);
+        edge = o.start;
+    }
+    return out;
+}
+
+std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
+                            std::size_t to, std::optional<std::size_t> own_prep,
+                            const std::vector<ActorHit>* actors = nullptr) {
+    std::vector<Obj> out;
+    // Forward lists (`actors` given) end where another clause starts: a side named or an
+    // intention between two items ("took X, opposition forces then shelled Y").
+    std::size_t gap_from = from;
+    auto gap_breaks = [&](std::size_t a, std::size_t b) {
+        if (!actors || b <= a) return false;
+        for (const auto& h : *actors) {
+            if (h.start >= a && h.end <= b && h.info->role != ActorRole::speaker && !oblique(s, h))
+                return true;
+        }
+        std::string_view gap = s.substr(a, b - a);
+        return contains_any(gap, lexicon().modal) || contains_any(gap, lexicon().list_break);
+    };
     bool prev_locator = false;
     std::size_t prev_end = from;
     bool line_seen = false;
     bool container_seen = false;
     for (const auto& o : mentions) {
         if (o.start < from || o.end > to) continue;
+        if (gap_breaks(gap_from, o.start)) break;
+        gap_from = o.end;
         std::string_view before = s.substr(from, o.start - from);
-        if (contains_any(before, kLineNouns)) line_seen = true;
-        // "captured 50 villages in the eastern parts of Idlib": all after " in " is container.
-        for (auto c : kContainerNouns) {
-            auto at = find_word(before, c);
+        line_seen = false;  // set below from the text after the last list opener
+        // "captured 50 villages in the eastern parts of Idlib": all after " in " is container,
+        // until a list opens again ("sites in Aleppo, including X").
+        std::size_t intro = 0;
+        for (const auto& l : lexicon().list_intro) {
+            for (auto at = find_word(before, l); at != std::string_view::npos;
+                 at = find_word(before, l, at + 1)) {
+                intro = std::max(intro, at + l.size());
+            }
+        }
+        container_seen = false;
+        // "villages along the M5 road, including X": X is listed, not a locator of the road.
+        if (contains_any(before.substr(intro), lexicon().line_noun)) line_seen = true;
+        for (const auto& c : lexicon().container_noun) {
+            auto at = find_word(before, c, intro);
             if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
                 container_seen = true;
             }
@@ -352,17 +285,36 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
         bool locator = false;
         std::string_view w = word_before(s, o.start);
         std::size_t w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
+        // "in southeastern Idlib", "in rural Hama": modifiers between locator and name.
+        for (int k = 0; k < 2 && w_at > from && contains_word_list(w, lexicon().modifier); ++k) {
+            w = word_before(s, w_at);
+            w_at = w.empty() ? 0 : static_cast<std::size_t>(w.data() - s.data());
+        }
+        // "the Hama countryside", "Aleppo province" after a locator: a region, not an object.
+        {
+            std::string_view after = s.substr(o.end, std::min<std::size_t>(16, s.size() - o.end));
+            for (const auto& r : lexicon().region_after) {
+                bool whole = after.size() == r.size() ||
+                             (after.size() > r.size() &&
+                              !std::isalnum(static_cast<unsigned char>(after[r.size()])));
+                if (after.starts_with(r) && whole && o.m->kind != "governorate") locator = true;
+            }
+        }
+        // "a captured tank in X": X is where the thing is, not what was taken.
         bool is_own = own_prep && w_at == *own_prep;
         if (!is_own && w_at >= from) {
-            for (auto l : kLocatorWords) {
+            for (const auto& l : lexicon().locator) {
                 if (w == l) locator = true;
             }
-            // "towns of Aleppo": a city or larger after a container noun is a container.
-            if (w == "of" && (o.m->kind == "city")) {
+            // "towns of Aleppo": a city or larger after a container noun is a container;
+            // "the western countryside of Hama": a region around the place.
+            if (w == "of") {
                 std::string_view w2 = word_before(s, w_at);
-                for (auto c : kCountedNouns) {
-                    if (w2 == c) locator = true;
-                }
+                if (o.m->kind == "city" && contains_word_list(w2, lexicon().counted_noun))
+                    locator = true;
+                if (contains_word_list(w2, lexicon().region_noun)) locator = true;
+                // "south of Idlib", "80 km south-east of Aleppo".
+                if (contains_word_list(w2, lexicon().locator)) locator = true;
             }
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
@@ -378,12 +330,18 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
     std::size_t b = std::max(scope_start, o.start > 40 ? o.start - 40 : 0);
     if (b < o.start) {
         std::string_view pre = s.substr(b, o.start - b);
-        for (auto p : kPartialBefore) {
+        for (const auto& p : lexicon().partial_before) {
             if (pre.find(p) != std::string_view::npos) return true;
         }
     }
+    // "Aleppo neighbourhoods" is part of a city; "the Hamdaniyah neighbourhood" is the place.
+    if (o.m->kind != "city" && o.m->kind != "town") return false;
+    {
+        std::string_view w = word_before(s, o.start);
+        if (w == "and" || (o.start >= 2 && s.substr(o.start - 2, 2) == ", ")) return false;
+    }
     std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
-    for (auto p : kPartialAfter) {
+    for (const auto& p : lexicon().partial_after) {
         if (post.find(p) != std::string_view::npos) return true;
     }
     return false;
@@ -393,22 +351,47 @@ struct Resolved {
     const ActorInfo* info = nullptr;
 };
 
-// Pronouns resolve to the nearest controller or backer before them, else to the discourse
-// subject (the last side named in the previous sentences).
-const ActorInfo* resolve(const std::vector<ActorHit>& actors, std::size_t i,
+// An actor in an oblique slot ("opposing the regime", "backed by Turkey", "against the
+// army") is not a clause's subject.
+bool oblique(std::string_view s, const ActorHit& h) {
+    std::string_view w = word_before(s, h.start);
+    for (const auto& o : lexicon().oblique) {
+        if (w == o) return true;
+    }
+    return false;
+}
+
+// Pronouns and group nouns ("they", "the factions") resolve to the nearest side before them
+// that is not in an oblique slot, else to the discourse subject (the side the previous
+// sentences were about, else the side the article names most).
+const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
-    if (a->role != ActorRole::pronoun) return a;
+    if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
+    // A group noun with a side ("the factions": opposition) never names a side other than
+    // its own or one allied to it (the SNA with the opposition).
+    auto fits = [&](const ActorInfo* x) {
+        if (!x || a->side == Controller::unknown) return x != nullptr;
+        if (x->side == a->side) return true;
+        return a->side == Controller::opposition && x->side == Controller::sna;
+    };
+    const ActorInfo* any = nullptr;
     for (std::size_t k = i; k-- > 0;) {
         auto r = actors[k].info->role;
-        if (r == ActorRole::controller || r == ActorRole::backer) return actors[k].info;
+        if (r != ActorRole::controller && r != ActorRole::backer) continue;
+        if (!fits(actors[k].info)) continue;
+        if (!oblique(s, actors[k])) return actors[k].info;
+        if (!any) any = actors[k].info;
     }
-    return discourse;
+    if (fits(discourse)) return discourse;
+    if (any) return any;
+    return a->side == Controller::unknown ? nullptr : a;
 }
 
 bool can_act(const ActorInfo* a) {
     return a && (a->role == ActorRole::controller || a->role == ActorRole::backer ||
-                 a->role == ActorRole::pronoun);
+                 a->role == ActorRole::pronoun || a->role == ActorRole::group ||
+                 a->role == ActorRole::self);
 }
 
 struct SentenceContext {
@@ -417,13 +400,25 @@ struct SentenceContext {
     const ActorInfo* discourse;
 };
 
-// The nearest acting actor ending in [from, to).
+// The subject among the acting actors in [from, to): the first one not in an oblique slot
+// in the last comma-separated segment that has one ("After rebels entered the city, the army
+// handed over ..." -> the army; "The attack, which the factions say ..., has captured" -> the
+// factions), else the nearest one.
 const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to) {
     const ActorInfo* best = nullptr;
-    for (std::size_t i = 0; i < c.actors.size(); ++i) {
-        const auto& h = c.actors[i];
-        if (h.start < from || h.end > to || !can_act(h.info)) continue;
-        best = resolve(c.actors, i, c.discourse);
+    std::size_t seg_end = to;
+    while (true) {
+        std::size_t comma = c.s.rfind(',', seg_end > 0 ? seg_end - 1 : 0);
+        std::size_t seg_start =
+            comma == std::string_view::npos || comma < from || seg_end == 0 ? from : comma + 1;
+        for (std::size_t i = 0; i < c.actors.size(); ++i) {
+            const auto& h = c.actors[i];
+            if (h.start < seg_start || h.end > seg_end || !can_act(h.info)) continue;
+            if (!oblique(c.s, h)) return resolve(c.s, c.actors, i, c.discourse);
+            if (!best) best = resolve(c.s, c.actors, i, c.discourse);
+        }
+        if (seg_start == from) break;
+        seg_end = seg_start - 1;
     }
     return best;
 }
@@ -433,7 +428,7 @@ const ActorInfo* actor_after(const SentenceContext& c, std::size_t from, std::si
     for (std::size_t i = 0; i < c.actors.size(); ++i) {
         const auto& h = c.actors[i];
         if (h.start >= from && h.start < to && can_act(h.info)) {
-            return resolve(c.actors, i, c.discourse);
+            return resolve(c.s, c.actors, i, c.discourse);
         }
     }
     return nullptr;
@@ -455,21 +450,21 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
             if (forward) {
                 for (std::size_t i = 0; i < c.actors.size(); ++i) {
                     if (c.actors[i].start >= sp.end && c.actors[i].start < sp.end + 40) {
-                        sp.speaker = resolve(c.actors, i, c.discourse);
+                        sp.speaker = resolve(c.s, c.actors, i, c.discourse);
                         break;
                     }
                 }
             } else {
                 for (std::size_t i = 0; i < c.actors.size(); ++i) {
-                    if (c.actors[i].end <= at) sp.speaker = resolve(c.actors, i, c.discourse);
+                    if (c.actors[i].end <= at) sp.speaker = resolve(c.s, c.actors, i, c.discourse);
                 }
             }
             out.push_back(sp);
         }
     };
-    for (auto cue : kForwardCues) add(cue, true, false);
-    for (auto cue : kClaimCues) add(cue, false, true);
-    for (auto cue : kSpeechCues) add(cue, false, false);
+    for (const auto& cue : lexicon().speech_forward) add(cue, true, false);
+    for (const auto& cue : lexicon().claim) add(cue, false, true);
+    for (const auto& cue : lexicon().speech) add(cue, false, false);
     // A forward cue ("recognition by") shadows the plain cue inside it ("recognition").
     std::sort(out.begin(), out.end(), [](const Speech& a, const Speech& b) {
         if (a.start != b.start) return a.start < b.start;
@@ -496,6 +491,18 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     const int pub_year = static_cast<int>(pub.year());
     const ActorInfo* discourse = nullptr;
     std::size_t discourse_age = 0;
+    // How often the article has named each side so far (by controller), for group nouns
+    // with no side in the last sentences and for the other side of an evacuation.
+    std::map<Controller, std::pair<int, const ActorInfo*>> named;
+    auto main_side = [&](Controller not_this) -> const ActorInfo* {
+        const ActorInfo* best = nullptr;
+        int n = 0;
+        for (const auto& [side, v] : named) {
+            if (side == not_this || side == Controller::unknown) continue;
+            if (v.first > n) n = v.first, best = v.second;
+        }
+        return best;
+    };
     // The mentions by start offset, so each sentence finds its own by binary search: a scan of
     // every mention per sentence made a long article (tens of MB) quadratic.
     std::vector<std::size_t> by_start(mentions.size());
@@ -504,19 +511,60 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         return mentions[a].start < mentions[b].start;
     });
     std::vector<std::size_t> inside;
+    const Mention* last_city = nullptr;
+    // The places of the last sentence with events, for "the towns", "both villages".
+    std::vector<const Mention*> last_objects;
+    std::size_t last_objects_age = 0;
+    std::map<std::string, int> city_count;
+    std::size_t last_city_age = 0;
+    // Attribution carries over continuation sentences of the same paragraph ("Rebels took X,
+    // the monitor said. They also seized Y.").
+    bool prev_attributed = false;
+    std::size_t prev_end = 0;
     for (const Sentence& sent : split_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
         std::string_view s = f.text;
         auto actors = find_actors(s);
-        if (discourse_age++ > 2) discourse = nullptr;
-        const ActorInfo* last_side = nullptr;
-        for (const auto& a : actors) {
-            if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
-                last_side = a.info;
+        const bool same_paragraph =
+            article.text.find('\n', prev_end) >= sent.start || prev_end == 0;
+        bool continued = false;
+        if (prev_attributed && same_paragraph) {
+            std::size_t words_end = 0;
+            for (int w = 0; w < 5 && words_end != std::string_view::npos; ++w) {
+                words_end = s.find(' ', words_end + 1);
+            }
+            std::string_view opening = s.substr(0, std::min(words_end, s.size()));
+            for (const auto& c : lexicon().continuation) {
+                if (s.starts_with(c) || (c == "also" && contains_word(opening, c)))
+                    continued = true;
             }
         }
-        SentenceContext ctx{s, actors, discourse};
+        const bool attributed_here =
+            contains_any(s, lexicon().speech) || contains_any(s, lexicon().speech_forward) ||
+            contains_any(s, lexicon().claim) || contains_any(s, lexicon().hedge);
+        prev_attributed = attributed_here || continued;
+        prev_end = sent.end;
+        if (discourse_age++ > 2) discourse = nullptr;
+        const ActorInfo* last_side = nullptr;
+        for (std::size_t ai = 0; ai < actors.size(); ++ai) {
+            const auto& a = actors[ai];
+            // The discourse subject: the first side not in an oblique slot ("The factions
+            // captured ..." makes "they" in the next sentence the factions).
+            if (a.info->role == ActorRole::group && !last_side && !oblique(s, a)) {
+                last_side =
+                    resolve(s, actors, ai, discourse ? discourse : main_side(Controller::unknown));
+            }
+            if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
+                if (!last_side && !oblique(s, a)) last_side = a.info;
+                if (a.info->role == ActorRole::controller) {
+                    auto& v = named[a.info->side];
+                    ++v.first;
+                    v.second = a.info;
+                }
+            }
+        }
+        SentenceContext ctx{s, actors, discourse ? discourse : main_side(Controller::unknown)};
         // Questions are not events ("will the regime ... hit back?").
         std::size_t last = s.find_last_not_of(" \"'");
         bool question = last != std::string_view::npos && s[last] == '?';
@@ -535,29 +583,63 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             objs.push_back(
                 {&m, f.to_folded(m.start - sent.start), f.to_folded(m.end - sent.start)});
         }
-        if (question || objs.empty()) {
+        // "the city": the city the article is about (named most often so far, the first on a
+        // tie) when the last sentences named it ("Rebels reached Hama. They entered the city
+        // on Thursday.").
+        for (const auto& o : objs) {
+            if (o.m->kind != "city" || o.m->foreign) continue;
+            int n = ++city_count[o.m->place_id];
+            if (!last_city || last_city->place_id == o.m->place_id ||
+                n > city_count[last_city->place_id]) {
+                last_city = o.m, last_city_age = 0;
+            }
+        }
+        if (last_city && ++last_city_age > 4) last_city = nullptr;
+        const bool the_city = last_city && contains_word(s, "the city");
+        if (++last_objects_age > 2) last_objects.clear();
+        if (question || (objs.empty() && !the_city && last_objects.empty())) {
             if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
         auto triggers = find_triggers(s, actors);
         auto speech = find_speech(ctx);
+        // "X, which the rebels say ..., has fallen": a relative clause's attribution is not
+        // the main clause's.
+        std::erase_if(speech, [&](const Speech& sp) {
+            std::size_t c1 = s.rfind(',', sp.start);
+            if (c1 == std::string_view::npos || s.find(',', sp.end) == std::string_view::npos)
+                return false;
+            std::string_view seg = s.substr(c1 + 1, sp.start - c1 - 1);
+            while (!seg.empty() && seg.front() == ' ') seg.remove_prefix(1);
+            return seg.starts_with("which ") || seg.starts_with("who ");
+        });
         auto dates = find_dates(s, pub);
-        const bool hedged = contains_any(s, kHedges);
-        const bool denied = contains_any(s, kDenials);
+        const bool hedged = contains_any(s, lexicon().hedge);
+        const bool denied = contains_any(s, lexicon().denial);
 
         std::vector<Event> here;
+        std::vector<const Mention*> here_objects;
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
             const TriggerHit& t = triggers[ti];
             const TriggerDef& def = *t.def;
+            if (def.action == "none") continue;  // "taking place": blocks "taking"
             const std::size_t next_trigger =
                 ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
             const std::size_t back = clause_start(s, t.start);
             std::string_view pre = s.substr(back, t.start - back);
             std::string_view near_pre =
                 s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
-            if (contains_any(near_pre, kNegations)) continue;
+            if (contains_any(near_pre, lexicon().negation)) continue;
             // "to capture" is an intention, "managed to penetrate" a fact.
             std::string_view w1 = word_before(s, t.start);
+            // "a captured tank", "in liberated areas": a participle used as an adjective.
+            if (def.phrase.find(' ') == std::string::npos && def.phrase.ends_with("ed")) {
+                std::size_t e = t.start;
+                while (e > 0 && s[e - 1] == ' ') --e;
+                std::size_t b = e;
+                while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+                if (contains_word_list(s.substr(b, e - b), lexicon().adjective_before)) continue;
+            }
             if (w1 == "to") {
                 std::string_view w2 =
                     word_before(s, static_cast<std::size_t>(w1.data() - s.data()));
@@ -567,23 +649,44 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
             modal_window =
                 modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
-            if (contains_any(modal_window, kModals)) continue;
+            if (contains_any(modal_window, lexicon().modal)) continue;
 
             std::vector<Obj> targets;
             const ActorInfo* actor = nullptr;
             const ActorInfo* receiver = nullptr;
             std::size_t scope_start = t.end, scope_end = t.end;
             bool passive = false;
+            bool reduced = false;  // a reduced relative: "X, recently seized by Y"
             switch (def.shape) {
                 case Shape::object_after: {
-                    passive = s.substr(t.end).starts_with(" by ");
+                    {
+                        // "seized by", "seized three days ago by": no clause break between.
+                        auto by = s.find(" by ", t.end);
+                        passive = by != std::string_view::npos && by - t.end <= 24 &&
+                                  s.substr(t.end, by - t.end).find_first_of(",;") ==
+                                      std::string_view::npos &&
+                                  !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
+                                      return o.start >= t.end && o.start < by;
+                                  });
+                    }
                     if (passive) {
                         scope_start = back;
                         scope_end = t.start;
-                        actor = actor_after(ctx, t.end, t.end + 40);
+                        // A reduced relative ("areas recently seized by HTS") takes only the
+                        // name right before it; "X was seized by HTS" the whole subject.
+                        // The auxiliary right before the participle ("was seized", "has
+                        // been quickly seized"), not one of an earlier clause.
+                        std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
+                        std::string_view aux = s.substr(aux_from, t.start - aux_from);
+                        reduced = !contains_any(aux, lexicon().passive_aux);
+                        if (reduced) targets = reduced_relative_objects(s, objs, back, t.start);
+                        actor = actor_after(ctx, t.end, t.end + 64);
                     } else {
                         scope_end = clause_end(s, t.end, next_trigger);
-                        actor = actor_between(ctx, 0, t.start);
+                        // The subject of the trigger's own clause ("the army said ... after
+                        // they seized X": they), else of the sentence.
+                        actor = actor_between(ctx, back, t.start);
+                        if (!actor) actor = actor_between(ctx, 0, t.start);
                         // After a speech cue, prefer the subject named after it.
                         for (const auto& sp : speech) {
                             if (sp.end <= t.start) {
@@ -593,7 +696,21 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                     actor = sp.speaker;
                             }
                         }
-                        if (!actor) actor = discourse;
+                        // "Having regained X from the regime, the groups ...": the subject of
+                        // the main clause after the opening phrase.
+                        if (!actor) {
+                            auto comma = s.find(", ", t.end);
+                            if (comma != std::string_view::npos) {
+                                for (std::size_t i = 0; i < actors.size(); ++i) {
+                                    const auto& h = actors[i];
+                                    if (h.start > comma && can_act(h.info) && !oblique(s, h)) {
+                                        actor = resolve(s, actors, i, ctx.discourse);
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                        if (!actor) actor = ctx.discourse;
                     }
                     std::optional<std::size_t> own;
                     if (def.action == "withdrawal" && !def.phrase.ends_with("from") &&
@@ -608,15 +725,37 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         own = best;
                         scope_start = best;
                     }
-                    targets = objects_in(s, objs, scope_start, scope_end, own);
+                    if (!reduced) {
+                        targets = objects_in(s, objs, scope_start, scope_end, own,
+                                             passive ? nullptr : &actors);
+                    }
+                    // "The villages captured by the rebels include A, B and C".
+                    if (passive && targets.empty()) {
+                        std::size_t end = clause_end(s, t.end, next_trigger);
+                        for (const auto& l : lexicon().list_intro) {
+                            auto at = find_word(s, l, t.end);
+                            if (at == std::string_view::npos || at >= end) continue;
+                            targets =
+                                objects_in(s, objs, at + l.size(), end, std::nullopt, &actors);
+                            if (!targets.empty()) break;
+                        }
+                    }
                     break;
                 }
                 case Shape::object_before:
                 case Shape::under_control: {
+                    // "Idlib, which is under army control": a statement of who holds it.
+                    if (def.shape == Shape::under_control) {
+                        std::size_t b = t.start > 16 ? t.start - 16 : 0;
+                        std::string_view w = s.substr(b, t.start - b);
+                        if (contains_any(w, lexicon().stative) &&
+                            !contains_any(w, lexicon().change_marker))
+                            continue;
+                    }
                     scope_start = back;
                     scope_end = t.start;
                     if (def.shape == Shape::under_control && t.actor_inside) {
-                        actor = resolve(actors, *t.actor_inside, discourse);
+                        actor = resolve(s, actors, *t.actor_inside, discourse);
                     } else if (def.shape == Shape::under_control && !t.of_agent) {
                         std::string_view inside = s.substr(t.start, t.end - t.start);
                         if (contains_word(inside, "state")) {
@@ -647,13 +786,25 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     std::size_t b = std::max(back, t.start > 60 ? t.start - 60 : 0);
                     std::string_view before = s.substr(b, t.start - b);
                     bool verb = def.phrase != "towards" && def.phrase != "toward";
-                    for (auto v : kAdvanceVerbs)
+                    for (const auto& v : lexicon().advance_stem)
                         verb = verb || before.find(v) != std::string_view::npos;
                     if (!verb) continue;
                     actor = actor_between(ctx, 0, t.start);
-                    if (!actor) actor = discourse;
+                    if (!actor) actor = ctx.discourse;
                     scope_end = clause_end(s, t.end, next_trigger);
                     targets = objects_in(s, objs, t.end, scope_end, t.start);
+                    break;
+                }
+                case Shape::evacuate: {
+                    // The side that leaves is the subject; the winner is the other side the
+                    // article names (none: no event).
+                    actor = actor_between(ctx, 0, t.start);
+                    if (!actor) actor = ctx.discourse;
+                    if (!actor) continue;
+                    receiver = main_side(actor->side);
+                    if (!receiver) continue;
+                    scope_end = clause_end(s, t.end, next_trigger);
+                    targets = objects_in(s, objs, t.end, scope_end, std::nullopt, &actors);
                     break;
                 }
                 case Shape::establish: {
@@ -694,12 +845,78 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 }
             }
             // Only a contest needs no actor ("clashes in Saraqib").
+            // "entered the city": the city last named, when the sentence names no object.
+            if (targets.empty() && last_city && def.shape == Shape::object_after && !passive &&
+                s.substr(t.end).starts_with(" the city") &&
+                !s.substr(t.end).starts_with(" the city of")) {
+                targets.push_back({last_city, t.end + 1, t.end + 9});
+            }
+            // "re-entered the towns": the places the last events were about.
+            if (targets.empty() && !last_objects.empty() && def.shape == Shape::object_after &&
+                !passive) {
+                std::string_view rest = s.substr(t.end);
+                for (const auto& a : lexicon().plural_anaphor) {
+                    if (!rest.starts_with(a)) continue;
+                    std::size_t after = a.size();
+                    if (after < rest.size() &&
+                        std::isalpha(static_cast<unsigned char>(rest[after])))
+                        continue;
+                    // "the towns of A and B" names them itself.
+                    if (rest.substr(after).starts_with(" of ")) continue;
+                    for (const auto* m : last_objects) targets.push_back({m, t.end + 1, t.end + 1});
+                    break;
+                }
+            }
+            // "after the rebels seized it": the place this sentence is about.
+            if (targets.empty() && def.shape == Shape::object_after && !passive &&
+                !def.phrase.ends_with(" of") && !def.phrase.ends_with(" over") &&
+                !def.phrase.ends_with(" in") && !def.phrase.ends_with(" into") &&
+                (s.substr(t.end).starts_with(" it ") || s.substr(t.end).starts_with(" it,") ||
+                 s.substr(t.end).starts_with(" it.") || s.substr(t.end) == " it")) {
+                for (const auto& e : here) {
+                    for (const auto& o : objs) {
+                        if (o.m->place_id == e.place_id && targets.empty()) targets.push_back(o);
+                    }
+                }
+                if (targets.empty()) {
+                    for (const auto& o : objs) {
+                        if (o.end > t.start) break;
+                        std::string_view w = word_before(s, o.start);
+                        if (eligible(*o.m) && !contains_word_list(w, lexicon().locator) &&
+                            !contains_word_list(w, lexicon().modifier)) {
+                            targets.assign(1, o);
+                        }
+                    }
+                }
+            }
+            // Contests are about towns and sites, never whole provinces ("fighting in Idlib
+            // province").
+            if (def.action == "contested") {
+                std::erase_if(targets, [](const Obj& o) {
+                    return o.m->kind == "governorate" || o.m->kind == "region";
+                });
+            }
+            // "restored": the government whoever is named.
+            if (def.government) {
+                static const auto gov = fold_actor("government forces");
+                actor = &*gov;
+            }
             if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // A past year later in the sentence dates the whole report ("seized X ... between
+            // May and August 2016").
+            {
+                std::size_t end = s.size();
+                for (std::string_view b : {" which ", " who ", ";", " that "}) {
+                    end = std::min(end, s.find(b, t.end));
+                }
+                if (mentions_past_year(s.substr(t.start, end - t.start), pub_year)) continue;
+            }
             // History: "which were previously under the control of", "since 2016".
             std::string_view hist =
                 s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));
             hist = hist.substr(0, std::max(scope_end, t.end) - (hist.data() - s.data()));
-            if (contains_any(hist, kHistoric) || mentions_past_year(hist, pub_year)) continue;
+            if (contains_any(hist, lexicon().historic) || mentions_past_year(hist, pub_year))
+                continue;
 
             // Who says it.
             const Speech* cue = nullptr;
@@ -709,14 +926,36 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (!cue) {
                 for (const auto& sp : speech) {
                     if (sp.start >= scope_end) {
-                        cue = &sp;
+                        // Not past a full stop the splitter missed ("centre.</a> While ...").
+                        std::string_view between = s.substr(scope_end, sp.start - scope_end);
+                        bool stop = between.find(". ") != std::string_view::npos ||
+                                    between.find(".<") != std::string_view::npos;
+                        if (!stop) cue = &sp;
                         break;
                     }
                 }
             }
+            // "restored": the government whoever is named; "liberated": whoever says it.
+            if (def.government) {
+                static const auto gov = fold_actor("government forces");
+                actor = &*gov;
+            } else if (def.speaker && cue && cue->speaker &&
+                       cue->speaker->role == ActorRole::controller) {
+                actor = cue->speaker;
+            }
+            // "we", "our forces" in a quote: the side that speaks ("..., the ministry said").
+            if (actor && actor->role == ActorRole::self) {
+                actor = cue && cue->speaker && cue->speaker->side != Controller::unknown
+                            ? cue->speaker
+                            : nullptr;
+                if (!actor) continue;
+            }
             const Controller actor_side = side_of(actor);
             Controller after = actor_side, before = Controller::unknown;
             if (def.action == "handover") {
+                after = side_of(receiver);
+                before = actor_side;
+            } else if (def.shape == Shape::evacuate) {
                 after = side_of(receiver);
                 before = actor_side;
             } else if (def.action == "withdrawal") {
@@ -735,7 +974,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 if (def.action == "withdrawal") concession = speaker == actor_side;
                 status = (cue->claim || !concession) ? "claimed" : "confirmed";
             }
-            if (def.claim || hedged) status = "claimed";
+            if (def.claim || hedged || (continued && !cue)) status = "claimed";
             if (denied) status = "denied";
             (void)pre;
 
@@ -765,8 +1004,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.extent =
                     (def.action == "entry" || is_partial(s, o, scope_start)) ? "partial" : "full";
                 if (actor) e.actor = std::string(actor->name);
-                if (def.action == "handover") e.actor2 = std::string(receiver->name);
+                if (receiver) e.actor2 = std::string(receiver->name);
                 e.controller = after;
+                // Partial control is contested: "entered", "much of", "parts of".
+                if (e.extent == "partial" && after != Controller::unknown)
+                    e.controller = Controller::contested;
+                // Advances and withdrawals that name no successor are not control changes.
+                if (e.controller == Controller::unknown || def.action == "advance") continue;
                 e.controller_before = before;
                 e.place_id = o.m->place_id;
                 e.place_name = o.m->place_name;
@@ -774,6 +1018,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.lat = o.m->lat;
                 e.lon = o.m->lon;
                 e.geo_precision = o.m->kind == "road" ? 2 : 1;
+                e.located = o.m->located;
+                if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
+                e.time_precision = time_precision_of(e);
                 e.status = status;
                 e.sources.push_back(
                     {article.doc, sent.index, std::string(raw), article.url, status});
@@ -782,10 +1029,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     dup = dup || (h.place_id == e.place_id && h.action == e.action &&
                                   h.controller == e.controller);
                 }
-                if (!dup) here.push_back(std::move(e));
+                if (!dup) {
+                    here.push_back(std::move(e));
+                    here_objects.push_back(o.m);
+                }
             }
         }
         if (last_side) discourse = last_side, discourse_age = 0;
+        if (!here_objects.empty()) last_objects = here_objects, last_objects_age = 0;
         for (auto& e : here) out.push_back(std::move(e));
     }
     return out;

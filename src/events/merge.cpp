@@ -46,6 +46,21 @@ struct Cluster {
 
 }  // namespace
 
+std::string event_date_interval(const Event& e) {
+    if (e.date_precision == "publication") {
+        return to_iso(Date{Days{e.date_end} - std::chrono::days{7}}) + "/" + to_iso(e.date_end);
+    }
+    if (e.date == e.date_end) return to_iso(e.date);
+    return to_iso(e.date) + "/" + to_iso(e.date_end);
+}
+
+int time_precision_of(const Event& e) {
+    if (e.date_precision == "publication") return 2;
+    auto span = (Days{e.date_end} - Days{e.date}).count();
+    if (span <= 0) return 1;
+    return span <= 7 ? 2 : 3;
+}
+
 double event_confidence(const Event& e) {
     std::map<std::string, double> best;
     for (const auto& s : e.sources) {
@@ -67,7 +82,9 @@ std::vector<Event> merge_events(std::vector<Event> events) {
     });
     std::map<std::string, std::vector<Cluster>> by_key;
     for (auto& e : events) {
-        std::string key = e.place_id + "|" + e.action + "|" + std::string(to_string(e.controller)) +
+        // Reports of the same place and new controller join whatever verb they use
+        // ("captured", "took control of", "recaptured"); opposite controllers never do.
+        std::string key = e.place_id + "|" + std::string(to_string(e.controller)) +
                           (e.status == "denied" ? "|denied" : "");
         auto [lo, hi] = window(e);
         auto& list = by_key[key];
@@ -115,12 +132,17 @@ std::vector<Event> merge_events(std::vector<Event> events) {
         for (const auto& s : e.sources) docs.insert(s.doc);
         e.corroboration = docs.size();
         e.confidence = event_confidence(e);
+        e.time_precision = time_precision_of(e);
     }
     return out;
 }
 
 void annotate_places(std::vector<Event>& events, const Gazetteer& gaz) {
     for (auto& e : events) {
+        if (!e.located) {
+            e.geo_precision = 0;
+            continue;
+        }
         const Place* p = gaz.find_id(e.place_id);
         if (!p) continue;
         e.admin1 = p->country == "SY" ? syria_admin1_name(p->admin1) : "";

@@ -255,7 +255,10 @@ ojson build_data(const WebOptions& opt) {
     ojson events = ojson::array();
     for (const auto& f : field(ev, "features", ev_file)) {
         const json& p = field(f, "properties", ev_file);
-        const json& c = field(field(f, "geometry", ev_file), "coordinates", ev_file);
+        // Unlocated events (geo_precision 0) have a null geometry: no coordinates.
+        static const json kNone;
+        const json& g = field(f, "geometry", ev_file);
+        const json& c = g.is_null() ? kNone : field(g, "coordinates", ev_file);
         ojson e;
         for (const char* k :
              {"id", "date", "date_end", "date_precision", "action", "extent", "controller",

@@ -83,7 +83,8 @@ TEST(Events, ConcessionByTheLosingSideIsConfirmed) {
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0].action, "entry");
     EXPECT_EQ(e[0].extent, "partial");
-    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    // Partial control is contested (the annotation guide's rule).
+    EXPECT_EQ(e[0].controller, fl::Controller::contested);
     EXPECT_EQ(e[0].status, "confirmed");
     // The winning side saying the same thing only claims it.
     auto c = extract("HTS said its fighters had entered large parts of Saraqib.");
@@ -217,13 +218,9 @@ TEST(Events, AirstrikesAreNotControlEvents) {
 }
 
 TEST(Events, AdvanceWithdrawalAndContest) {
-    auto a = extract("Rebels advanced towards Saraqib.");
-    ASSERT_NE(find(a, "fl:saraqib", "advance"), nullptr);
-    auto w = extract("The army withdrew from Atarib on Thursday.");
-    const fl::Event* ev = find(w, "fl:atarib", "withdrawal");
-    ASSERT_NE(ev, nullptr);
-    EXPECT_EQ(ev->controller_before, fl::Controller::government);
-    EXPECT_EQ(fl::to_iso(ev->date), "2024-11-28");
+    // Advances and withdrawals that name no successor are not control changes.
+    EXPECT_TRUE(extract("Rebels advanced towards Saraqib.").empty());
+    EXPECT_TRUE(extract("The army withdrew from Atarib on Thursday.").empty());
     auto c = extract("Fierce clashes in Kafr Halab continued overnight.");
     const fl::Event* ce = find(c, "fl:kafr-halab", "contested");
     ASSERT_NE(ce, nullptr);

@@ -62,7 +62,8 @@ TEST(Seeds, AleppoCityLargePartsConcededByTheArmy) {
     ASSERT_TRUE(resolved("gn:170063"));
     bool ok = false;
     for (const auto* e : on("gn:170063")) {
-        if (e->controller != fl::Controller::opposition || e->status != "confirmed" ||
+        // Partial control is contested (the annotation guide's rule).
+        if (e->controller != fl::Controller::contested || e->status != "confirmed" ||
             e->extent != "partial") {
             continue;
         }

@@ -1,0 +1,342 @@
+// Event extraction on sentences written for these tests (never devset text), one test per
+// shape of issue 14 with its negative cases: enumerations, who acts, passive and nominal
+// shapes, claims and denials, non-events, partial control, provinces, unlocated places.
+#include <gtest/gtest.h>
+
+#include "common/atomic_file.hpp"
+#include "common/error.hpp"
+#include "events/event.hpp"
+#include "events/event_io.hpp"
+#include "events/lexicon.hpp"
+#include "test_util.hpp"
+
+namespace fl = frontline;
+
+namespace {
+
+const fl::Gazetteer& gaz() {
+    static const fl::Gazetteer g = [] {
+        auto dir = fl::test::scratch("shapes_gaz");
+        std::string rows =
+            "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_code\t"
+            "admin1\tpopulation\tprecision_m\tgeometry_wkt\tsource\n";
+        const char* places[][4] = {
+            {"fl:deir-sunbul", "Deir Sunbul", "35.70", "36.55"},
+            {"fl:kafr-nuran", "Kafr Nuran", "36.10", "36.85"},
+            {"fl:tal-mardikh", "Tal Mardikh", "35.83", "36.81"},
+            {"fl:abu-qanaya", "Abu Qanaya", "35.90", "36.90"},
+            {"fl:umm-jurn", "Umm Jurn", "35.95", "36.95"},
+            {"fl:saraqib", "Saraqib", "35.86", "36.80"},
+            {"fl:atarib", "Atarib", "36.13", "36.82"},
+            {"fl:morek", "Morek", "35.38", "36.68"},
+        };
+        for (auto& p : places) {
+            rows += std::string(p[0]) + "\t" + p[1] + "\t\t" + p[2] + "\t" + p[3] +
+                    "\tP\tPPL\tSY\t12\t5000\t1000\t\ttest\n";
+        }
+        rows += "fl:hama\tHama\t\t35.13\t36.75\tP\tPPLA\tSY\t05\t800000\t1000\t\ttest\n";
+        rows += "fl:idlib\tIdlib\t\t35.93\t36.63\tP\tPPLA\tSY\t12\t160000\t1000\t\ttest\n";
+        rows +=
+            "fl:idlib-governorate\tIdlib Governorate\t\t35.80\t36.60\tA\tADM1\tSY\t12\t0\t"
+            "50000\t\ttest\n";
+        fl::write_file_atomic(dir / "curated.tsv", rows);
+        return fl::Gazetteer::load_dir(dir);
+    }();
+    return g;
+}
+
+std::vector<fl::Event> extract(const std::string& text, const char* published = "2024-11-30") {
+    fl::Article a;
+    a.doc = "s.txt";
+    a.text = text;
+    a.published = fl::parse_iso_date(published);
+    fl::GeoparseOptions opt;
+    opt.governorate_cues = true;
+    return fl::extract_events(a, fl::geoparse(gaz(), a, opt));
+}
+
+const fl::Event* find(const std::vector<fl::Event>& ev, const std::string& place) {
+    for (const auto& e : ev) {
+        if (e.place_id == place) return &e;
+    }
+    return nullptr;
+}
+
+fl::Controller ctl(const std::vector<fl::Event>& ev, const std::string& place) {
+    const auto* e = find(ev, place);
+    return e ? e->controller : fl::Controller::unknown;
+}
+
+}  // namespace
+
+TEST(Shapes, EnumerationsMakeOneEventPerItem) {
+    for (const char* s : {
+             "The factions captured the following villages: Deir Sunbul, Kafr Nuran, Tal "
+             "Mardikh, Abu Qanaya and Umm Jurn.",
+             "Rebels seized several villages, including Deir Sunbul, Kafr Nuran, Tal Mardikh, "
+             "Abu Qanaya and Umm Jurn.",
+             "The opposition took control of key sites such as the town of Deir Sunbul, Kafr "
+             "Nuran, Tal Mardikh, Abu Qanaya and Umm Jurn.",
+             "The opposition took control of key towns such as Deir Sunbul, Kafr Nuran, Tal "
+             "Mardikh, Abu Qanaya as well as Umm Jurn.",
+             "The villages captured by the rebels include Deir Sunbul, Kafr Nuran, Tal Mardikh, "
+             "Abu Qanaya and Umm Jurn.",
+         }) {
+        auto e = extract(s);
+        for (const char* id : {"fl:deir-sunbul", "fl:kafr-nuran", "fl:tal-mardikh", "fl:abu-qanaya",
+                               "fl:umm-jurn"}) {
+            EXPECT_EQ(ctl(e, id), fl::Controller::opposition) << id << " in: " << s;
+        }
+    }
+}
+
+TEST(Shapes, ListsEndWhereANewClauseStarts) {
+    auto e = extract(
+        "Rebels captured Deir Sunbul, government forces then shelled Kafr Nuran and Tal Mardikh.");
+    EXPECT_EQ(ctl(e, "fl:deir-sunbul"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:kafr-nuran"), nullptr);
+    EXPECT_EQ(find(e, "fl:tal-mardikh"), nullptr);
+}
+
+TEST(Shapes, TheSubjectActsNotTheNearestActorWord) {
+    EXPECT_EQ(ctl(extract("The surprise attack, which opposition factions say answers "
+                          "government shelling, has captured Deir Sunbul."),
+                  "fl:deir-sunbul"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Opposition groups fighting President Assad's regime seized Kafr "
+                          "Nuran."),
+                  "fl:kafr-nuran"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("After rebels entered Saraqib, the army handed over Atarib to the "
+                          "SDF."),
+                  "fl:atarib"),
+              fl::Controller::sdf);
+    EXPECT_EQ(ctl(extract("Having wrested Tal Mardikh from regime forces, the insurgents "
+                          "pushed on."),
+                  "fl:tal-mardikh"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, FirstPersonIsTheSpeaker) {
+    auto e = extract("\"Our forces recaptured Saraqib,\" the defence ministry said.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::government);
+    EXPECT_TRUE(extract("We captured Saraqib.").empty());
+}
+
+TEST(Shapes, ListsRunPastLinesAndOpeners) {
+    auto e = extract(
+        "The army recaptured villages along the Saraqib road, including Deir Sunbul and Kafr "
+        "Nuran.");
+    EXPECT_EQ(ctl(e, "fl:deir-sunbul"), fl::Controller::government);
+    EXPECT_EQ(ctl(e, "fl:kafr-nuran"), fl::Controller::government);
+    auto n = extract(
+        "Rebels took 14 villages in Idlib province, with the most notable being Tal Mardikh and "
+        "Abu Qanaya.");
+    EXPECT_EQ(ctl(n, "fl:tal-mardikh"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(n, "fl:abu-qanaya"), fl::Controller::opposition);
+}
+
+TEST(Shapes, GroupNounsAndPronounsResolveFromContext) {
+    auto e = extract(
+        "Hayat Tahrir al-Sham launched a new offensive on Wednesday.\n\nThe army said its "
+        "units held their lines.\n\nThe factions later captured Deir Sunbul.\n\nThey also "
+        "seized Kafr Nuran.");
+    EXPECT_EQ(ctl(e, "fl:deir-sunbul"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:kafr-nuran"), fl::Controller::opposition);
+}
+
+TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
+    EXPECT_EQ(ctl(extract("Deir Sunbul fell to the rebels on Friday."), "fl:deir-sunbul"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Kafr Nuran came under the control of the SDF."), "fl:kafr-nuran"),
+              fl::Controller::sdf);
+    EXPECT_EQ(
+        ctl(extract("Rebels celebrated after their capture of Tal Mardikh."), "fl:tal-mardikh"),
+        fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("The army handed over Abu Qanaya to Kurdish forces."), "fl:abu-qanaya"),
+              fl::Controller::sdf);
+    EXPECT_EQ(ctl(extract("Units restored control over Umm Jurn."), "fl:umm-jurn"),
+              fl::Controller::government);
+    EXPECT_EQ(ctl(extract("Syrian army troops liberated Morek."), "fl:morek"),
+              fl::Controller::government);
+    EXPECT_EQ(ctl(extract("Opposition fighters liberated Morek."), "fl:morek"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, EvacuationNeedsTheOtherSideInContext) {
+    auto e = extract("Rebels pressed on.\n\nThe army evacuated Saraqib overnight.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_TRUE(extract("The army evacuated Saraqib overnight.").empty());
+}
+
+TEST(Shapes, ClaimedConfirmedDenied) {
+    EXPECT_EQ(find(extract("Rebels captured Saraqib."), "fl:saraqib")->status, "confirmed");
+    for (const char* s :
+         {"Rebels captured Saraqib, the Observatory said.",
+          "According to opposition sources, rebels captured Saraqib.",
+          "Rebels reportedly captured Saraqib.", "The insurgents claimed control of Saraqib."}) {
+        auto e = extract(s);
+        ASSERT_NE(find(e, "fl:saraqib"), nullptr) << s;
+        EXPECT_EQ(find(e, "fl:saraqib")->status, "claimed") << s;
+    }
+    // Attribution carries over a continuation sentence of the same paragraph only.
+    auto c = extract("Rebels captured Saraqib, the Observatory said. They also seized Atarib.");
+    ASSERT_NE(find(c, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(c, "fl:atarib")->status, "claimed");
+    auto p = extract("Rebels captured Saraqib, the Observatory said.\nRebels also seized Atarib.");
+    ASSERT_NE(find(p, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(p, "fl:atarib")->status, "confirmed");
+    // A relative clause's attribution is not the main clause's.
+    auto r = extract("The attack, which the rebels say answers shelling, has captured Saraqib.");
+    ASSERT_NE(find(r, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(r, "fl:saraqib")->status, "confirmed");
+    auto d = extract("The army denied that rebels had captured Saraqib.");
+    ASSERT_NE(find(d, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(d, "fl:saraqib")->status, "denied");
+}
+
+TEST(Shapes, NotEvents) {
+    for (const char* s : {
+             "In February 2016 the YPG captured Atarib.",
+             "Rebels captured Atarib eight years ago.",
+             "Rebels failed to take control of Atarib.",
+             "Rebels advanced towards Atarib.",
+             "Rebels are besieging Atarib.",
+             "Warplanes shelled Atarib.",
+             "Government troops remain stationed in Atarib.",
+             "The army remains in control of Atarib.",
+             "The army retained control of Atarib.",
+             "Fighting is taking place south of Atarib.",
+             "Atarib, which is under army control, was shelled.",
+             "Rebels vowed to capture Atarib.",
+             "Will the rebels capture Atarib?",
+         }) {
+        EXPECT_EQ(find(extract(s), "fl:atarib"), nullptr) << s;
+    }
+}
+
+TEST(Shapes, PartialControlIsContested) {
+    for (const char* s : {"Rebels entered Hama.", "Rebels broke through the defence lines of Hama.",
+                          "Rebels seized much of Hama.", "Rebels now control most of Hama.",
+                          "Rebels took parts of Hama.", "Rebels now control 70% of Hama."}) {
+        EXPECT_EQ(ctl(extract(s), "fl:hama"), fl::Controller::contested) << s;
+    }
+    EXPECT_EQ(ctl(extract("Rebels took full control of Hama."), "fl:hama"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
+    auto e = extract(
+        "Rebels reached the outskirts of Hama on Tuesday.\n\nOn Thursday they entered "
+        "the city.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
+    // No city named before: nothing to refer to.
+    EXPECT_TRUE(extract("On Thursday rebels entered the city.").empty());
+}
+
+TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
+    auto e = extract(
+        "The army recaptured Deir Sunbul and Kafr Nuran on Wednesday. However, the rebels "
+        "re-entered the towns within hours.");
+    int contested = 0;
+    for (const auto& ev : e) contested += ev.controller == fl::Controller::contested;
+    EXPECT_EQ(contested, 2);
+    EXPECT_TRUE(extract("The rebels re-entered the towns within hours.").empty());
+    // The subject with an aside: "The SAA, backed by local fighters, launched ...".
+    auto s = extract(
+        "The SAA, backed by local fighters, launched a counter-attack, recapturing both Deir "
+        "Sunbul and Kafr Nuran.");
+    EXPECT_EQ(ctl(s, "fl:deir-sunbul"), fl::Controller::government);
+    EXPECT_EQ(ctl(s, "fl:kafr-nuran"), fl::Controller::government);
+}
+
+TEST(Shapes, ProvinceIsNotTheCity) {
+    auto e = extract("Rebels took over Idlib province.");
+    EXPECT_EQ(find(e, "fl:idlib"), nullptr);
+    EXPECT_EQ(ctl(e, "fl:idlib-governorate"), fl::Controller::opposition);
+    // Places in a province are located by it, not taken with it.
+    auto v = extract("Rebels captured Deir Sunbul in southern Idlib.");
+    EXPECT_EQ(ctl(v, "fl:deir-sunbul"), fl::Controller::opposition);
+    EXPECT_EQ(find(v, "fl:idlib"), nullptr);
+    EXPECT_EQ(find(v, "fl:idlib-governorate"), nullptr);
+}
+
+TEST(Shapes, ConflictingReportsStaySeparate) {
+    auto a = extract("Rebels captured Saraqib on Friday.");
+    auto b = extract("The army recaptured Saraqib on Saturday.");
+    auto c = extract("Opposition fighters seized Saraqib on Friday, witnesses said.");
+    a.insert(a.end(), b.begin(), b.end());
+    a.insert(a.end(), c.begin(), c.end());
+    auto m = fl::merge_events(a);
+    int opp = 0, gov = 0;
+    for (const auto& e : m) {
+        if (e.place_id != "fl:saraqib") continue;
+        opp += e.controller == fl::Controller::opposition;
+        gov += e.controller == fl::Controller::government;
+    }
+    EXPECT_EQ(opp, 1);
+    EXPECT_EQ(gov, 1);
+    // Same place, same new controller, another verb: one event with both sources.
+    auto x = extract("Rebels captured Atarib on Friday.");
+    auto y = extract("Opposition fighters recaptured Atarib on Friday.");
+    x.insert(x.end(), y.begin(), y.end());
+    auto j = fl::merge_events(x);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0].sources.size(), 2u);
+}
+
+TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
+    fl::Article a;
+    a.doc = "u.txt";
+    a.text = "Rebels captured the village of Qarqour.";
+    a.published = fl::parse_iso_date("2024-11-30");
+    fl::Mention m;
+    m.doc = a.doc;
+    m.start = a.text.find("Qarqour");
+    m.end = m.start + 7;
+    m.surface = "Qarqour";
+    m.place_id = "unlocated:qarqour";
+    m.place_name = "Qarqour";
+    m.kind = "unlocated";
+    m.located = false;
+    auto e = fl::merge_events(fl::extract_events(a, {m}));
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_FALSE(e[0].located);
+    EXPECT_EQ(e[0].geo_precision, 0);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    std::string csv = fl::events_csv(e);
+    EXPECT_NE(csv.find(",Qarqour,unlocated:qarqour,,,0,"), std::string::npos) << csv;
+    std::string gj = fl::events_geojson(e);
+    EXPECT_NE(gj.find("\"geometry\": null"), std::string::npos) << gj;
+}
+
+TEST(Shapes, TimePrecisionAndInterval) {
+    auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].time_precision, 1);
+    EXPECT_EQ(fl::event_date_interval(d[0]), "2024-11-29");
+    auto p = fl::merge_events(extract("Rebels captured Saraqib."));
+    ASSERT_EQ(p.size(), 1u);
+    EXPECT_EQ(p[0].time_precision, 2);
+    EXPECT_EQ(fl::event_date_interval(p[0]), "2024-11-23/2024-11-30");
+}
+
+TEST(Lexicon, ErrorsNameFileAndLine) {
+    auto dir = fl::test::scratch("lexicon_bad");
+    fl::write_file_atomic(dir / "triggers.tsv",
+                          "phrase\taction\tshape\tflags\nseized\tcapture\tobject_after\t\n");
+    fl::write_file_atomic(dir / "actors.tsv",
+                          "phrase\tname\tside\trole\nrebels\tRebels\topposition\tcontroller\n");
+    fl::write_file_atomic(dir / "cues.tsv", "kind\tphrase\nnegation\tnot\nnegaton\tnever\n");
+    try {
+        fl::Lexicon::load_dir(dir);
+        FAIL() << "no error";
+    } catch (const fl::Error& e) {
+        std::string what = e.what();
+        EXPECT_NE(what.find("cues.tsv line 3"), std::string::npos) << what;
+        EXPECT_NE(what.find("negaton"), std::string::npos) << what;
+    }
+    // The shipped lexicon loads.
+    EXPECT_FALSE(fl::lexicon().triggers.empty());
+    EXPECT_FALSE(fl::lexicon().actors.empty());
+}
