@@ -69,6 +69,8 @@ RunSummary run_pipeline(const RunOptions& opt) {
     if (auto n = remove_stale_temporaries(opt.out_dir)) {
         opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
     }
+    std::vector<Correction> corrections;  // read first: a bad row fails before any work
+    if (opt.corrections) corrections = read_corrections(*opt.corrections);
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
     opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " +
             opt.gazetteer_dir.string());
@@ -102,13 +104,25 @@ RunSummary run_pipeline(const RunOptions& opt) {
         if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last})
             last = *a.published;
     }
-    auto days = build_timeline(baseline, events, last);
+    check_corrections(corrections, events, gaz);
+    auto days = build_timeline(baseline, events, last, corrections);
     propagate_to_neighbourhoods(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
     write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
     write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
+    if (opt.corrections) {
+        std::string rows = "action\ttarget\tcontroller\tdate\tnote\n";
+        for (const auto& c : corrections) {
+            rows += c.action + "\t" + c.target + "\t" +
+                    (c.action == "set" ? std::string(to_string(c.controller)) : "") + "\t" +
+                    (c.action == "set" ? to_iso(c.from) : "") + "\t" + c.note + "\n";
+        }
+        write_file_atomic(opt.out_dir / "corrections.tsv", rows);
+        opt.log("corrections: " + std::to_string(corrections.size()) + " rows from " +
+                opt.corrections->string() + " applied (listed in corrections.tsv)");
+    }
     for (const auto& d : days) {
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
                           control_day_geojson(d, gaz));

@@ -17,6 +17,8 @@ struct RunOptions {
     std::optional<std::filesystem::path> manifest;  // else manifest.tsv beside the articles
     std::filesystem::path gazetteer_dir;            // gazetteer/
     std::filesystem::path baseline;                 // data/baseline/2024-11-26.tsv
+    // Editorial corrections (docs/CONTROL.md); the rows applied are listed in corrections.tsv.
+    std::optional<std::filesystem::path> corrections;
     std::filesystem::path out_dir = "out";
     bool render = true;
     // The tile stage: boundaries, style, zooms, area, threads, shards, incremental, progress.
