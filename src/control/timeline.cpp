@@ -395,12 +395,24 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 if ((a.second == hold) != (b.second == hold)) return a.second == hold;
                 return a.second < b.second;
             });
-            Controller next = ranked.front().second;
-            double conf = total > 0 ? ranked.front().first / total : 0;
+            // The holder keeps the place unless the reports against it outweigh it together
+            // (an SNA and an HTS report of one capture both say the holder lost it); then
+            // the strongest challenger takes it.
+            const auto held = score.find(hold);
+            const double w_hold = held == score.end() ? 0.0 : held->second;
+            const bool keeps = held != score.end() && w_hold >= total - w_hold;
+            std::vector<std::pair<double, Controller>> order;
+            if (keeps) order.push_back({w_hold, hold});
+            for (const auto& r : ranked) {
+                if (held == score.end() || r.second != hold) order.push_back(r);
+            }
+            if (!keeps && held != score.end()) order.push_back({w_hold, hold});
+            Controller next = order.front().second;
+            double conf = total > 0 ? order.front().first / total : 0;
             std::set<Controller> for_sides = {next};
-            if (ranked.size() > 1) {
-                const auto& [w1, c1] = ranked[0];
-                const auto& [w2, c2] = ranked[1];
+            if (order.size() > 1) {
+                const auto& [w1, c1] = order[0];
+                const auto& [w2, c2] = order[1];
                 auto side = [](Controller c) {
                     return c != Controller::contested && c != Controller::unknown;
                 };
@@ -411,7 +423,8 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 };
                 const double r1 = reported(c1), r2 = reported(c2);
                 if (side(c1) && side(c2) && std::min(r1, r2) >= kConfirmedLevel &&
-                    std::min(r1, r2) >= kContestedRatio * std::max(r1, r2) && w1 < kEditorWeight) {
+                    std::min(r1, r2) >= kContestedRatio * std::max(r1, r2) &&
+                    std::max(w1, w2) < kEditorWeight) {
                     next = Controller::contested;
                     conf = total > 0 ? (w1 + w2) / total : 0;
                     for_sides = {c1, c2};
@@ -548,6 +561,78 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                           "); no report names this neighbourhood";
             }
         }
+    }
+}
+
+void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double gap_km) {
+    if (days.empty()) return;
+    struct Pt {
+        const std::string* id;
+        double x, y;  // km on a local plane
+    };
+    auto plane = [](const Place& p) {
+        return std::pair{p.lon * 111.32 * std::cos(35.5 * 3.14159265358979323846 / 180),
+                         p.lat * 110.57};
+    };
+    std::map<std::string, Controller> base;
+    for (const auto& [id, s] : days.front().places) base[id] = s.controller;
+    auto is_side = [](Controller c) {
+        return c != Controller::contested && c != Controller::unknown;
+    };
+    for (auto& day : days) {
+        std::vector<std::pair<Pt, Controller>> taken;  // reported changes to a side
+        std::vector<Pt> quiet;                         // baseline state, no report
+        for (const auto& [id, s] : day.places) {
+            const Place* p = gaz.find_id(id);
+            if (!p || p->foreign() || (p->lat == 0 && p->lon == 0)) continue;
+            const auto [x, y] = plane(*p);
+            auto b = base.find(id);
+            if (s.status == "baseline") {
+                if (b != base.end() && is_side(b->second)) quiet.push_back({&id, x, y});
+            } else if ((s.status == "confirmed" || s.status == "claimed" ||
+                        s.status == "corrected") &&
+                       is_side(s.controller) && (b == base.end() || b->second != s.controller) &&
+                       s.basis.rfind("part of ", 0) != 0) {
+                taken.push_back({{&id, x, y}, s.controller});
+            }
+        }
+        // Sorted by x: a place on the detour lies within 0.55 x |ab| of the pair's midpoint.
+        std::sort(quiet.begin(), quiet.end(), [](const Pt& a, const Pt& b) { return a.x < b.x; });
+        std::map<std::string, PlaceState> inferred;
+        for (std::size_t i = 0; i < taken.size(); ++i) {
+            for (std::size_t j = i + 1; j < taken.size(); ++j) {
+                const auto& [a, ca] = taken[i];
+                const auto& [b, cb] = taken[j];
+                if (ca != cb) continue;
+                const double ab = std::hypot(a.x - b.x, a.y - b.y);
+                if (ab > gap_km) continue;
+                const double mid = (a.x + b.x) / 2, reach = 0.55 * ab;
+                auto from = std::lower_bound(quiet.begin(), quiet.end(), mid - reach,
+                                             [](const Pt& p, double x) { return p.x < x; });
+                for (auto q_it = from; q_it != quiet.end() && q_it->x <= mid + reach; ++q_it) {
+                    const Pt& q = *q_it;
+                    if (base.at(*q.id) == ca || inferred.count(*q.id)) continue;
+                    const double aq = std::hypot(a.x - q.x, a.y - q.y),
+                                 qb = std::hypot(q.x - b.x, q.y - b.y);
+                    if (aq + qb > ab * 1.1) continue;
+                    const PlaceState& sa = day.places.at(*a.id);
+                    const PlaceState& sb = day.places.at(*b.id);
+                    PlaceState st = day.places.at(*q.id);
+                    st.controller = ca;
+                    st.status = "inferred";
+                    st.extent = "full";
+                    st.event_ids = sa.event_ids;
+                    for (const auto& e : sb.event_ids) st.event_ids.push_back(e);
+                    st.confidence = 0.7 * std::min(sa.confidence, sb.confidence);
+                    st.since = std::max(sa.since, sb.since);
+                    st.basis = "between " + gaz.find_id(*a.id)->name + " and " +
+                               gaz.find_id(*b.id)->name + ", both taken by " +
+                               std::string(to_string(ca)) + "; no report names this place";
+                    inferred[*q.id] = std::move(st);
+                }
+            }
+        }
+        for (auto& [id, st] : inferred) day.places[id] = std::move(st);
     }
 }
 

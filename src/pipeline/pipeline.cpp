@@ -107,6 +107,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
     check_corrections(corrections, events, gaz);
     auto days = build_timeline(baseline, events, last, corrections);
     propagate_to_neighbourhoods(days, gaz);
+    infer_between(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));

@@ -355,3 +355,44 @@ TEST(Corrections, BadRowsAreRefusedWithFileAndLine) {
     rows[0].target = "t:nowhere";
     EXPECT_THROW(fl::check_corrections(rows, {}, gaz), fl::Error);
 }
+
+namespace {
+// Three villages on a line west to east (about 11 km apart), and one 80 km to the south.
+fl::Gazetteer axis_villages() {
+    auto dir = fl::test::scratch("timeline_axis");
+    fl::write_file_atomic(
+        dir / "curated.tsv",
+        "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_code\tadmin1\t"
+        "population\tprecision_m\tgeometry_wkt\tsource\n"
+        "t:west\tWestvillage\t\t35.50\t36.60\tP\tPPL\tSY\t09\t1000\t1000\t\ttest\n"
+        "t:mid\tMidvillage\t\t35.51\t36.72\tP\tPPL\tSY\t09\t1000\t1000\t\ttest\n"
+        "t:east\tEastvillage\t\t35.50\t36.84\tP\tPPL\tSY\t09\t1000\t1000\t\ttest\n"
+        "t:south\tSouthvillage\t\t34.80\t36.72\tP\tPPL\tSY\t09\t1000\t1000\t\ttest\n");
+    return fl::Gazetteer::load_dir(dir);
+}
+}  // namespace
+
+TEST(Inference, ACommunityBetweenTwoCapturedNeighboursFollowsThem) {
+    const auto gaz = axis_villages();
+    auto b = baseline({{"t:west", fl::Controller::government, "b"},
+                       {"t:mid", fl::Controller::government, "b"},
+                       {"t:east", fl::Controller::government, "b"},
+                       {"t:south", fl::Controller::government, "b"}});
+    auto w = sourced("2024-11-29", "t:west", fl::Controller::opposition,
+                     {{"a", "Rebels captured Westvillage."}}, "confirmed", 35.50, 36.60);
+    auto e = sourced("2024-11-30", "t:east", fl::Controller::opposition,
+                     {{"b", "Rebels captured Eastvillage."}}, "confirmed", 35.50, 36.84);
+    auto days = fl::build_timeline(b, {w, e}, day("2024-11-30"));
+    fl::infer_between(days, gaz);
+    // One side taken on 11-29: the middle village waits for the other.
+    EXPECT_EQ(days[3].places.at("t:mid").controller, fl::Controller::government);
+    const auto& mid = days[4].places.at("t:mid");
+    EXPECT_EQ(mid.controller, fl::Controller::opposition);
+    EXPECT_EQ(mid.status, "inferred");
+    EXPECT_EQ(mid.event_ids.size(), 2u);
+    EXPECT_NE(mid.basis.find("between"), std::string::npos) << mid.basis;
+    EXPECT_LT(mid.confidence, days[4].places.at("t:west").confidence);
+    // Far from any report: the baseline holder stays.
+    EXPECT_EQ(days[4].places.at("t:south").controller, fl::Controller::government);
+    EXPECT_EQ(days[4].places.at("t:south").status, "baseline");
+}
