@@ -71,6 +71,9 @@ int run_main(int argc, char** argv) {
         cmd->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
         cmd->add_option("--corrections", corrections,
                         "Editorial corrections TSV (action, target, controller, date, note)");
+        cmd->add_flag("--all-communities", ro.all_communities,
+                      "Baseline holder for every community of the gazetteer, not only those "
+                      "events name (slow control areas)");
         cmd->add_option("--boundaries", boundaries,
                         "OGR boundary source (admin-1 layer states_provinces)")
             ->capture_default_str();

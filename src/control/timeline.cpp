@@ -185,6 +185,26 @@ Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz) 
     return b;
 }
 
+std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& file,
+                               const Gazetteer& gaz, const std::set<std::string>* only) {
+    std::set<std::string> named;
+    for (const auto& e : baseline.entries) named.insert(e.place_id);
+    TsvReader tsv(file, "control");
+    const auto c_id = tsv.require_column("place_id"), c_ctl = tsv.require_column("controller"),
+               c_src = tsv.require_column("source");
+    std::size_t added = 0;
+    while (auto row = tsv.next()) {
+        const std::string id((*row)[c_id]);
+        auto c = parse_controller((*row)[c_ctl]);
+        if (!c) tsv.fail("unknown controller \"" + std::string((*row)[c_ctl]) + "\"");
+        if (named.count(id) || (only && !only->count(id)) || !gaz.find_id(id)) continue;
+        baseline.entries.push_back({id, *c, std::string((*row)[c_src])});
+        named.insert(id);
+        ++added;
+    }
+    return added;
+}
+
 std::vector<Correction> read_corrections(const std::filesystem::path& file) {
     std::vector<Correction> rows;
     TsvReader tsv(file, "control");

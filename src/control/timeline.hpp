@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ struct Baseline {
 // Reads data/baseline/<YYYY-MM-DD>.tsv (columns place_id, controller, source); the date
 // comes from the file name. Unknown place ids and controllers are errors naming the line.
 Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz);
+
+// Adds the rows of a community-level baseline layer (same columns as the baseline; e.g.
+// data/baseline/2024-11-26-communities.tsv, derived by scripts/derive_baseline.py) for
+// places the gazetteer knows and the baseline does not name yet: the point rows win. Rows
+// for places outside the gazetteer are skipped (the layer covers every OCHA community; the
+// gazetteer may carry fewer). With `only`, just the rows of those places (e.g. the places
+// events name). Returns the number of rows added.
+std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& file,
+                               const Gazetteer& gaz, const std::set<std::string>* only = nullptr);
 
 struct PlaceState {
     std::string place_id;

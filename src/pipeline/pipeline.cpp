@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <set>
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
@@ -99,6 +100,16 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.events = events.size();
 
     Baseline baseline = read_baseline(opt.baseline, gaz);
+    // Every community's holder, where the gazetteer has the communities (oc:<p-code>).
+    const auto layer =
+        opt.baseline.parent_path() / (opt.baseline.stem().string() + "-communities.tsv");
+    if (std::filesystem::exists(layer)) {
+        std::set<std::string> named;
+        for (const auto& e : events) named.insert(e.place_id);
+        if (auto n =
+                add_baseline_layer(baseline, layer, gaz, opt.all_communities ? nullptr : &named))
+            opt.log("baseline: " + std::to_string(n) + " communities from " + layer.string());
+    }
     Date last = baseline.date;
     for (const auto& a : articles) {
         if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last})

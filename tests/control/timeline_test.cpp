@@ -396,3 +396,23 @@ TEST(Inference, ACommunityBetweenTwoCapturedNeighboursFollowsThem) {
     EXPECT_EQ(days[4].places.at("t:south").controller, fl::Controller::government);
     EXPECT_EQ(days[4].places.at("t:south").status, "baseline");
 }
+
+TEST(Inference, CommunityLayerGivesHoldersWithoutOverridingThePoints) {
+    const auto gaz = axis_villages();
+    auto dir = fl::test::scratch("baseline_layer");
+    fl::write_file_atomic(dir / "layer.tsv",
+                          "place_id\tcontroller\tsource\n"
+                          "t:west\topposition\tlayer\n"
+                          "t:mid\tgovernment\tlayer: sub-district rule\n"
+                          "oc:C9999\tsdf\tnot in this gazetteer\n");
+    auto b = baseline({{"t:west", fl::Controller::government, "point"}});
+    EXPECT_EQ(fl::add_baseline_layer(b, dir / "layer.tsv", gaz), 1u);
+    ASSERT_EQ(b.entries.size(), 2u);
+    EXPECT_EQ(b.entries[0].controller, fl::Controller::government);  // the point row wins
+    EXPECT_EQ(b.entries[1].place_id, "t:mid");
+    EXPECT_EQ(b.entries[1].source, "layer: sub-district rule");
+    auto c = baseline();
+    const std::set<std::string> only = {"t:west"};
+    EXPECT_EQ(fl::add_baseline_layer(c, dir / "layer.tsv", gaz, &only), 1u);
+    EXPECT_EQ(c.entries[0].place_id, "t:west");
+}
