@@ -26,6 +26,7 @@ constexpr double kContestedRatio = 0.6;   // runner-up / winner above this: cont
 constexpr double kSameCopy = 0.6;         // word overlap of two sentences: the same wire copy
 constexpr double kEditorWeight = 1000.0;  // an editor's confirmation
 constexpr double kBaselineConfidence = 0.9;
+constexpr double kDetour = 1.05;  // a place "between" two: the detour through it at most 5% longer
 
 bool changes_control(const Event& e) {
     return e.action == "capture" || e.action == "recapture" || e.action == "handover" ||
@@ -604,15 +605,19 @@ void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double g
         std::vector<Pt> quiet;                         // baseline state, no report
         for (const auto& [id, s] : day.places) {
             const Place* p = gaz.find_id(id);
-            if (!p || p->foreign() || (p->lat == 0 && p->lon == 0)) continue;
+            if (!p || p->foreign() || !p->line.empty() || (p->lat == 0 && p->lon == 0)) continue;
+            const std::string kind = p->kind();
+            if (kind == "governorate" || kind == "region" || kind == "country" || kind == "road")
+                continue;
             const auto [x, y] = plane(*p);
             auto b = base.find(id);
+            if (b == base.end() || !is_side(b->second)) continue;
             if (s.status == "baseline") {
-                if (b != base.end() && is_side(b->second)) quiet.push_back({&id, x, y});
-            } else if ((s.status == "confirmed" || s.status == "claimed" ||
-                        s.status == "corrected") &&
-                       is_side(s.controller) && (b == base.end() || b->second != s.controller) &&
+                quiet.push_back({&id, x, y});
+            } else if ((s.status == "confirmed" || s.status == "corrected") &&
+                       is_side(s.controller) && b->second != s.controller &&
                        s.basis.rfind("part of ", 0) != 0) {
+                // Taken by a side on a confirmed report (claims do not carry to others).
                 taken.push_back({{&id, x, y}, s.controller});
             }
         }
@@ -623,18 +628,19 @@ void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double g
             for (std::size_t j = i + 1; j < taken.size(); ++j) {
                 const auto& [a, ca] = taken[i];
                 const auto& [b, cb] = taken[j];
-                if (ca != cb) continue;
+                // One side took both from the same holder; the place between had that holder.
+                if (ca != cb || base.at(*a.id) != base.at(*b.id)) continue;
                 const double ab = std::hypot(a.x - b.x, a.y - b.y);
                 if (ab > gap_km) continue;
-                const double mid = (a.x + b.x) / 2, reach = 0.55 * ab;
+                const double mid = (a.x + b.x) / 2, reach = kDetour / 2 * ab;
                 auto from = std::lower_bound(quiet.begin(), quiet.end(), mid - reach,
                                              [](const Pt& p, double x) { return p.x < x; });
                 for (auto q_it = from; q_it != quiet.end() && q_it->x <= mid + reach; ++q_it) {
                     const Pt& q = *q_it;
-                    if (base.at(*q.id) == ca || inferred.count(*q.id)) continue;
+                    if (base.at(*q.id) != base.at(*a.id) || inferred.count(*q.id)) continue;
                     const double aq = std::hypot(a.x - q.x, a.y - q.y),
                                  qb = std::hypot(q.x - b.x, q.y - b.y);
-                    if (aq + qb > ab * 1.1) continue;
+                    if (aq + qb > ab * kDetour) continue;
                     const PlaceState& sa = day.places.at(*a.id);
                     const PlaceState& sb = day.places.at(*b.id);
                     PlaceState st = day.places.at(*q.id);

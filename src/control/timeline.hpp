@@ -108,11 +108,13 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                                  double radius_km = 10.0);
 
 // Carries reported changes to places no report names. A place with its baseline state (no
-// event of its own) that lies between two places taken by one side on the same axis (the
-// detour through it at most 10% longer than the straight line, the two at most `gap_km`
-// apart) follows them: status "inferred", the two places' events, a basis naming them and a
-// confidence below theirs. A place far from any report keeps its baseline holder.
-void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double gap_km = 50.0);
+// event of its own) that lies between two places one side took from its holder on confirmed
+// reports, on the same axis (the detour through it at most 5% longer than the straight
+// line, the two at most `gap_km` apart), and that had the same baseline holder as they,
+// follows them: status "inferred", the two places' events, a basis naming them and a
+// confidence below theirs. Roads and regions neither carry nor take. A place far from any
+// report keeps its baseline holder.
+void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double gap_km = 40.0);
 
 // Sets controller_before of events that do not name it from the state the day before.
 void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days);
