@@ -43,6 +43,14 @@ double action_factor(const Event& e) {
     return 0.5;  // contested, withdrawal
 }
 
+// The opposition's ally: HTS-led and SNA factions did not fight each other in this
+// offensive, and reports often call the SNA "the opposition". Others have none (themselves).
+Controller ally(Controller c) {
+    if (c == Controller::opposition) return Controller::sna;
+    if (c == Controller::sna) return Controller::opposition;
+    return c;
+}
+
 Controller state_controller(const Event& e) {
     if (e.action == "contested") return Controller::contested;
     if (e.action == "withdrawal") return Controller::unknown;
@@ -390,18 +398,26 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             auto& flagged = flags[place];
             for (const auto& it : its) {
                 // Not a follow-up of a change reported in the last days.
-                if (it.day != today || !is_capture(*it.event) || it.side != hold ||
-                    hold == Controller::unknown ||
+                if (it.day != today || !is_capture(*it.event) ||
+                    (it.side != hold && it.side != ally(hold)) || hold == Controller::unknown ||
                     (s.status != "baseline" &&
                      Days{s.since} + std::chrono::days{kFrontDays} > it.day))
                     continue;
-                const std::string f = it.event->id +
-                                      ": a capture by the side that already held the place (" +
-                                      std::string(to_string(hold)) + "): no change";
+                const std::string f =
+                    it.event->id + ": a capture by " +
+                    (it.side == hold ? "the side that already held the place"
+                                     : "an ally of the side that held the place") +
+                    " (" + std::string(to_string(hold)) + "): no change";
                 if (std::find(flagged.begin(), flagged.end(), f) == flagged.end())
                     flagged.push_back(f);
             }
-            const auto reports = weigh(its, today);
+            auto reports = weigh(its, today);
+            // Reports that the holder's ally took the place (the SNA's factions are often
+            // called "the opposition") speak for the holder.
+            if (auto a = reports.find(ally(hold)); a != reports.end() && a->first != hold) {
+                reports[hold] += a->second;
+                reports.erase(ally(hold));
+            }
             auto score = reports;
             const double inertia = near_front(place, today) ? kInertiaFront : kInertiaRear;
             if (hold != Controller::unknown || s.status == "baseline") score[hold] += inertia;
@@ -430,7 +446,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             if (!keeps && held != score.end()) order.push_back({w_hold, hold});
             Controller next = order.front().second;
             double conf = total > 0 ? order.front().first / total : 0;
-            std::set<Controller> for_sides = {next};
+            std::set<Controller> for_sides = {next, ally(next)};
             if (order.size() > 1) {
                 const auto& [w1, c1] = order[0];
                 const auto& [w2, c2] = order[1];
@@ -443,7 +459,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                     return r == reports.end() ? 0.0 : r->second;
                 };
                 const double r1 = reported(c1), r2 = reported(c2);
-                if (side(c1) && side(c2) && std::min(r1, r2) >= kConfirmedLevel &&
+                if (side(c1) && side(c2) && c2 != ally(c1) && std::min(r1, r2) >= kConfirmedLevel &&
                     std::min(r1, r2) >= kContestedRatio * std::max(r1, r2) &&
                     std::max(w1, w2) < kEditorWeight) {
                     next = Controller::contested;

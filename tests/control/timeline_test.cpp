@@ -94,8 +94,8 @@ TEST(Timeline, ContestedUnknownAndConflictingConfirmations) {
          ev("2024-11-28", "p:b", fl::Controller::unknown, "confirmed", "withdrawal"),
          ev("2024-11-28", "p:c", fl::Controller::opposition, "confirmed"),
          [] {
-             auto e = ev("2024-11-28", "p:c", fl::Controller::sna, "confirmed");
-             e.id += "/sna";
+             auto e = ev("2024-11-28", "p:c", fl::Controller::sdf, "confirmed");
+             e.id += "/sdf";
              return e;
          }()},
         day("2024-11-28"));
@@ -415,4 +415,16 @@ TEST(Inference, CommunityLayerGivesHoldersWithoutOverridingThePoints) {
     const std::set<std::string> only = {"t:west"};
     EXPECT_EQ(fl::add_baseline_layer(c, dir / "layer.tsv", gaz, &only), 1u);
     EXPECT_EQ(c.entries[0].place_id, "t:west");
+}
+
+TEST(Evidence, AnAllysCaptureIsNoChange) {
+    // Reports often call the SNA's factions "the opposition": not a change of hands.
+    auto b = baseline({{"p:x", fl::Controller::sna, "src"}});
+    auto e = sourced("2024-11-30", "p:x", fl::Controller::opposition,
+                     {{"a", "Opposition factions captured X."}}, "claimed");
+    auto days = fl::build_timeline(b, {e}, day("2024-11-30"));
+    const auto& s = days.back().places.at("p:x");
+    EXPECT_EQ(s.controller, fl::Controller::sna);
+    ASSERT_EQ(s.flags.size(), 1u);
+    EXPECT_NE(s.flags[0].find("ally"), std::string::npos) << s.flags[0];
 }
