@@ -414,9 +414,12 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             auto reports = weigh(its, today);
             // Reports that the holder's ally took the place (the SNA's factions are often
             // called "the opposition") speak for the holder.
-            if (auto a = reports.find(ally(hold)); a != reports.end() && a->first != hold) {
-                reports[hold] += a->second;
-                reports.erase(ally(hold));
+            auto unaged = weigh(its, today, false);
+            for (auto* m : {&reports, &unaged}) {
+                if (auto a = m->find(ally(hold)); a != m->end() && a->first != hold) {
+                    (*m)[hold] += a->second;
+                    m->erase(ally(hold));
+                }
             }
             auto score = reports;
             const double inertia = near_front(place, today) ? kInertiaFront : kInertiaRear;
@@ -458,8 +461,15 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                     auto r = reports.find(c);
                     return r == reports.end() ? 0.0 : r->second;
                 };
+                // Real claimants: confirmation-level reports (unaged, so that conflicting
+                // evidence stays contested until new reports tip it), close in weight today.
+                auto unaged_of = [&](Controller c) {
+                    auto r = unaged.find(c);
+                    return r == unaged.end() ? 0.0 : r->second;
+                };
                 const double r1 = reported(c1), r2 = reported(c2);
-                if (side(c1) && side(c2) && c2 != ally(c1) && std::min(r1, r2) >= kConfirmedLevel &&
+                if (side(c1) && side(c2) && c2 != ally(c1) &&
+                    std::min(unaged_of(c1), unaged_of(c2)) >= kConfirmedLevel &&
                     std::min(r1, r2) >= kContestedRatio * std::max(r1, r2) &&
                     std::max(w1, w2) < kEditorWeight) {
                     next = Controller::contested;
@@ -502,7 +512,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             // (one claim: 0.29, one confirmation: 0.5, two: 0.75); the baseline's when only
             // the holder's inertia speaks for it.
             {
-                const auto raw = weigh(its, today, false);
+                const auto& raw = unaged;
                 double r = 0;
                 for (Controller c : for_sides) {
                     if (auto x = raw.find(c); x != raw.end()) r += x->second;

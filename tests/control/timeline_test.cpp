@@ -251,10 +251,12 @@ TEST(Evidence, GenuineConflictIsContestedWithBothSidesListed) {
     auto gov = sourced("2024-11-30", "p:x", fl::Controller::government,
                        {{"c", "The army repelled the attack and holds X."},
                         {"d", "Troops recaptured X late on Saturday."}});
-    auto days = fl::build_timeline(b, {opp, gov}, day("2024-11-30"));
-    const auto& s = days.back().places.at("p:x");
+    auto days = fl::build_timeline(b, {opp, gov}, day("2024-12-03"));
+    const auto& s = days[4].places.at("p:x");  // 11-30
     EXPECT_EQ(s.controller, fl::Controller::contested);
     EXPECT_EQ(s.event_ids.size(), 2u);
+    // No new report: it stays contested, not back to the holder.
+    EXPECT_EQ(days.back().places.at("p:x").controller, fl::Controller::contested);
 }
 
 TEST(Evidence, CaptureFarBehindTheFrontNeedsCorroboration) {
