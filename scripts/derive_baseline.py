@@ -5,7 +5,7 @@ Inputs: data/baseline/zones-2024-11-26.tsv (rules: community > admin3 > admin2 >
 default, each with its source), data/baseline/idlib-pocket-2020.geojson (the polygon) and
 the OCHA communities (../shared/data/ocha_syr_pplp_communities/syr_pplp_adm4_communities.csv).
 Output rows: place_id (oc:<community p-code>, the gazetteer's id for OCHA communities),
-controller, source, name, admin3. With --check it also compares the derived holder of the
+controller, source, name, admin3, lat, lon. With --check it also compares the derived holder of the
 community nearest to each point of data/baseline/2024-11-26.tsv (within 3 km) with that
 point's controller and lists disagreements.
 
@@ -56,10 +56,10 @@ def main():
     comm = list(csv.DictReader(open(os.path.join(a.shared, "ocha_syr_pplp_communities", "syr_pplp_adm4_communities.csv"), encoding="utf-8")))
     out = os.path.join(base, "2024-11-26-communities.tsv")
     with open(out, "w", encoding="utf-8", newline="") as f:
-        f.write("place_id\tcontroller\tsource\tname\tadmin3\n")
+        f.write("place_id\tcontroller\tsource\tname\tadmin3\tlat\tlon\n")
         for c in sorted(comm, key=lambda c: c["pcode"]):
             r = holder(c)
-            f.write("\t".join(["oc:" + c["pcode"], r["controller"], r["source"], c["name_en"], c["admin3_pcode"]]) + "\n")
+            f.write("\t".join(["oc:" + c["pcode"], r["controller"], r["source"], c["name_en"], c["admin3_pcode"], c["lat"], c["lng"]]) + "\n")
     print(f"{out}: {len(comm)} communities", file=sys.stderr)
     if a.check:
         gaz = {}

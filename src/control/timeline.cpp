@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "common/error.hpp"
+#include "common/number.hpp"
 #include "text/tsv.hpp"
 
 namespace frontline {
@@ -195,19 +197,63 @@ Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz) 
 }
 
 std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& file,
-                               const Gazetteer& gaz, const std::set<std::string>* only) {
+                               const Gazetteer& gaz, const std::set<std::string>& wanted,
+                               bool all) {
     std::set<std::string> named;
     for (const auto& e : baseline.entries) named.insert(e.place_id);
     TsvReader tsv(file, "control");
     const auto c_id = tsv.require_column("place_id"), c_ctl = tsv.require_column("controller"),
                c_src = tsv.require_column("source");
+    const auto c_name = tsv.column("name"), c_lat = tsv.column("lat"), c_lon = tsv.column("lon");
+    struct Row {
+        BaselineEntry entry;
+        std::string name;
+        double lat = 0, lon = 0;
+    };
+    std::vector<Row> rows;
     std::size_t added = 0;
     while (auto row = tsv.next()) {
         const std::string id((*row)[c_id]);
         auto c = parse_controller((*row)[c_ctl]);
         if (!c) tsv.fail("unknown controller \"" + std::string((*row)[c_ctl]) + "\"");
-        if (named.count(id) || (only && !only->count(id)) || !gaz.find_id(id)) continue;
-        baseline.entries.push_back({id, *c, std::string((*row)[c_src])});
+        Row r{{id, *c, std::string((*row)[c_src])}, c_name ? std::string((*row)[*c_name]) : id};
+        if (c_lat && c_lon) {
+            if (!to_double((*row)[*c_lat], r.lat) || !to_double((*row)[*c_lon], r.lon))
+                tsv.fail("bad lat/lon");
+        }
+        if (!named.count(id) && (all || wanted.count(id)) && gaz.find_id(id)) {
+            baseline.entries.push_back(r.entry);
+            named.insert(id);
+            ++added;
+        }
+        rows.push_back(std::move(r));
+    }
+    // Wanted places the layer does not name (e.g. a GeoNames town): the holder of the nearest
+    // community within 3 km.
+    for (const auto& id : wanted) {
+        if (named.count(id)) continue;
+        const Place* p = gaz.find_id(id);
+        if (!p || p->foreign() || !p->line.empty() || (p->lat == 0 && p->lon == 0)) continue;
+        const std::string kind = p->kind();
+        if (kind == "governorate" || kind == "region" || kind == "country" || kind == "road")
+            continue;
+        const Row* best = nullptr;
+        double best_km = 3.0;
+        for (const auto& r : rows) {
+            if (r.lat == 0 && r.lon == 0) continue;
+            if (std::abs(r.lat - p->lat) > 0.05) continue;
+            const double km = km_between(p->lat, p->lon, r.lat, r.lon);
+            if (km <= best_km) {
+                best_km = km;
+                best = &r;
+            }
+        }
+        if (!best) continue;
+        char dist[16];
+        std::snprintf(dist, sizeof dist, "%.1f", best_km);
+        baseline.entries.push_back({id, best->entry.controller,
+                                    "as the community " + best->name + " (" + best->entry.place_id +
+                                        ", " + dist + " km): " + best->entry.source});
         named.insert(id);
         ++added;
     }

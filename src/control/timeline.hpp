@@ -29,14 +29,16 @@ struct Baseline {
 // comes from the file name. Unknown place ids and controllers are errors naming the line.
 Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz);
 
-// Adds the rows of a community-level baseline layer (same columns as the baseline; e.g.
-// data/baseline/2024-11-26-communities.tsv, derived by scripts/derive_baseline.py) for
-// places the gazetteer knows and the baseline does not name yet: the point rows win. Rows
-// for places outside the gazetteer are skipped (the layer covers every OCHA community; the
-// gazetteer may carry fewer). With `only`, just the rows of those places (e.g. the places
-// events name). Returns the number of rows added.
+// Adds the rows of a community-level baseline layer (the baseline's columns, optionally
+// name, lat, lon; e.g. data/baseline/2024-11-26-communities.tsv, derived by
+// scripts/derive_baseline.py) that the baseline does not name yet (the point rows win): with
+// `all` every row whose place the gazetteer knows (the layer covers every OCHA community; the
+// gazetteer may carry fewer), else those of `wanted` (e.g. the places events name). A wanted
+// place the layer does not name (a GeoNames town) takes the holder of the nearest community
+// within 3 km. Returns the number of rows added.
 std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& file,
-                               const Gazetteer& gaz, const std::set<std::string>* only = nullptr);
+                               const Gazetteer& gaz, const std::set<std::string>& wanted,
+                               bool all = false);
 
 struct PlaceState {
     std::string place_id;

@@ -106,8 +106,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
     if (std::filesystem::exists(layer)) {
         std::set<std::string> named;
         for (const auto& e : events) named.insert(e.place_id);
-        if (auto n =
-                add_baseline_layer(baseline, layer, gaz, opt.all_communities ? nullptr : &named))
+        if (auto n = add_baseline_layer(baseline, layer, gaz, named, opt.all_communities))
             opt.log("baseline: " + std::to_string(n) + " communities from " + layer.string());
     }
     Date last = baseline.date;

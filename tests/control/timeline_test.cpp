@@ -408,15 +408,26 @@ TEST(Inference, CommunityLayerGivesHoldersWithoutOverridingThePoints) {
                           "t:mid\tgovernment\tlayer: sub-district rule\n"
                           "oc:C9999\tsdf\tnot in this gazetteer\n");
     auto b = baseline({{"t:west", fl::Controller::government, "point"}});
-    EXPECT_EQ(fl::add_baseline_layer(b, dir / "layer.tsv", gaz), 1u);
+    EXPECT_EQ(fl::add_baseline_layer(b, dir / "layer.tsv", gaz, {}, true), 1u);
     ASSERT_EQ(b.entries.size(), 2u);
     EXPECT_EQ(b.entries[0].controller, fl::Controller::government);  // the point row wins
     EXPECT_EQ(b.entries[1].place_id, "t:mid");
     EXPECT_EQ(b.entries[1].source, "layer: sub-district rule");
     auto c = baseline();
-    const std::set<std::string> only = {"t:west"};
-    EXPECT_EQ(fl::add_baseline_layer(c, dir / "layer.tsv", gaz, &only), 1u);
+    EXPECT_EQ(fl::add_baseline_layer(c, dir / "layer.tsv", gaz, {"t:west"}), 1u);
     EXPECT_EQ(c.entries[0].place_id, "t:west");
+    // A place the layer does not name takes its nearest community's holder (within 3 km).
+    fl::write_file_atomic(dir / "layer2.tsv",
+                          "place_id\tcontroller\tsource\tname\tlat\tlon\n"
+                          "oc:C1\tsdf\trule 7\tNear\t35.505\t36.72\n"
+                          "oc:C2\tgovernment\trule 8\tFar\t35.60\t36.72\n");
+    auto d = baseline();
+    EXPECT_EQ(fl::add_baseline_layer(d, dir / "layer2.tsv", gaz, {"t:mid", "t:south"}), 1u);
+    ASSERT_EQ(d.entries.size(), 1u);
+    EXPECT_EQ(d.entries[0].place_id, "t:mid");
+    EXPECT_EQ(d.entries[0].controller, fl::Controller::sdf);
+    EXPECT_NE(d.entries[0].source.find("as the community Near (oc:C1"), std::string::npos)
+        << d.entries[0].source;
 }
 
 TEST(Evidence, AnAllysCaptureIsNoChange) {
