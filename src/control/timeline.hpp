@@ -88,7 +88,7 @@ void check_corrections(const std::vector<Correction>& rows, const std::vector<Ev
 // sentences in several outlets), times the action (a full capture 1, partial control 0.6,
 // contested and withdrawals 0.5), halved every kHalfLifeDays days of age. The holder keeps
 // an inertia weight: small near the front, large far behind it (no located report within
-// 25 km in the last days), so that one report there needs corroboration. The side with the
+// 40 km in the last 4 days), so that one report there needs corroboration. The side with the
 // most weight holds the place; two sides both with confirmed-level weight and close scores
 // make it contested. A capture by the holder is no change and is flagged. Advances and
 // denials change nothing; events on "unlocated:" places are ignored. Corrections: a
