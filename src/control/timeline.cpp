@@ -379,8 +379,9 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             }
         }
     }
-    // Near the front on day d: a located report within kFrontKm in the last kFrontDays days,
-    // at another place. A place whose events have no coordinates cannot be judged: near.
+    // Near the front on day d: a located report within kFrontKm in the last kFrontDays days
+    // at another place, or one of its own in the days before (2 x kFrontDays). A place whose
+    // events have no coordinates cannot be judged: near.
     auto near_front = [&](const std::string& place, Days d) {
         const auto& list = by_place.at(place);
         const Event* here = nullptr;
@@ -388,6 +389,11 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             if (located(*e)) here = e;
         }
         if (!here) return true;
+        // Its own reports of earlier days: the place itself is being fought over.
+        for (const Event* e : list) {
+            const Days ed = counts_from(*e, baseline.date);
+            if (ed < d && (d - ed).count() <= 2 * kFrontDays) return true;
+        }
         for (const Event* f : front) {
             if (f->place_id == place) continue;
             const Days fd = counts_from(*f, baseline.date);

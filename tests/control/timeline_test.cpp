@@ -441,3 +441,19 @@ TEST(Evidence, AnAllysCaptureIsNoChange) {
     ASSERT_EQ(s.flags.size(), 1u);
     EXPECT_NE(s.flags[0].find("ally"), std::string::npos) << s.flags[0];
 }
+
+TEST(Evidence, ALaterCorroboratedRecaptureTurnsThePlaceBack) {
+    auto b = baseline({{"p:x", fl::Controller::government, "src"}});
+    auto taken = sourced("2024-11-28", "p:x", fl::Controller::opposition,
+                         {{"a", "Rebels captured X on Thursday."},
+                          {"b", "X fell to the insurgents, residents said."}});
+    auto back = sourced("2024-12-03", "p:x", fl::Controller::government,
+                        {{"c", "The army recaptured X on Tuesday."},
+                         {"d", "Government troops retook X after a counterattack."}});
+    auto days = fl::build_timeline(b, {taken, back}, day("2024-12-03"));
+    EXPECT_EQ(days[2].places.at("p:x").controller, fl::Controller::opposition);  // 11-28
+    const auto& s = days.back().places.at("p:x");
+    EXPECT_EQ(s.controller, fl::Controller::government);
+    EXPECT_EQ(fl::to_iso(s.since), "2024-12-03");
+    EXPECT_EQ(s.overruled_claims, std::vector<std::string>{taken.id});
+}
