@@ -270,9 +270,12 @@
         box.appendChild(el('p', { class: 'was' }, ['Baseline (' + longDate(D.baseline) + '): ', swatch(base.controller), controllerLabel(base.controller)]));
       }
       if (p.basis) box.appendChild(el('p', { class: 'basis', text: 'Baseline source: ' + p.basis }));
+      if (st.confidence !== undefined) box.appendChild(el('p', { class: 'confidence', text: 'Confidence ' + Number(st.confidence).toFixed(2) }));
+      if (st.note) box.appendChild(el('p', { class: 'note', text: 'Editor\u2019s note: ' + st.note }));
       if (st.overruled_claims) {
-        box.appendChild(el('p', { class: 'overruled', text: 'Claims overruled by confirmed reports: ' + st.overruled_claims.join(', ') }));
+        box.appendChild(el('p', { class: 'overruled', text: 'Reports against this state (outweighed): ' + st.overruled_claims.join(', ') }));
       }
+      if (st.flags) box.appendChild(el('p', { class: 'flags', text: 'Flagged: ' + st.flags.join('; ') }));
     }
     var evs = (eventsByPlace[placeId] || []).filter(function (e) { return e.date <= day; });
     if (evs.length) {

@@ -28,7 +28,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 ok; 1 bad input (article, manifest, gazetteer, style, boundaries);\n"
+    "Exit codes: 0 ok; 1 bad input (article, manifest, gazetteer, style, boundaries,\n"
+    "corrections);\n"
     "2 bad command line; 3 output could not be written; 4 internal error.";
 
 std::vector<fl::Article> read_inputs(const std::vector<std::string>& files,
@@ -56,6 +57,7 @@ int run_main(int argc, char** argv) {
     std::vector<std::string> run_inputs;
     std::string run_manifest, run_out = "out", run_zoom = "5-12", run_bbox, run_shard = "1/1",
                               run_progress = "auto";
+    std::string corrections;
     std::string baseline = ro.baseline.string(), boundaries = ro.tiles.boundaries.string(),
                 style = ro.tiles.style.string();
     int threads = 0;
@@ -67,6 +69,11 @@ int run_main(int argc, char** argv) {
                         "Manifest TSV (file, published[, source, url])");
         cmd->add_option("--out", run_out, "Output directory")->capture_default_str();
         cmd->add_option("--baseline", baseline, "Baseline control TSV")->capture_default_str();
+        cmd->add_option("--corrections", corrections,
+                        "Editorial corrections TSV (action, target, controller, date, note)");
+        cmd->add_flag("--all-communities", ro.all_communities,
+                      "Baseline holder for every community of the gazetteer, not only those "
+                      "events name (slow control areas)");
         cmd->add_option("--boundaries", boundaries,
                         "OGR boundary source (admin-1 layer states_provinces)")
             ->capture_default_str();
@@ -212,6 +219,7 @@ int run_main(int argc, char** argv) {
         ro.out_dir = run_out;
         ro.gazetteer_dir = gaz_dir;
         ro.baseline = baseline;
+        if (!corrections.empty()) ro.corrections = corrections;
         ro.tiles.boundaries = boundaries;
         ro.tiles.style = style;
         ro.tiles.threads = threads;

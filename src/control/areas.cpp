@@ -57,6 +57,24 @@ GeoMultiPolygon unite(const GeoMultiPolygon& a, const GeoMultiPolygon& b) {
     return out;
 }
 
+// The union of many pieces, pairwise in a balanced tree: O(n log n) merges of similar size
+// instead of n merges into one growing polygon.
+GeoMultiPolygon unite_all(std::vector<GeoMultiPolygon> parts) {
+    if (parts.empty()) return {};
+    while (parts.size() > 1) {
+        std::vector<GeoMultiPolygon> next;
+        for (std::size_t i = 0; i + 1 < parts.size(); i += 2)
+            next.push_back(unite(parts[i], parts[i + 1]));
+        if (parts.size() % 2) next.push_back(std::move(parts.back()));
+        parts = std::move(next);
+    }
+    return std::move(parts.front());
+}
+
+// Above this many sites (thousands of communities) the pieces are united in a balanced tree;
+// below it, one by one as always (the same geometry, the same bytes for existing maps).
+constexpr std::size_t kCascadeSites = 1000;
+
 }  // namespace
 
 }  // namespace frontline
@@ -137,6 +155,8 @@ std::vector<ControlArea> control_areas(const std::vector<AreaSite>& sites,
     std::map<Controller, GeoMultiPolygon> by_controller;
     std::map<Controller, std::vector<std::string>> ids_by_controller;
     GeoMultiPolygon covered;
+    const bool cascade = real > kCascadeSites;
+    std::map<Controller, std::vector<GeoMultiPolygon>> pieces;
     for (const auto& cell : vd.cells()) {
         std::size_t i = cell.source_index();
         if (i >= real) continue;
@@ -168,10 +188,22 @@ std::vector<ControlArea> control_areas(const std::vector<AreaSite>& sites,
         bg::intersection(near, clip_km, piece);
         if (piece.empty()) continue;
         Controller c = cells[i].controller;
-        by_controller[c] = unite(by_controller[c], piece);
         auto& ids = ids_by_controller[c];
         ids.insert(ids.end(), cells[i].ids.begin(), cells[i].ids.end());
+        if (cascade) {
+            pieces[c].push_back(std::move(piece));
+            continue;
+        }
+        by_controller[c] = unite(by_controller[c], piece);
         covered = unite(covered, piece);
+    }
+    if (cascade) {
+        std::vector<GeoMultiPolygon> parts;
+        for (auto& [c, list] : pieces) {
+            by_controller[c] = unite_all(std::move(list));
+            parts.push_back(by_controller[c]);
+        }
+        covered = unite_all(std::move(parts));
     }
     GeoMultiPolygon rest;
     bg::difference(clip_km, covered, rest);

@@ -2,6 +2,7 @@
 #include "control/control_io.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.hpp"
@@ -27,9 +28,12 @@ std::string control_day_geojson(const ControlDay& day, const Gazetteer& gaz) {
         props["status"] = st.status;
         props["extent"] = st.extent;
         props["since"] = to_iso(st.since);
+        props["confidence"] = std::round(st.confidence * 100) / 100;
         props["events"] = st.event_ids;
         props["overruled_claims"] = st.overruled_claims;
         props["basis"] = st.basis;
+        if (!st.flags.empty()) props["flags"] = st.flags;
+        if (!st.note.empty()) props["note"] = st.note;
         f["properties"] = props;
         fc["features"].push_back(f);
     }
@@ -69,6 +73,9 @@ ControlDay read_control_day_geojson(const std::filesystem::path& file) {
         st.status = text("status", "");
         st.extent = text("extent", "full");
         st.basis = text("basis", "");
+        st.note = text("note", "");
+        if (p.contains("confidence") && p["confidence"].is_number())
+            st.confidence = p["confidence"].get<double>();
         st.since = parse_iso_date(text("since", "")).value_or(d.date);
         d.places[st.place_id] = std::move(st);
     }

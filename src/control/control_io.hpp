@@ -1,6 +1,7 @@
 // A control day as GeoJSON (out/control/<date>.geojson): one Point per place with its
-// controller, status, extent, since, the events (or baseline source) behind it and the claims
-// it overruled.
+// controller, status, extent, since, confidence, the events (or baseline source) behind it,
+// the events against it (`overruled_claims`), flags on implausible reports and the editor's
+// note.
 #pragma once
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,16 +29,30 @@ struct Baseline {
 // comes from the file name. Unknown place ids and controllers are errors naming the line.
 Baseline read_baseline(const std::filesystem::path& file, const Gazetteer& gaz);
 
+// Adds the rows of a community-level baseline layer (the baseline's columns, optionally
+// name, lat, lon; e.g. data/baseline/2024-11-26-communities.tsv, derived by
+// scripts/derive_baseline.py) that the baseline does not name yet (the point rows win): with
+// `all` every row whose place the gazetteer knows (the layer covers every OCHA community; the
+// gazetteer may carry fewer), else those of `wanted` (e.g. the places events name). A wanted
+// place the layer does not name (a GeoNames town) takes the holder of the nearest community
+// within 3 km. Returns the number of rows added.
+std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& file,
+                               const Gazetteer& gaz, const std::set<std::string>& wanted,
+                               bool all = false);
+
 struct PlaceState {
     std::string place_id;
     Controller controller = Controller::unknown;  // contested and unknown are states too
-    std::string status;                           // "baseline", "confirmed", "claimed"
-    std::string extent = "full";                  // "partial": only parts of the place are held
-    std::vector<std::string> event_ids;           // the events behind the latest change
-    std::string basis;                            // baseline source when no event changed it
-    Date since{};                                 // day of the latest change (the baseline's date)
-    // Claims of another controller that did not overwrite a confirmation, latest first.
+    std::string status;  // "baseline", "confirmed", "claimed", "corrected" (an editor's row)
+    std::string extent = "full";         // "partial": only parts of the place are held
+    std::vector<std::string> event_ids;  // the events for this state (both sides if contested)
+    std::string basis;                   // baseline source when no event changed it
+    Date since{};                        // day of the latest change (the baseline's date)
+    double confidence = 0;               // in [0, 1]: the state's share of the weighed evidence
+    // Events that speak against the state (another controller), latest first.
     std::vector<std::string> overruled_claims;
+    std::vector<std::string> flags;  // implausible reports, e.g. a capture by the holder
+    std::string note;                // the editor's notes (corrections) on this place
 };
 
 struct ControlDay {
@@ -45,18 +60,44 @@ struct ControlDay {
     std::map<std::string, PlaceState> places;  // by place id
 };
 
-// One ControlDay per day from the baseline's date to `last` inclusive. An event counts from
-// its date_end (the last day the sources allow). Per place and day the best-supported event
-// wins: confirmed over claimed, then captures and hand-overs over partial control (entry,
-// "large parts of") over contests over withdrawals, then confidence. Two confirmed events
-// giving the place to different sides on one day make it contested. Advances and denials
-// change nothing; a withdrawal leaves the place unknown; a claim never overwrites a
-// confirmation (it is kept in overruled_claims), but it does overwrite the baseline and
-// earlier claims.
-std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vector<Event>& events,
-                                       const Date& last);
+// An editorial correction (--corrections FILE): reject an event, confirm it, or set a
+// place's holder from a date; the strongest evidence there is.
+struct Correction {
+    std::string action;                           // reject, confirm, set
+    std::string target;                           // event id (reject, confirm) or place id (set)
+    Controller controller = Controller::unknown;  // set
+    Date from{};                                  // set
+    std::string note;
+    std::string file;  // where the row is, for messages
+    std::size_t line = 0;
+};
 
-// Sets controller_before of events that do not name it from the state the day before.
+// Reads a corrections TSV (columns action, target, controller, date, note; controller and
+// date only for `set`). Bad actions, controllers or dates are errors naming file and line.
+std::vector<Correction> read_corrections(const std::filesystem::path& file);
+
+// Refuses rows whose event id is not among `events` or whose place is not in the gazetteer,
+// naming file and line (Error "control", exit code 1).
+void check_corrections(const std::vector<Correction>& rows, const std::vector<Event>& events,
+                       const Gazetteer& gaz);
+
+// One ControlDay per day from the baseline's date to `last` inclusive. An event counts from
+// its date_end (the last day the sources allow). Every report up to a day is weighed (see
+// docs/CONTROL.md): per source its status (a concession by the losing side 1.5, the outlet's
+// own voice 1.0, a side's claim 0.5), once per outlet and once per wire copy (similar
+// sentences in several outlets), times the action (a full capture 1, partial control 0.6,
+// contested and withdrawals 0.5), halved every kHalfLifeDays days of age. The holder keeps
+// an inertia weight: small near the front, large far behind it (no located report within
+// 40 km in the last 4 days), so that one report there needs corroboration. The side with the
+// most weight holds the place; two sides both with confirmed-level weight and close scores
+// make it contested. A capture by the holder is no change and is flagged. Advances and
+// denials change nothing; events on "unlocated:" places are ignored. Corrections: a
+// rejected event is dropped, a confirmed one outweighs everything else, a `set` row fixes
+// the holder from its date on.
+std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vector<Event>& events,
+                                       const Date& last,
+                                       const std::vector<Correction>& corrections = {});
+
 // Neighbourhoods follow their city. News reports a city changing hands ("rebels entered
 // large parts of Aleppo") far more often than each of its quarters, which would otherwise
 // keep their baseline controller beside a city that has changed. A neighbourhood within
@@ -68,6 +109,16 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
 void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
                                  double radius_km = 10.0);
 
+// Carries reported changes to places no report names. A place with its baseline state (no
+// event of its own) that lies between two places one side took from its holder on confirmed
+// reports, on the same axis (the detour through it at most 5% longer than the straight
+// line, the two at most `gap_km` apart), and that had the same baseline holder as they,
+// follows them: status "inferred", the two places' events, a basis naming them and a
+// confidence below theirs. Roads and regions neither carry nor take. A place far from any
+// report keeps its baseline holder.
+void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double gap_km = 40.0);
+
+// Sets controller_before of events that do not name it from the state the day before.
 void fill_controller_before(std::vector<Event>& events, const std::vector<ControlDay>& days);
 
 }  // namespace frontline

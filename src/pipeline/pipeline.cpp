@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <set>
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
@@ -69,6 +70,8 @@ RunSummary run_pipeline(const RunOptions& opt) {
     if (auto n = remove_stale_temporaries(opt.out_dir)) {
         opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
     }
+    std::vector<Correction> corrections;  // read first: a bad row fails before any work
+    if (opt.corrections) corrections = read_corrections(*opt.corrections);
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
     opt.log("gazetteer: " + std::to_string(gaz.size()) + " places from " +
             opt.gazetteer_dir.string());
@@ -97,18 +100,40 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.events = events.size();
 
     Baseline baseline = read_baseline(opt.baseline, gaz);
+    // Every community's holder, where the gazetteer has the communities (oc:<p-code>).
+    const auto layer =
+        opt.baseline.parent_path() / (opt.baseline.stem().string() + "-communities.tsv");
+    if (std::filesystem::exists(layer)) {
+        std::set<std::string> named;
+        for (const auto& e : events) named.insert(e.place_id);
+        if (auto n = add_baseline_layer(baseline, layer, gaz, named, opt.all_communities))
+            opt.log("baseline: " + std::to_string(n) + " communities from " + layer.string());
+    }
     Date last = baseline.date;
     for (const auto& a : articles) {
         if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last})
             last = *a.published;
     }
-    auto days = build_timeline(baseline, events, last);
+    check_corrections(corrections, events, gaz);
+    auto days = build_timeline(baseline, events, last, corrections);
     propagate_to_neighbourhoods(days, gaz);
+    infer_between(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
     write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
     write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
+    if (opt.corrections) {
+        std::string rows = "action\ttarget\tcontroller\tdate\tnote\n";
+        for (const auto& c : corrections) {
+            rows += c.action + "\t" + c.target + "\t" +
+                    (c.action == "set" ? std::string(to_string(c.controller)) : "") + "\t" +
+                    (c.action == "set" ? to_iso(c.from) : "") + "\t" + c.note + "\n";
+        }
+        write_file_atomic(opt.out_dir / "corrections.tsv", rows);
+        opt.log("corrections: " + std::to_string(corrections.size()) + " rows from " +
+                opt.corrections->string() + " applied (listed in corrections.tsv)");
+    }
     for (const auto& d : days) {
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
                           control_day_geojson(d, gaz));

@@ -17,6 +17,13 @@ struct RunOptions {
     std::optional<std::filesystem::path> manifest;  // else manifest.tsv beside the articles
     std::filesystem::path gazetteer_dir;            // gazetteer/
     std::filesystem::path baseline;                 // data/baseline/2024-11-26.tsv
+    // Editorial corrections (docs/CONTROL.md); the rows applied are listed in corrections.tsv.
+    std::optional<std::filesystem::path> corrections;
+    // <baseline>-communities.tsv beside the baseline gives a holder to every community the
+    // gazetteer has (oc:<p-code>). By default only to those events name; with this, to all
+    // (a denser map and inference between captured places, but control areas over thousands
+    // of sites are slow: see docs/CONTROL.md).
+    bool all_communities = false;
     std::filesystem::path out_dir = "out";
     bool render = true;
     // The tile stage: boundaries, style, zooms, area, threads, shards, incremental, progress.

@@ -227,6 +227,10 @@ ojson build_data(const WebOptions& opt) {
             if (p.contains("events") && !p["events"].empty()) st["events"] = p["events"];
             if (p.contains("overruled_claims") && !p["overruled_claims"].empty())
                 st["overruled_claims"] = p["overruled_claims"];
+            if (p.contains("confidence") && st["status"] != "baseline")
+                st["confidence"] = p["confidence"];
+            if (p.contains("flags")) st["flags"] = p["flags"];
+            if (p.contains("note")) st["note"] = p["note"];
             states[day][id] = std::move(st);
         }
     }
