@@ -12,6 +12,7 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/import.hpp"
 #include "gazetteer/mention_io.hpp"
+#include "gazetteer/news_names.hpp"
 #include "gazetteer/normalize.hpp"
 #include "pipeline/figures.hpp"
 #include "pipeline/pipeline.hpp"
@@ -279,6 +280,7 @@ int run_main(int argc, char** argv) {
             auto m = fl::geoparse(g, a, gpo);
             all.insert(all.end(), m.begin(), m.end());
         }
+        fl::apply_news_names(g, all, fl::news_names(g, all));  // as the pipeline labels them
         std::cout << (gp_format == "tsv"    ? fl::mentions_tsv(all)
                       : gp_format == "json" ? fl::mentions_json(all)
                                             : fl::mentions_geojson(all));
@@ -287,12 +289,22 @@ int run_main(int argc, char** argv) {
     if (*events) {
         auto g = gazetteer();
         std::vector<fl::Event> all;
-        for (const auto& a : read_inputs(ev_files, ev_manifest)) {
+        fl::GeoparseOptions gpo;
+        gpo.governorate_cues = true;  // as the pipeline: "Idlib province" is not the city
+        gpo.unlocated = true;         // events count places the gazetteer lacks (never drawn)
+        const auto articles = read_inputs(ev_files, ev_manifest);
+        std::vector<std::vector<fl::Mention>> mentions_of;
+        std::vector<fl::Mention> every;
+        for (const auto& a : articles) {
             if (!a.published)
                 std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
-            fl::GeoparseOptions gpo;
-            gpo.governorate_cues = true;  // as the pipeline: "Idlib province" is not the city
-            auto e = fl::extract_events(a, fl::geoparse(g, a, gpo));
+            mentions_of.push_back(fl::geoparse(g, a, gpo));
+            every.insert(every.end(), mentions_of.back().begin(), mentions_of.back().end());
+        }
+        const auto names = fl::news_names(g, every);  // as the pipeline labels them
+        for (std::size_t i = 0; i < articles.size(); ++i) {
+            fl::apply_news_names(g, mentions_of[i], names);
+            auto e = fl::extract_events(articles[i], mentions_of[i]);
             all.insert(all.end(), e.begin(), e.end());
         }
         all = fl::merge_events(std::move(all));

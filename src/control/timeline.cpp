@@ -331,7 +331,11 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
         n += (n.empty() ? "" : "; ") + text;
     };
     for (const auto& e : events) {
-        if (e.place_id.rfind("unlocated:", 0) == 0) continue;  // never drawn
+        if (!e.located || e.place_id.rfind("unlocated:", 0) == 0) continue;  // never drawn
+        // "much of Idlib province" colours no point: a governorate or region is an area the
+        // baseline zones and the places reported in it decide.
+        if (e.place_kind == "governorate" || e.place_kind == "region" || e.place_kind == "country")
+            continue;
         if (e.status == "denied") continue;
         if (auto r = rejected.find(e.id); r != rejected.end()) {
             add_note(e.place_id, "rejected " + e.id + ": " + r->second->note);
@@ -445,7 +449,8 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 s.controller = Controller::unknown;
                 s.since = d;
             }
-            Controller& hold = holder[place];
+            // A place outside the baseline has no holder until a report gives it one.
+            Controller& hold = holder.try_emplace(place, Controller::unknown).first->second;
             // A capture reported today by the side that already holds the place: no change.
             auto& flagged = flags[place];
             for (const auto& it : its) {
@@ -581,6 +586,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                     s.extent = "full";
                     s.event_ids.clear();
                     s.basis = base_source[place];
+                    if (s.basis.empty()) s.basis = "not in the baseline; no report holds";
                 }
                 continue;
             }

@@ -387,6 +387,11 @@ const Place* Gazetteer::find_id(std::string_view id) const {
     return it == by_id_.end() ? nullptr : &places_[it->second];
 }
 
+void Gazetteer::rename(std::string_view id, std::string name) {
+    if (auto it = by_id_.find(std::string(id)); it != by_id_.end())
+        places_[it->second].name = std::move(name);
+}
+
 const std::vector<std::uint32_t>* Gazetteer::find_key(const std::string& key) const {
     auto it = by_key_.find(key);
     return it == by_key_.end() ? nullptr : &it->second.ids;

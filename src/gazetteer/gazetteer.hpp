@@ -83,6 +83,8 @@ class Gazetteer {
     void add_stoplist(const std::filesystem::path& file);
 
     const Place* find_id(std::string_view id) const;
+    // Sets the display name of a place (see news_names.hpp); the index is unchanged.
+    void rename(std::string_view id, std::string name);
     // Places whose name key equals `key` (see name_key()).
     const std::vector<std::uint32_t>* find_key(const std::string& key) const;
     const KeyEntry* find_entry(const std::string& key) const;

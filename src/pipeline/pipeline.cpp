@@ -17,6 +17,7 @@
 #include "events/event_io.hpp"
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
+#include "gazetteer/news_names.hpp"
 #include "geo/boundaries.hpp"
 #include "pipeline/figures.hpp"
 #include "render/style.hpp"
@@ -79,8 +80,9 @@ RunSummary run_pipeline(const RunOptions& opt) {
     sum.articles = articles.size();
     GeoparseOptions gpo;
     gpo.governorate_cues = true;  // "villages in Aleppo and Idlib" are the governorates
+    gpo.unlocated = true;  // events list places the gazetteer lacks; control never draws them
+    std::vector<std::vector<Mention>> mentions_of;  // per article
     std::vector<Mention> all_mentions;
-    std::vector<Event> raw_events;
     for (const auto& a : articles) {
         auto mentions = geoparse(gaz, a, gpo);
         if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -90,9 +92,17 @@ RunSummary run_pipeline(const RunOptions& opt) {
         }
         if (!a.published)
             opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
-        auto ev = extract_events(a, mentions);
-        raw_events.insert(raw_events.end(), ev.begin(), ev.end());
         all_mentions.insert(all_mentions.end(), mentions.begin(), mentions.end());
+        mentions_of.push_back(std::move(mentions));
+    }
+    // One spelling per place, the one the run's articles use (news_names.hpp).
+    const auto names = news_names(gaz, all_mentions);
+    apply_news_names(gaz, all_mentions, names);
+    std::vector<Event> raw_events;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        apply_news_names(gaz, mentions_of[i], names);
+        auto ev = extract_events(articles[i], mentions_of[i]);
+        raw_events.insert(raw_events.end(), ev.begin(), ev.end());
     }
     auto events = merge_events(std::move(raw_events));
     annotate_places(events, gaz);

@@ -1,0 +1,84 @@
+#include "gazetteer/news_names.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "gazetteer/normalize.hpp"
+
+namespace frontline {
+
+namespace {
+
+bool renamable(const Place& p) {
+    if (p.foreign() || p.id.rfind("fl:", 0) == 0) return false;
+    const std::string k = p.kind();
+    return k == "village" || k == "town" || k == "neighbourhood" || k == "place";
+}
+
+// "El-Mubarakat" -> "al-Mubarakat"; "" for a spelling not fit to be a label.
+std::string label_form(std::string s) {
+    bool upper = false, lower = false;
+    for (unsigned char c : s) {
+        upper = upper || (c >= 'A' && c <= 'Z');
+        lower = lower || (c >= 'a' && c <= 'z');
+    }
+    if (!upper || !lower) return "";
+    if (s.size() > 3 && (s[0] == 'A' || s[0] == 'E' || s[0] == 'a' || s[0] == 'e') &&
+        (s[1] == 'l' || s[1] == 'L') && (s[2] == '-' || s[2] == ' ')) {
+        s = "al-" + s.substr(3);
+    }
+    return s;
+}
+
+bool ascii(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
+}
+
+}  // namespace
+
+std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
+                                                        const std::vector<Mention>& mentions) {
+    struct Form {
+        std::set<std::string> docs;
+        std::size_t first = 0;
+    };
+    std::map<std::string, std::map<std::string, Form>> forms;  // place -> spelling -> use
+    std::map<std::string, std::set<std::string>> keys;         // place -> name keys written
+    std::size_t order = 0;
+    for (const auto& m : mentions) {
+        if (!m.located || m.abstained) continue;
+        keys[m.place_id].insert(name_key(m.surface));
+        const std::string f = label_form(m.surface);
+        if (f.empty()) continue;
+        auto& form = forms[m.place_id][f];
+        if (form.docs.empty()) form.first = order++;
+        form.docs.insert(m.doc);
+    }
+    std::unordered_map<std::string, std::string> out;
+    for (const auto& [id, spellings] : forms) {
+        const Place* p = gaz.find_id(id);
+        if (!p || !renamable(*p)) continue;
+        const auto& written = keys[id];
+        if (written.count(name_key(p->name))) continue;  // the news uses the gazetteer's name
+        const auto best =
+            std::min_element(spellings.begin(), spellings.end(), [](const auto& a, const auto& b) {
+                if (a.second.docs.size() != b.second.docs.size())
+                    return a.second.docs.size() > b.second.docs.size();
+                if (ascii(a.first) != ascii(b.first)) return ascii(a.first);
+                return a.second.first < b.second.first;
+            });
+        out.emplace(id, best->first);
+    }
+    return out;
+}
+
+void apply_news_names(Gazetteer& gaz, std::vector<Mention>& mentions,
+                      const std::unordered_map<std::string, std::string>& names) {
+    for (const auto& [id, name] : names) gaz.rename(id, name);
+    for (auto& m : mentions) {
+        if (auto it = names.find(m.place_id); it != names.end()) m.place_name = it->second;
+    }
+}
+
+}  // namespace frontline
