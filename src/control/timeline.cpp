@@ -209,6 +209,7 @@ std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& 
         BaselineEntry entry;
         std::string name;
         double lat = 0, lon = 0;
+        std::string layer_id;  // the layer's own id (oc:<p-code>)
     };
     std::vector<Row> rows;
     std::size_t added = 0;
@@ -216,15 +217,23 @@ std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& 
         const std::string id((*row)[c_id]);
         auto c = parse_controller((*row)[c_ctl]);
         if (!c) tsv.fail("unknown controller \"" + std::string((*row)[c_ctl]) + "\"");
-        Row r{{id, *c, std::string((*row)[c_src])}, c_name ? std::string((*row)[*c_name]) : id};
+        Row r{{id, *c, std::string((*row)[c_src])},
+              c_name ? std::string((*row)[*c_name]) : id,
+              0,
+              0,
+              id};
         if (c_lat && c_lon) {
             if (!to_double((*row)[*c_lat], r.lat) || !to_double((*row)[*c_lon], r.lon))
                 tsv.fail("bad lat/lon");
         }
-        if (!named.count(id) && (all || wanted.count(id)) && gaz.find_id(id)) {
-            baseline.entries.push_back(r.entry);
-            named.insert(id);
-            ++added;
+        // A community merged into a GeoNames or curated place stands for that place.
+        if (const Place* p = gaz.find_id(id)) {
+            r.entry.place_id = p->id;
+            if (!named.count(p->id) && (all || wanted.count(p->id))) {
+                baseline.entries.push_back(r.entry);
+                named.insert(p->id);
+                ++added;
+            }
         }
         rows.push_back(std::move(r));
     }
@@ -252,7 +261,7 @@ std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& 
         char dist[16];
         std::snprintf(dist, sizeof dist, "%.1f", best_km);
         baseline.entries.push_back({id, best->entry.controller,
-                                    "as the community " + best->name + " (" + best->entry.place_id +
+                                    "as the community " + best->name + " (" + best->layer_id +
                                         ", " + dist + " km): " + best->entry.source});
         named.insert(id);
         ++added;

@@ -243,12 +243,16 @@ void Gazetteer::add_curated(const std::filesystem::path& file) {
 void Gazetteer::add_variants(const std::filesystem::path& file) {
     TsvReader tsv(file, "gazetteer");
     const auto c_id = tsv.require_column("place_id"), c_var = tsv.require_column("variant");
+    const auto c_note = tsv.column("note");
     while (auto row = tsv.next()) {
         std::string id((*row)[c_id]);
         auto it = by_id_.find(id);
         if (it == by_id_.end()) tsv.fail("variant names an unknown place id " + id);
         places_[it->second].names.emplace_back((*row)[c_var]);
         index_name(it->second, (*row)[c_var], /*strong=*/true);
+        // "display: ..." makes the variant the place's display name (the newsroom form).
+        if (c_note && (*row)[*c_note].rfind("display", 0) == 0)
+            display_.emplace_back(it->second, std::string((*row)[c_var]));
     }
 }
 
@@ -374,6 +378,11 @@ Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
     // are newsroom forms already; foreign places keep theirs).
     for (auto& p : g.places_) {
         if (p.country == "SY" && p.id.rfind("fl:", 0) != 0) p.name = newsroom_name(p.name);
+    }
+    for (auto& p : g.places_) p.curated_name = p.id.rfind("fl:", 0) == 0;
+    for (const auto& [i, name] : g.display_) {
+        g.places_[i].name = name;
+        g.places_[i].curated_name = true;
     }
     if (!any) {
         throw Error("gazetteer", dir.string(),

@@ -35,6 +35,9 @@ struct Place {
     // Ids of the same place in other sources merged into this entry ("oc:C1150"); `id`
     // stays the GeoNames or curated id where there is one.
     std::vector<std::string> also_ids;
+    // The display name is an editor's newsroom form (curated place or a variants.tsv
+    // "display" row): never replaced by the run's spellings (news_names.hpp).
+    bool curated_name = false;
 
     bool foreign() const { return country != "SY"; }
     // A short kind: city, town, village, neighbourhood, airport, airbase, military,
@@ -72,6 +75,8 @@ class Gazetteer {
     // Adds every row of a GeoNames dump file (19 tab-separated columns, no header).
     void add_geonames(const std::filesystem::path& file);
     void add_curated(const std::filesystem::path& file);
+    // variants.tsv: place_id, variant[, note]; a note starting "display" makes the variant
+    // the display name (the form newsrooms use: "Kobani", not GeoNames' "Ayn al-Arab").
     void add_variants(const std::filesystem::path& file);
     // Adds an OCHA/CSR extract written by gazetteer/build_ocha.py (header id, name, name_ar,
     // alternatenames, lat, lon, admin1, kind, source). A row whose place is already here
@@ -111,6 +116,7 @@ class Gazetteer {
     std::unordered_set<std::string> stoplist_;
     std::unordered_map<std::string, std::uint32_t> governorates_;  // "SY09" -> place
     std::size_t max_tokens_ = 1;
+    std::vector<std::pair<std::uint32_t, std::string>> display_;  // variants.tsv "display"
 
     std::uint32_t add_place(Place p, const std::string& where, std::size_t strong_names);
     void index_name(std::uint32_t i, std::string_view name, bool strong);

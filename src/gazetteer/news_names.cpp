@@ -4,16 +4,19 @@
 #include <map>
 #include <set>
 
-#include "gazetteer/normalize.hpp"
-
 namespace frontline {
 
 namespace {
 
 bool renamable(const Place& p) {
-    if (p.foreign() || p.id.rfind("fl:", 0) == 0) return false;
+    if (p.foreign() || p.curated_name) return false;
     const std::string k = p.kind();
-    return k == "village" || k == "town" || k == "neighbourhood" || k == "place";
+    return k == "village" || k == "town" || k == "city" || k == "neighbourhood" || k == "place";
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return s;
 }
 
 // "El-Mubarakat" -> "al-Mubarakat"; "" for a spelling not fit to be a label.
@@ -24,6 +27,16 @@ std::string label_form(std::string s) {
         lower = lower || (c >= 'a' && c <= 'z');
     }
     if (!upper || !lower) return "";
+    std::string plain;  // typographic apostrophe (U+2019) -> '
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.compare(i, 3, "\u2019") == 0) {
+            plain += '\'';
+            i += 2;
+        } else {
+            plain += s[i];
+        }
+    }
+    s = std::move(plain);
     if (s.size() > 3 && (s[0] == 'A' || s[0] == 'E' || s[0] == 'a' || s[0] == 'e') &&
         (s[1] == 'l' || s[1] == 'L') && (s[2] == '-' || s[2] == ' ')) {
         s = "al-" + s.substr(3);
@@ -44,13 +57,13 @@ std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
         std::size_t first = 0;
     };
     std::map<std::string, std::map<std::string, Form>> forms;  // place -> spelling -> use
-    std::map<std::string, std::set<std::string>> keys;         // place -> name keys written
+    std::map<std::string, std::set<std::string>> written;      // place -> forms, lower case
     std::size_t order = 0;
     for (const auto& m : mentions) {
         if (!m.located || m.abstained) continue;
-        keys[m.place_id].insert(name_key(m.surface));
         const std::string f = label_form(m.surface);
         if (f.empty()) continue;
+        written[m.place_id].insert(lower(f));
         auto& form = forms[m.place_id][f];
         if (form.docs.empty()) form.first = order++;
         form.docs.insert(m.doc);
@@ -59,8 +72,7 @@ std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
     for (const auto& [id, spellings] : forms) {
         const Place* p = gaz.find_id(id);
         if (!p || !renamable(*p)) continue;
-        const auto& written = keys[id];
-        if (written.count(name_key(p->name))) continue;  // the news uses the gazetteer's name
+        if (written[id].count(lower(label_form(p->name)))) continue;  // the news writes it
         const auto best =
             std::min_element(spellings.begin(), spellings.end(), [](const auto& a, const auto& b) {
                 if (a.second.docs.size() != b.second.docs.size())

@@ -76,3 +76,13 @@ TEST(NewsNames, CuratedNamesUnlocatedAndAbstainedMentionsUnchanged) {
                                    unloc, abst};
     EXPECT_TRUE(fl::news_names(gaz, ms).empty());
 }
+
+TEST(NewsNames, EditorsDisplayNamesFromVariantsAreShownAndKept) {
+    auto gaz = load();
+    // variants.tsv "display" rows: the newsroom form, not GeoNames' "Ayn al-Arab".
+    EXPECT_EQ(gaz.find_id("gn:172256")->name, "Kobani");
+    EXPECT_EQ(gaz.find_id("gn:163476")->name, "Tal Rifaat");
+    std::vector<fl::Mention> ms = {mention("a", "Kobane", "gn:172256"),
+                                   mention("b", "Kobane", "gn:172256")};
+    EXPECT_TRUE(fl::news_names(gaz, ms).empty());
+}
