@@ -332,9 +332,13 @@
       markByPlace[p.id] = g;
     });
     // Events at places the day files do not hold (roads, places outside the two governorates).
+    // Unlocated places (geo_precision 0) have no point; a governorate or region (3) is an area,
+    // not a spot to mark: both stay in the list of changes only.
     Object.keys(eventsByPlace).forEach(function (id) {
       if (placeIndex[id] !== undefined) return;
-      var evs = eventsByPlace[id].filter(function (e) { return e.date <= day; });
+      var evs = eventsByPlace[id].filter(function (e) {
+        return e.date <= day && e.geo_precision > 0 && e.geo_precision < 3;
+      });
       if (!evs.length) return;
       var e = evs[evs.length - 1];
       var g = L.featureGroup([L.circleMarker([e.lat, e.lon], {
@@ -354,7 +358,15 @@
       map.setView([p.lat, p.lon], 11, { animate: false });
       g = markByPlace[id];
     }
-    if (!g) return;
+    if (!g) {
+      // A place with no mark (unlocated, or a governorate): its popup where the map is.
+      var evs = eventsByPlace[id];
+      if (!evs) return;
+      returnFocus = from || null;
+      L.popup({ maxWidth: 320, minWidth: 200, maxHeight: 320 }).setLatLng(map.getCenter())
+        .setContent(popupContent(id, evs[evs.length - 1].place_name, shownDay())).openOn(map);
+      return;
+    }
     returnFocus = from || null;
     var ll = g.getBounds().getCenter();
     if (map.getZoom() < D.minzoom + 2) map.setView(ll, D.minzoom + 2, { animate: !reduceMotion });
@@ -436,7 +448,8 @@
       var evs = eventsByPlace[id].filter(function (e) { return e.date <= day; });
       if (evs.length) {
         var e = evs[evs.length - 1];
-        rows.push({ id: id, name: e.place_name, st: { controller: e.controller, status: e.status, since: e.date } });
+        rows.push({ id: id, name: e.place_name + (e.geo_precision === 0 ? ' (not located)' : ''),
+          st: { controller: e.controller, status: e.status, since: e.date } });
       }
     });
     rows.sort(function (a, b) { return a.st.since < b.st.since ? 1 : a.st.since > b.st.since ? -1 : a.name.localeCompare(b.name); });
@@ -455,10 +468,12 @@
   // How it is made, and credits
   var method = el('details', { class: 'method' }, [
     el('summary', { text: 'How this map is made' }),
-    el('p', { text: 'Frontline reads news articles, finds the places they name (GeoNames gazetteer) and the ' +
+    el('p', { text: 'Frontline reads news articles, finds the places they name (gazetteer: GeoNames and UN OCHA communities) and the ' +
       'sentences that report a change of control, and dates each change from the article\u2019s publication ' +
       'day. A change reported by a side\u2019s own statement is \u201cclaimed\u201d; one reported as fact or by ' +
-      'several articles is \u201cconfirmed\u201d. Claims never overrule confirmations. The baseline of ' +
+      'several articles is \u201cconfirmed\u201d. A place\u2019s state weighs every report up to the day (a concession most, ' +
+      'then an outlet\u2019s own voice, then a side\u2019s claim; each outlet once; older reports less), so one ' +
+      'misread report does not flip a place; close conflicting reports make it contested. The baseline of ' +
       longDate(D.baseline) + ' comes from a curated table with a source for every row.' }),
     el('p', { text: 'Dots are the evidence: each place\u2019s controller on the day. Control areas, where drawn, ' +
       'are an estimate: each place gets the land nearer to it than to any other place (a Voronoi cell), ' +
