@@ -889,6 +889,17 @@ class Parser {
                 m.penalty_why = "a month abbreviation";
             }
         }
+        // A name qualifying a highway ("the Damascus-Aleppo international M5 highway", "the
+        // Aleppo international highway") names the road, not the place.
+        if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first)) {
+            const std::string nw = lower(word(m.last + 1));
+            const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
+                                    std::isdigit(static_cast<unsigned char>(nw[1]));
+            if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
+                m.penalty += 0.6;
+                m.penalty_why = "qualifies a highway";
+            }
+        }
         if (partial) {
             // A short key inside a longer name ("Re" of a word like "Re'em") even more so.
             m.penalty += m.key.size() <= 3 ? 0.6 : 0.4;

@@ -119,3 +119,15 @@ TEST(Context, RunnersUpAreKept) {
     ASSERT_FALSE(ms[0].runners_up.empty());
     EXPECT_LT(ms[0].runners_up.front().score, ms[0].score);
 }
+
+TEST(Context, NameQualifyingAHighwayIsTheRoadNotThePlace) {
+    // "Aleppo international" is also a short name of the airport: beside "M5 highway" it
+    // describes the road.
+    EXPECT_EQ(parse("Fighters cut the Damascus-Aleppo international M5 highway at dawn."),
+              V{"M5 highway=fl:m5-highway"});
+    EXPECT_EQ(parse("Fighters cut the Aleppo international highway near Saraqib."),
+              V{"Saraqib=gn:164816"});
+    // A road named as a whole still resolves, and a place beside it still counts.
+    EXPECT_EQ(parse("They reached the Aleppo-Damascus highway near Saraqib."),
+              (V{"Aleppo-Damascus highway=fl:m5-highway", "Saraqib=gn:164816"}));
+}
