@@ -13,6 +13,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "events/actors.hpp"
@@ -187,6 +188,19 @@ struct Obj {
     std::size_t start = 0;  // folded offsets
     std::size_t end = 0;
 };
+
+// The singular definite anaphors of the lexicon and the place kinds each can stand for.
+struct KindAnaphor {
+    const std::vector<std::string>* phrases;
+    std::set<std::string> kinds;
+};
+const std::vector<KindAnaphor>& kind_anaphors() {
+    static const std::vector<KindAnaphor> k = {
+        {&lexicon().airport_anaphor, {"airport", "airbase"}},
+        {&lexicon().town_anaphor, {"town", "village"}},
+    };
+    return k;
+}
 
 bool eligible(const Mention& m) {
     if (m.foreign) return false;
@@ -517,6 +531,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     std::size_t last_objects_age = 0;
     std::map<std::string, int> city_count;
     std::size_t last_city_age = 0;
+    // "handed the airport to", "captured the town": the last airport or town named, in the
+    // last three sentences (kind_anaphors(): the lexicon's phrases and the kinds they mean).
+    struct KindMemory {
+        const Mention* m = nullptr;
+        std::size_t age = 0;
+    };
+    std::vector<KindMemory> kind_memory(kind_anaphors().size());
     // Attribution carries over continuation sentences of the same paragraph ("Rebels took X,
     // the monitor said. They also seized Y.").
     bool prev_attributed = false;
@@ -596,8 +617,23 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         }
         if (last_city && ++last_city_age > 4) last_city = nullptr;
         const bool the_city = last_city && contains_word(s, "the city");
+        // The memory before this sentence (for its anaphors), then this sentence's places.
+        const std::vector<KindMemory> kind_before = kind_memory;
+        bool kind_anaphor_here = false;
+        for (std::size_t k = 0; k < kind_memory.size(); ++k) {
+            auto& km = kind_memory[k];
+            if (km.m && ++km.age > 3) km = {};
+            for (const auto& o : objs) {
+                if (!o.m->foreign && o.m->located && kind_anaphors()[k].kinds.count(o.m->kind))
+                    km = {o.m, 0};
+            }
+            if (kind_before[k].m) {
+                for (const auto& a : *kind_anaphors()[k].phrases)
+                    kind_anaphor_here = kind_anaphor_here || s.find(a) != std::string_view::npos;
+            }
+        }
         if (++last_objects_age > 2) last_objects.clear();
-        if (question || (objs.empty() && !the_city && last_objects.empty())) {
+        if (question || (objs.empty() && !the_city && last_objects.empty() && !kind_anaphor_here)) {
             if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
@@ -850,6 +886,31 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(t.end).starts_with(" the city") &&
                 !s.substr(t.end).starts_with(" the city of")) {
                 targets.push_back({last_city, t.end + 1, t.end + 9});
+            }
+            // "handed the airport to the SDF", "captured the town": the place of that kind
+            // named last (earlier in this sentence, else in the last three).
+            if (targets.empty() &&
+                ((def.shape == Shape::object_after && !passive) || def.shape == Shape::handover)) {
+                std::string_view rest = s.substr(t.end);
+                for (std::size_t k = 0; k < kind_anaphors().size() && targets.empty(); ++k) {
+                    for (const auto& a : *kind_anaphors()[k].phrases) {
+                        if (!rest.starts_with(a)) continue;
+                        const std::size_t after = a.size();
+                        if (after < rest.size() &&
+                            std::isalpha(static_cast<unsigned char>(rest[after])))
+                            continue;
+                        if (rest.substr(after).starts_with(" of ")) continue;  // names it itself
+                        const Mention* m = nullptr;
+                        for (const auto& o : objs) {
+                            if (o.end <= t.start && !o.m->foreign && o.m->located &&
+                                kind_anaphors()[k].kinds.count(o.m->kind))
+                                m = o.m;
+                        }
+                        if (!m) m = kind_before[k].m;
+                        if (m) targets.push_back({m, t.end + 1, t.end + after});
+                        break;
+                    }
+                }
             }
             // "re-entered the towns": the places the last events were about.
             if (targets.empty() && !last_objects.empty() && def.shape == Shape::object_after &&

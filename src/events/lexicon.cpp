@@ -91,6 +91,8 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"change_marker", &Lexicon::change_marker},
     {"continuation", &Lexicon::continuation},
     {"plural_anaphor", &Lexicon::plural_anaphor},
+    {"airport_anaphor", &Lexicon::airport_anaphor},
+    {"town_anaphor", &Lexicon::town_anaphor},
 };
 
 }  // namespace

@@ -34,6 +34,9 @@ const fl::Gazetteer& gaz() {
             rows += std::string(p[0]) + "\t" + p[1] + "\t\t" + p[2] + "\t" + p[3] +
                     "\tP\tPPL\tSY\t12\t5000\t1000\t\ttest\n";
         }
+        rows +=
+            "fl:taftanaz-airbase\tTaftanaz airbase\t\t35.97\t36.78\tS\tAIRB\tSY\t12\t0\t"
+            "1000\t\ttest\n";
         rows += "fl:hama\tHama\t\t35.13\t36.75\tP\tPPLA\tSY\t05\t800000\t1000\t\ttest\n";
         rows += "fl:idlib\tIdlib\t\t35.93\t36.63\tP\tPPLA\tSY\t12\t160000\t1000\t\ttest\n";
         rows +=
@@ -232,6 +235,29 @@ TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
     EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
     // No city named before: nothing to refer to.
     EXPECT_TRUE(extract("On Thursday rebels entered the city.").empty());
+}
+
+TEST(Shapes, TheAirportAndTheTownAreTheLastNamed) {
+    auto e = extract(
+        "Rebels captured Taftanaz airbase on Friday. A day later, sources said the rebels had "
+        "handed the airbase to the SDF.");
+    int sdf = 0, opposition = 0;
+    for (const auto& ev : e) {
+        if (ev.place_id != "fl:taftanaz-airbase") continue;
+        sdf += ev.controller == fl::Controller::sdf;
+        opposition += ev.controller == fl::Controller::opposition;
+    }
+    EXPECT_EQ(opposition, 1);
+    EXPECT_EQ(sdf, 1);
+    auto t = extract(
+        "Army artillery pounded Saraqib overnight.\n\nBy noon the rebels had captured the "
+        "town.");
+    EXPECT_EQ(ctl(t, "fl:saraqib"), fl::Controller::opposition);
+    // "the town of X" names its own town; no town named before: nothing to refer to.
+    auto m = extract("Army artillery pounded Saraqib. Then rebels captured the town of Morek.");
+    EXPECT_EQ(ctl(m, "fl:morek"), fl::Controller::opposition);
+    EXPECT_EQ(find(m, "fl:saraqib"), nullptr);
+    EXPECT_TRUE(extract("By noon the rebels had captured the town.").empty());
 }
 
 TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
