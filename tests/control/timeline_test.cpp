@@ -287,6 +287,33 @@ TEST(Evidence, UnlocatedPlacesAreNeverColoured) {
     EXPECT_EQ(days.back().places.count("unlocated:somewhere"), 0u);
 }
 
+TEST(Evidence, GovernorateAndUnlocatedEventsColourNoPoint) {
+    auto province = ev("2024-11-29", "p:province", fl::Controller::contested, "confirmed");
+    province.place_kind = "governorate";  // "much of Idlib province"
+    auto unplaced = ev("2024-11-29", "p:village", fl::Controller::opposition, "confirmed");
+    unplaced.located = false;
+    auto b = baseline({{"p:province", fl::Controller::opposition, "src"}});
+    auto days = fl::build_timeline(b, {province, unplaced}, day("2024-11-30"));
+    EXPECT_EQ(days.back().places.at("p:province").controller, fl::Controller::opposition);
+    EXPECT_EQ(days.back().places.at("p:province").status, "baseline");
+    EXPECT_EQ(days.back().places.count("p:village"), 0u);
+}
+
+TEST(Evidence, PlaceOutsideTheBaselineHasNoHolderToDefend) {
+    // One claim about a place the baseline does not name: nothing speaks against it.
+    auto days = fl::build_timeline(
+        baseline(), {ev("2024-11-29", "p:new", fl::Controller::opposition, "claimed")},
+        day("2024-11-30"));
+    EXPECT_EQ(days.back().places.at("p:new").controller, fl::Controller::opposition);
+    for (const auto& d : days) {
+        for (const auto& [id, st] : d.places) {
+            if (st.status == "baseline") {
+                EXPECT_FALSE(st.basis.empty()) << id;
+            }
+        }
+    }
+}
+
 TEST(Corrections, RejectConfirmAndSet) {
     auto b = baseline({{"p:x", fl::Controller::government, "src"},
                        {"p:y", fl::Controller::government, "src"},
