@@ -16,7 +16,8 @@ namespace frontline {
 // and neighbourhoods without a curated newsroom name (ids other than "fl:") are renamed, and
 // only when no article writes the gazetteer's own name (same name key): a name some article
 // uses stays. The count is per article (an outlet repeating itself counts once); ties go to
-// the all-ASCII spelling, then to the first article. Leading "Al-"/"El-" is written "al-".
+// the all-ASCII spelling, then to the first article. Leading "Al-"/"El-" is written "al-";
+// Turkish romanisations (turkish_romanised()) are never taken.
 // Headline capitals ("ALEPPO") and spellings without a capital letter are never taken.
 std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
                                                         const std::vector<Mention>& mentions);
