@@ -1276,20 +1276,25 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             bool syrian = false;
             for (const auto& c : ranked) syrian |= gaz.find_id(c.place_id)->country == "SY";
             if (!syrian && m.alt_ids.empty()) continue;
+            // With a Syrian candidate, far foreign ones lose 0.2 (both may then abstain);
+            // without one, the Syrian places of the skeleton are tried first (not against a
+            // city of 100,000 or more, which the news means more often than a Syrian hamlet)
+            // and the exact ranking stands, unchanged, if none of them fits.
             bool far = false;
             for (auto& c : ranked) {
                 const Place& p = *gaz.find_id(c.place_id);
                 if (!p.foreign() || is_capital_or_country(p)) continue;
                 const double d = distance_km(p.lat, p.lon, clat, clon);
                 if (d <= 150) continue;
+                far |= &c == &ranked.front() && p.population < 100000;
+                if (!syrian) continue;
                 c.score = std::max(0.0, c.score - 0.2);
                 c.why += ", a foreign namesake " + km_text(d) + " from the article's places";
-                far = true;
             }
             std::stable_sort(
                 ranked.begin(), ranked.end(),
                 [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
-            if (far && !syrian && gaz.find_id(ranked.front().place_id)->foreign()) {
+            if (far && !syrian) {
                 Match f = m;
                 f.fuzzy = true;
                 f.fuzzy_ids = m.alt_ids;

@@ -101,6 +101,16 @@ TEST(Turkish, ForeignNamesakeLosesToTheSyrianPlaceInAPlaceSlot) {
     ASSERT_NE(m, nullptr);
     EXPECT_FALSE(m->foreign) << m->place_id << " " << m->why;
     EXPECT_EQ(m->place_id, "oc:C4003") << m->why;
+    // Foreign cities named beside Syrian places stay foreign, whether or not some Syrian
+    // village shares their skeleton.
+    auto f = parse(
+        "Fighters took Hama and Salamiyah, and rallies were held in Beirut, Amman, Tripoli, "
+        "Sidon and Baalbek.");
+    for (const char* city : {"Beirut", "Amman", "Tripoli", "Sidon", "Baalbek"}) {
+        const fl::Mention* c = find(f, city);
+        ASSERT_NE(c, nullptr) << city;
+        EXPECT_TRUE(c->foreign) << city << " " << c->place_id;
+    }
     // Outside a place slot, or with no Syrian places around, the Turkish town stays.
     auto t = parse("Burc, a town near the border, hosted the talks.");
     const fl::Mention* n = find(t, "Burc");
