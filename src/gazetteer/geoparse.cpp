@@ -1359,6 +1359,13 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 ranked.front().why += "; abstained: " + b.name + " fits as well";
             }
         }
+        // A foreign namesake in a place slot that ties with a Syrian one: a place the
+        // gazetteer cannot say which, like a name it lacks.
+        if (abstain && opt.unlocated && !opt.keep_abstentions && ms[k].foreign_namesake &&
+            (ms[k].slot || ms[k].in_list) && ms[k].penalty <= 0 && ms[k].key.size() >= 3) {
+            out.push_back(unlocated_mention(article, ms[k]));
+            return;
+        }
         if (abstain && !opt.keep_abstentions) return;
         const Place& p = *gaz.find_id(ranked.front().place_id);
         out.push_back(make_mention(article, ms[k], p, ranked, abstain));

@@ -101,6 +101,16 @@ TEST(Turkish, ForeignNamesakeLosesToTheSyrianPlaceInAPlaceSlot) {
     ASSERT_NE(m, nullptr);
     EXPECT_FALSE(m->foreign) << m->place_id << " " << m->why;
     EXPECT_EQ(m->place_id, "oc:C4003") << m->why;
+    // Harran is a Turkish town and an Idlib village: in a list of Idlib villages the
+    // Turkish one is marked a far foreign namesake.
+    auto h = parse("Fighters seized Sarman, Tal Dam, Karsanti and Harran after heavy clashes.");
+    const fl::Mention* v = find(h, "Harran");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->place_id, "oc:C3970");
+    bool marked = false;
+    for (const auto& c : v->runners_up)
+        marked |= c.place_id == "gn:312531" && c.why.find("foreign namesake") != std::string::npos;
+    EXPECT_TRUE(marked);
     // Foreign cities named beside Syrian places stay foreign, whether or not some Syrian
     // village shares their skeleton.
     auto f = parse(
