@@ -276,3 +276,11 @@ TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
     EXPECT_LT(c.front().score, fl::GeoparseOptions{}.min_score);  // a hint, not a match
     EXPECT_NE(c.front().why.find("skeleton"), std::string::npos);
 }
+
+TEST(FuzzyNames, KhirbetXIsWrittenX) {
+    // OCHA's "Kherbet Nafakh" (خربة نفخ, the ruins of Nafakh) is "Nafakh" in the news.
+    auto ms = parse("The factions seized Arima, Manbij and Nafakh on Sunday.");
+    const fl::Mention* m = find(ms, "Nafakh");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->place_id, "oc:C1709");
+}
