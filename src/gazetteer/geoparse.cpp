@@ -119,6 +119,12 @@ struct Match {
     // A name in a place slot or list that matched nothing: reported as unlocated (entry
     // null, not fuzzy) when GeoparseOptions::unlocated is set.
     bool unlocated = false;
+    // An exact name with a foreign candidate that is not a capital or country ("Suruç"):
+    // in a Syrian article's place slot a Syrian namesake may be meant. `alt_ids` are the
+    // Syrian places of the same consonant skeleton when the name has no Syrian candidate.
+    bool foreign_namesake = false;
+    std::vector<std::uint32_t> alt_ids;
+    std::string alt_skel;
 };
 
 // One item of a comma/"and" list in a clause, as byte offsets.
@@ -367,6 +373,7 @@ class Parser {
             m.entry = best;
             m.acronym = is_acronym(text_.substr(m.start, m.end - m.start));
             m.road = !t0.name_like && starts_road(i);
+            foreign_namesake(m);
             read_context(m);
             out.push_back(std::move(m));
             i += best_n;
@@ -475,26 +482,6 @@ class Parser {
             if (skel.size() >= 3) {
                 if (const auto* v = gaz_.find_skeleton(skel)) ids = *v;
             }
-            // Turkish spelling: c is j ("Mecdel", "Ec-Cebel"); both readings compete.
-            std::string t(span);
-            for (std::size_t k = 0; k < t.size(); ++k) {
-                const char d = k + 1 < t.size() ? t[k + 1] : '\0';
-                if ((t[k] == 'c' || t[k] == 'C') && d != 'h' && d != 'k')
-                    t[k] = t[k] == 'c' ? 'j' : 'J';
-            }
-            if (t != span) {
-                std::string tskel = skeleton(t);
-                const auto* v = tskel.size() >= 3 ? gaz_.find_skeleton(tskel) : nullptr;
-                if (v) {
-                    if (ids.empty())
-                        skel = tskel;
-                    else
-                        skel += "/" + tskel;
-                    for (auto id : *v) {
-                        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-                    }
-                }
-            }
             // "Tal X" (the hill of X) where only the village X is known: X's places.
             if (n >= 2 && toks_[i].key == "tal") {
                 std::size_t r = i + 1;
@@ -512,7 +499,7 @@ class Parser {
                     };
                     if (const KeyEntry* e = gaz_.find_entry(name_key(rest))) add_ids(&e->ids);
                     const std::string rs = skeleton(rest);
-                    if (rs.size() >= 2) add_ids(gaz_.find_skeleton(rs));
+                    if (rs.size() >= 3) add_ids(gaz_.find_skeleton(rs));
                     if (!ids.empty() && skel.size() < 3) skel = "tl+" + rs;
                 }
             }
@@ -538,6 +525,28 @@ class Parser {
             return last - i + 1;
         }
         return 0;
+    }
+
+    // Sets Match::foreign_namesake and, for a name with no Syrian candidate, the Syrian
+    // places of its skeleton ("Suruc", the Turkish town, is also Sruj سروج near Hama).
+    void foreign_namesake(Match& m) const {
+        if (m.acronym || m.road) return;
+        bool syrian = false, foreign = false;
+        for (std::uint32_t id : m.entry->ids) {
+            const Place& p = gaz_.place(id);
+            if (p.country == "SY")
+                syrian = true;
+            else if (!is_capital_or_country(p) && p.feature_class != 'A')
+                foreign = true;
+        }
+        m.foreign_namesake = foreign;
+        if (!foreign || syrian) return;
+        std::string skel = skeleton(text_.substr(m.start, m.end - m.start));
+        if (skel.size() < 3) return;
+        if (const auto* v = gaz_.find_skeleton(skel)) {
+            m.alt_ids = *v;
+            m.alt_skel = std::move(skel);
+        }
     }
 
     // A word that may start a fuzzily matched name: not a demonym or language ("Syrian",
@@ -781,7 +790,7 @@ class Parser {
         };
         for (std::size_t k = 0; k < ms.size(); ++k) {
             Match& m = ms[k];
-            if (!m.fuzzy) continue;
+            if (!m.fuzzy && !m.foreign_namesake) continue;
             if (k > 0 && list_gap(text_.substr(ms[k - 1].end, m.start - ms[k - 1].end)))
                 m.in_list = true;
             if (k + 1 < ms.size() && list_gap(text_.substr(m.end, ms[k + 1].start - m.end)))
@@ -1134,13 +1143,15 @@ bool anchors(const Mention& x) {
 
 // Names matched only by consonant skeleton: kept when they stand in a place slot or a list
 // AND a candidate fits the article's geography (its governorates, the places named near it,
-// the article's centre); abstain when two far-apart candidates fit about as well.
+// the article's centre); abstain when two far-apart candidates fit about as well. The
+// article's places are read from `placed` if given, else from `out`.
 void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vector<Match>& ms,
                    const std::vector<std::size_t>& fuzzy, const std::map<std::string, int>& admin1,
-                   const GeoparseOptions& opt, std::vector<Mention>& out) {
+                   const GeoparseOptions& opt, std::vector<Mention>& out,
+                   const std::vector<Mention>* placed = nullptr) {
     std::vector<const Mention*> anchor;
     double clat = 0, clon = 0;
-    for (const auto& x : out) {
+    for (const auto& x : placed ? *placed : out) {
         if (!anchors(x)) continue;
         anchor.push_back(&x);
         clat += x.lat;
@@ -1255,6 +1266,55 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             p->feature_class != 'R' && p->feature_class != 'L')
             anchor.emplace_back(ms[k].start, p);
     }
+    // A foreign namesake in a place slot or list of an article about Syria ("the villages of
+    // ..., Suruc, ..." about Hama): far from the article's places it loses to a Syrian
+    // candidate, and to a Syrian place of the same skeleton that the context resolves.
+    std::vector<Match> alt;           // fuzzy readings of such names, for resolve_fuzzy()
+    std::vector<std::size_t> alt_of;  // their index in ms
+    if (!anchor.empty()) {
+        double clat = 0, clon = 0;
+        for (const auto& [pos, a] : anchor) {
+            clat += a->lat;
+            clon += a->lon;
+        }
+        clat /= static_cast<double>(anchor.size());
+        clon /= static_cast<double>(anchor.size());
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            const Match& m = ms[k];
+            auto& ranked = rankings[k];
+            if (!m.foreign_namesake || !(m.slot || m.in_list) || m.penalty > 0 || ranked.empty())
+                continue;
+            bool syrian = false;
+            for (const auto& c : ranked) syrian |= gaz.find_id(c.place_id)->country == "SY";
+            if (!syrian && m.alt_ids.empty()) continue;
+            // With a Syrian candidate, far foreign ones lose 0.2 (both may then abstain);
+            // without one, the Syrian places of the skeleton are tried first (not against a
+            // city of 100,000 or more, which the news means more often than a Syrian hamlet)
+            // and the exact ranking stands, unchanged, if none of them fits.
+            bool far = false;
+            for (auto& c : ranked) {
+                const Place& p = *gaz.find_id(c.place_id);
+                if (!p.foreign() || is_capital_or_country(p)) continue;
+                const double d = distance_km(p.lat, p.lon, clat, clon);
+                if (d <= 150) continue;
+                far |= &c == &ranked.front() && p.population < 100000;
+                if (!syrian) continue;
+                c.score = std::max(0.0, c.score - 0.2);
+                c.why += ", a foreign namesake " + km_text(d) + " from the article's places";
+            }
+            std::stable_sort(
+                ranked.begin(), ranked.end(),
+                [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+            if (far && !syrian) {
+                Match f = m;
+                f.fuzzy = true;
+                f.fuzzy_ids = m.alt_ids;
+                f.skel = m.alt_skel;
+                alt.push_back(std::move(f));
+                alt_of.push_back(k);
+            }
+        }
+    }
     for (std::size_t k = 0; k < ms.size(); ++k) {
         auto& ranked = rankings[k];
         std::size_t syrian = 0;
@@ -1289,9 +1349,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         std::stable_sort(ranked.begin(), ranked.end(),
                          [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     }
-    for (std::size_t k = 0; k < ms.size(); ++k) {
+    auto emit = [&](std::size_t k) {
         auto& ranked = rankings[k];
-        if (ranked.empty()) continue;
+        if (ranked.empty()) return;
         bool abstain = ranked.front().score < opt.min_score;
         // A coin toss between two Syrian namesakes far apart that the places beside them do
         // not decide either (scores saturate at 1): abstain.
@@ -1310,9 +1370,36 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 ranked.front().why += "; abstained: " + b.name + " fits as well";
             }
         }
-        if (abstain && !opt.keep_abstentions) continue;
+        // A foreign namesake in a place slot that ties with a Syrian one: a place the
+        // gazetteer cannot say which, like a name it lacks.
+        if (abstain && opt.unlocated && !opt.keep_abstentions && ms[k].foreign_namesake &&
+            (ms[k].slot || ms[k].in_list) && ms[k].penalty <= 0 && ms[k].key.size() >= 3) {
+            out.push_back(unlocated_mention(article, ms[k]));
+            return;
+        }
+        if (abstain && !opt.keep_abstentions) return;
         const Place& p = *gaz.find_id(ranked.front().place_id);
         out.push_back(make_mention(article, ms[k], p, ranked, abstain));
+    };
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        if (std::find(alt_of.begin(), alt_of.end(), k) == alt_of.end()) emit(k);
+    }
+    // The Syrian readings of foreign namesakes, resolved by context like any skeleton
+    // match; a name that none fits keeps its exact ranking.
+    if (!alt.empty()) {
+        std::vector<std::size_t> idx(alt.size());
+        for (std::size_t a = 0; a < alt.size(); ++a) idx[a] = a;
+        std::vector<Mention> resolved;
+        resolve_fuzzy(gaz, article, alt, idx, admin1, opt, resolved, &out);
+        for (std::size_t a = 0; a < alt.size(); ++a) {
+            auto it = std::find_if(resolved.begin(), resolved.end(), [&](const Mention& x) {
+                return x.start == alt[a].start && !x.abstained;
+            });
+            if (it != resolved.end())
+                out.push_back(std::move(*it));
+            else
+                emit(alt_of[a]);
+        }
     }
     if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
     for (std::size_t k : unlocated) {
@@ -1321,7 +1408,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         for (const auto& x : out) taken |= x.start < m.end && m.start < x.end;
         if (!taken) out.push_back(unlocated_mention(article, m));
     }
-    if (!fuzzy.empty() || !unlocated.empty()) {
+    if (!fuzzy.empty() || !unlocated.empty() || !alt.empty()) {
         std::stable_sort(out.begin(), out.end(),
                          [](const Mention& a, const Mention& b) { return a.start < b.start; });
     }

@@ -19,12 +19,20 @@ std::string lower(std::string s) {
     return s;
 }
 
-// "El-Mubarakat" -> "al-Mubarakat"; "" for a spelling not fit to be a label.
+// "El-Mubarakat" -> "al-Mubarakat"; "" for a spelling not fit to be a label, such as a
+// Turkish romanisation ("Kasun Ec-Cebel", "El-Kreyyım"), which English readers do not know.
 std::string label_form(std::string s) {
+    if (turkish_romanised(s)) return "";
     bool upper = false, lower = false;
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         upper = upper || (c >= 'A' && c <= 'Z');
         lower = lower || (c >= 'a' && c <= 'z');
+        // A plain c is the jim of Turkish and Kurdish spellings ("Suruc", "Mecdel"): the
+        // gazetteer's name, with j, is the one English readers know.
+        if ((c == 'c' || c == 'C') && !(i + 1 < s.size() && (s[i + 1] == 'h' || s[i + 1] == 'k')) &&
+            !(i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S')))
+            return "";
     }
     if (!upper || !lower) return "";
     std::string plain;  // typographic apostrophe (U+2019) -> '
@@ -40,6 +48,15 @@ std::string label_form(std::string s) {
     if (s.size() > 3 && (s[0] == 'A' || s[0] == 'E' || s[0] == 'a' || s[0] == 'e') &&
         (s[1] == 'l' || s[1] == 'L') && (s[2] == '-' || s[2] == ' ')) {
         s = "al-" + s.substr(3);
+    } else if (const std::size_t h = s.find('-'); h >= 2 && h <= 3 && h + 1 < s.size()) {
+        // The article assimilated to a sun letter, as French and Turkish write it:
+        // "Es-Sa'n", "Ed-Dana", "Ar-Rai" -> "al-Sa'n", "al-Dana", "al-Rai".
+        std::string a = s.substr(0, h);
+        for (auto& c : a) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if ((a[0] == 'a' || a[0] == 'e') && a[1] != 'l' &&
+            std::string_view("stdrzn").find(a[1]) != std::string_view::npos &&
+            (a.size() == 2 || a == "ash" || a == "esh" || a == "adh" || a == "ath"))
+            s = "al-" + s.substr(h + 1);
     }
     return s;
 }

@@ -16,8 +16,9 @@ namespace frontline {
 // and neighbourhoods without an editor's newsroom name (Place::curated_name) are renamed, and
 // only when no article writes the gazetteer's own name (ignoring case): a name some article
 // uses stays. The count is per article (an outlet repeating itself counts once); ties go to
-// the all-ASCII spelling, then to the first article. Leading "Al-"/"El-" is written "al-",
-// a typographic apostrophe a plain one. Headline capitals ("ALEPPO") and spellings without a
+// the all-ASCII spelling, then to the first article. Leading "Al-"/"El-" (and an assimilated
+// "Es-", "Ad-", ...) is written "al-", a typographic apostrophe a plain one. Turkish
+// romanisations (turkish_romanised()), headline capitals ("ALEPPO") and spellings without a
 // capital letter are never taken.
 std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
                                                         const std::vector<Mention>& mentions);

@@ -146,8 +146,12 @@ std::string arabic_word_skeleton(std::string_view w) {
     return out;
 }
 
-// Skeleton of one Latin word (ASCII-folded, lower case).
-std::string latin_word_skeleton(std::string_view s) {
+// Skeleton of one Latin word (ASCII-folded, lower case). A plain c (not in ch, ck, sch) is
+// read as j: English, French and German romanisations of Arabic write k or q for qaf and kaf,
+// so the c of a Syrian name is the Turkish and Kurdish letter for jim ("Mecdel", "Cindires").
+// In a Turkish-romanised name (`turkish`), v is the waw that other romanisations write w or
+// a vowel ("Avvad" = Awwad) rather than f.
+std::string latin_word_skeleton(std::string_view s, bool turkish) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
@@ -208,12 +212,16 @@ std::string latin_word_skeleton(std::string_view s) {
                     out.push_back('s');
                     break;
                 case 'f':
-                case 'v':
                     out.push_back('f');
+                    break;
+                case 'v':
+                    if (!turkish) out.push_back('f');
+                    break;
+                case 'c':
+                    out.push_back('j');
                     break;
                 case 'q':
                 case 'k':
-                case 'c':
                     out.push_back('k');
                     break;
                 case 'l':
@@ -328,7 +336,24 @@ std::string newsroom_name(std::string_view name) {
     return r;
 }
 
+bool turkish_romanised(std::string_view name) {
+    // The letters: ı İ ş Ş ç Ç ğ Ğ (UTF-8).
+    for (std::string_view l : {"\xC4\xB1", "\xC4\xB0", "\xC5\x9F", "\xC5\x9E", "\xC3\xA7",
+                               "\xC3\x87", "\xC4\x9F", "\xC4\x9E"}) {
+        if (name.find(l) != std::string_view::npos) return true;
+    }
+    // The article before a jim as Turkish writes it, assimilated: "Ec-Cebel".
+    for (std::size_t p = name.find("c-"); p != std::string_view::npos; p = name.find("c-", p + 1)) {
+        if (p >= 1 && (name[p - 1] == 'E' || name[p - 1] == 'e') &&
+            (p == 1 || name[p - 2] == ' ' || name[p - 2] == '-') && p + 2 < name.size() &&
+            (name[p + 2] == 'C' || name[p + 2] == 'c'))
+            return true;
+    }
+    return false;
+}
+
 std::string skeleton(std::string_view name) {
+    const bool turkish = turkish_romanised(name);
     // Split on anything but letters, marks and apostrophes.
     std::vector<std::string_view> words;
     {
@@ -377,7 +402,7 @@ std::string skeleton(std::string_view name) {
         }
         // An article written joined to a later word: "Qabtan Eljabal", "Tal Alsham".
         if (k > 0 && s.size() > 4 && s.rfind("el", 0) == 0) s = s.substr(2);
-        out += latin_word_skeleton(s);
+        out += latin_word_skeleton(s, turkish);
     }
     out += tail;
     std::string squeezed;

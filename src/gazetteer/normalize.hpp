@@ -24,12 +24,18 @@ std::string name_key(std::string_view name);
 
 // The consonant skeleton of a whole name, in Arabic or Latin script, for matching names
 // across romanisations: Arabic letters and Latin letters/digraphs map to one class letter
-// each (b t j g h x=kh d r z s c=sh f k l m n); vowels, alif, waw, ya, ayn, hamza, ta marbuta,
-// a word-final h, apostrophes and the article (al-, el-, as-, ash-, ...) are dropped;
+// each (b t j g h x=kh d r z s c=sh f k l m n; a plain Latin c is j, Turkish ç and ş are
+// sh, ğ is gh, see latin_word_skeleton() in normalize.cpp); vowels, alif, waw, ya, ayn, hamza, ta
+// marbuta, a word-final h, apostrophes and the article (al-, el-, as-, ash-, ...) are dropped;
 // words are joined without spaces and doubled classes collapse. "Little X"/"Big X" read as
 // "X al-Sughra"/"X al-Kubra". "Qabtan Eljabal", "Qubtan al-Jabal" and قبتان الجبل all give
 // "kbtnjbl"; "Maar Dis", "Maardis" and معردس give "mrds".
 std::string skeleton(std::string_view name);
+
+// True for a Latin name romanised the Turkish way (Anadolu Agency, Turkish outlets): it has
+// a Turkish letter (ı ş ç ğ) or the article assimilated before a jim as "Ec-" ("Kasun
+// Ec-Cebel"). skeleton() then reads v as waw; any name's plain c reads as jim.
+bool turkish_romanised(std::string_view name);
 
 // The English form newsrooms print for a romanised Syrian name: diacritics and ayn/hamza
 // marks dropped, "Tall"/"Tell" -> "Tal", a medial article as "al-" joined to its word
