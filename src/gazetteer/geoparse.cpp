@@ -154,6 +154,13 @@ constexpr double kExactCoinToss = 0.02;
 // Two fuzzy candidates more than 10 km apart whose scores differ by less than this: abstain.
 constexpr double kCoinToss = 0.05;
 
+// A list of places whose other items lie this close to one namesake of an item is about
+// that namesake's area (see geoparse()).
+constexpr double kListNearKm = 20.0;
+// A short or alternate-only name in a list of places, resolved this far (and twice the
+// list's own spread) from the centre of the list's other places: abstain.
+constexpr double kListFarKm = 30.0;
+
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
 }
@@ -306,10 +313,13 @@ class Parser {
         std::string key;
         for (std::size_t i = 0; i < toks_.size();) {
             const Token& t0 = toks_[i];
-            if (t0.key.empty() || !(t0.name_like || starts_ordinal(i) || starts_road(i))) {
+            if (t0.key.empty()) {
                 ++i;
                 continue;
             }
+            // A lower-case start: only a landmark's description of two or more words
+            // ("the field artillery college", "the 3000 apartment project"), see landmark().
+            const bool described = !(t0.name_like || starts_ordinal(i) || starts_road(i));
             std::size_t best_n = 0;
             const KeyEntry* best = nullptr;
             std::string best_key;
@@ -330,6 +340,13 @@ class Parser {
                     best_key = key;
                 }
                 if (!gaz_.is_prefix(key)) break;
+            }
+            if (described) {
+                if (!best || content < 2 || best_key.find(' ') == std::string::npos ||
+                    !landmark(*best)) {
+                    ++i;
+                    continue;
+                }
             }
             // An exact name that is only the start of a longer capitalised name ("Tal" of
             // "Tal Rafaat", "Kafr" of "Kafr Bisin"): the whole name by skeleton, if any.
@@ -782,7 +799,8 @@ class Parser {
                          [](const Match& a, const Match& b) { return a.start < b.start; });
     }
 
-    // Place slots and lists, for the fuzzy matches (see Match::slot, Match::in_list).
+    // Place slots and lists (see Match::slot, Match::in_list): fuzzy matches need one, and
+    // lists decide homonyms and weak matches of exact ones (geoparse()).
     void mark_slots(std::vector<Match>& ms) const {
         auto list_gap = [](std::string_view g) {
             return g == ", " || g == " and " || g == ", and " || g == " or " || g == " & " ||
@@ -790,7 +808,6 @@ class Parser {
         };
         for (std::size_t k = 0; k < ms.size(); ++k) {
             Match& m = ms[k];
-            if (!m.fuzzy && !m.foreign_namesake) continue;
             if (k > 0 && list_gap(text_.substr(ms[k - 1].end, m.start - ms[k - 1].end)))
                 m.in_list = true;
             if (k + 1 < ms.size() && list_gap(text_.substr(m.end, ms[k + 1].start - m.end)))
@@ -840,6 +857,17 @@ class Parser {
     bool starts_road(std::size_t i) const {
         const std::string w = lower(word(i));
         return w == "highway" || w == "road" || w == "motorway";
+    }
+    // Curated landmarks (academies, schools, prisons, bases, housing projects: `fl:` spots
+    // and areas, see gazetteer/README.md) are written by description in news, often in lower
+    // case; curated.tsv holds the descriptions as their alternate names.
+    bool landmark(const KeyEntry& e) const {
+        for (auto id : e.ids) {
+            const Place& p = gaz_.place(id);
+            if (p.id.rfind("fl:", 0) != 0 || (p.feature_class != 'S' && p.feature_class != 'L'))
+                return false;
+        }
+        return !e.ids.empty();
     }
     bool possessive_after(std::size_t i) const {
         std::string_view g = gap(i);
@@ -1179,14 +1207,21 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
             };
             add(m.slot ? 0.1 : 0.05, m.slot ? "in a place slot" : "in a list of places");
             if (admin1.count(p.admin1)) add(0.1, "governorate named in the article");
-            // The nearest place named within ~300 characters (same sentence or list).
-            double near = 1e9;
+            // The nearest place named in the same sentence if any, else within ~300
+            // characters.
+            double near = 1e9, near_sentence = 1e9;
             for (const Mention* a : anchor) {
                 const std::size_t gap =
                     a->start > m.start ? a->start - m.start : m.start - a->start;
                 if (gap > 300) continue;
-                near = std::min(near, distance_km(p.lat, p.lon, a->lat, a->lon));
+                const double d = distance_km(p.lat, p.lon, a->lat, a->lon);
+                near = std::min(near, d);
+                const std::size_t lo = std::min(a->start, m.start),
+                                  hi = std::max(a->start, m.start);
+                if (article.text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos)
+                    near_sentence = std::min(near_sentence, d);
             }
+            if (near_sentence < 1e9) near = near_sentence;
             if (near < 60)
                 add(0.3 * (1 - near / 60), "places named beside it " + km_text(near) + " away");
             if (!anchor.empty()) {
@@ -1239,6 +1274,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     std::vector<Mention> out;
     out.reserve(ms.size());
     std::vector<std::size_t> fuzzy, unlocated;  // indices into ms
+    std::vector<std::size_t> unlocated_far;     // weak matches far from their list
     std::vector<std::vector<Candidate>> rankings(ms.size());
     std::vector<std::map<std::string, double>> proximity(ms.size());  // bonus by place id
     for (std::size_t k = 0; k < ms.size(); ++k) {
@@ -1315,6 +1351,22 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             }
         }
     }
+    // A weak match: a short name (two consonants at most: "Balu", "al-Maari", where names of
+    // different places collide) or one known to its place only as an alternate name.
+    auto weak = [&](std::size_t k) {
+        const Match& m = ms[k];
+        if (rankings[k].empty()) return false;
+        if (skeleton(text.substr(m.start, m.end - m.start)).size() <= 2) return true;
+        const Place* p = gaz.find_id(rankings[k].front().place_id);
+        for (std::size_t j = 0; j < m.entry->ids.size(); ++j) {
+            if (&gaz.place(m.entry->ids[j]) == p) return !m.entry->strong[j];
+        }
+        return false;
+    };
+    auto same_sentence = [&](std::size_t a, std::size_t b) {
+        const std::size_t lo = std::min(a, b), hi = std::max(a, b);
+        return text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos;
+    };
     for (std::size_t k = 0; k < ms.size(); ++k) {
         auto& ranked = rankings[k];
         std::size_t syrian = 0;
@@ -1325,25 +1377,40 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             area |= p.feature_class == 'A';
         }
         if (syrian < 2 || area) continue;
-        for (auto& c : ranked) {
-            const Place& p = *gaz.find_id(c.place_id);
+        // Per candidate: distance to the nearest place of the same sentence if any, else
+        // within 300 characters; and to the nearest place of the same sentence only.
+        std::vector<double> nears(ranked.size(), 1e9), sentence(ranked.size(), 1e9);
+        for (std::size_t r = 0; r < ranked.size(); ++r) {
+            const Place& p = *gaz.find_id(ranked[r].place_id);
             if (p.country != "SY" || p.feature_class == 'A') continue;
-            // The places of the same sentence if any, else those within 300 characters.
             double near = 1e9, near_sentence = 1e9;
             for (const auto& [pos, a] : anchor) {
                 const std::size_t gap = pos > ms[k].start ? pos - ms[k].start : ms[k].start - pos;
                 if (gap > 300 || a == &p) continue;
                 const double d = distance_km(p.lat, p.lon, a->lat, a->lon);
                 near = std::min(near, d);
-                const std::size_t lo = std::min(pos, ms[k].start), hi = std::max(pos, ms[k].start);
-                if (text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos)
-                    near_sentence = std::min(near_sentence, d);
+                if (same_sentence(pos, ms[k].start)) near_sentence = std::min(near_sentence, d);
             }
             if (near_sentence < 1e9) near = near_sentence;
+            nears[r] = near;
+            sentence[r] = near_sentence;
+        }
+        // In a list of places ("Karnaz, Tal Melh and Sheikh Hadid"), a namesake beside the
+        // other items decides: the namesakes far from all of them lose ground too.
+        const double best_sentence = *std::min_element(sentence.begin(), sentence.end());
+        const bool listed = ms[k].in_list && best_sentence < kListNearKm;
+        for (std::size_t r = 0; r < ranked.size(); ++r) {
+            auto& c = ranked[r];
+            const Place& p = *gaz.find_id(c.place_id);
+            if (p.country != "SY" || p.feature_class == 'A') continue;
+            const double near = nears[r];
             if (near < 60) {
                 proximity[k][c.place_id] = 0.2 * (1 - near / 60);
                 c.score = std::min(1.0, c.score + 0.2 * (1 - near / 60));
                 c.why += ", places named beside it " + km_text(near) + " away";
+            } else if (listed && sentence[r] < 1e9) {
+                c.score = std::max(0.0, c.score - 0.2);
+                c.why += ", " + km_text(sentence[r]) + " from the places listed with it";
             }
         }
         std::stable_sort(ranked.begin(), ranked.end(),
@@ -1369,6 +1436,44 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 abstain = true;
                 ranked.front().why += "; abstained: " + b.name + " fits as well";
             }
+        }
+        // "... Anjara, Balu, Salum ...": a weak match in a list of places that puts it far
+        // from where the list's other places are is a different, unknown place.
+        bool far_from_list = false;
+        if (!abstain && ms[k].in_list && weak(k)) {
+            const Place& p = *gaz.find_id(ranked.front().place_id);
+            double lat = 0, lon = 0;
+            std::vector<const Place*> others;
+            for (std::size_t j = 0; j < ms.size(); ++j) {
+                if (j == k || rankings[j].empty() || !ms[j].in_list) continue;
+                const std::size_t gap = ms[j].start > ms[k].start ? ms[j].start - ms[k].start
+                                                                  : ms[k].start - ms[j].start;
+                if (gap > 300 || !same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
+                for (const auto& [pos, a] : anchor) {
+                    if (pos != ms[j].start) continue;
+                    others.push_back(a);
+                    lat += a->lat;
+                    lon += a->lon;
+                }
+            }
+            if (others.size() >= 2 && p.country == "SY") {
+                lat /= static_cast<double>(others.size());
+                lon /= static_cast<double>(others.size());
+                double spread = 0;
+                for (const Place* a : others)
+                    spread = std::max(spread, distance_km(lat, lon, a->lat, a->lon));
+                const double d = distance_km(p.lat, p.lon, lat, lon);
+                if (d > std::max(kListFarKm, 2 * spread)) {
+                    abstain = true;
+                    far_from_list = true;
+                    ranked.front().why += "; abstained: short or alternate name " + km_text(d) +
+                                          " from the places listed with it";
+                }
+            }
+        }
+        if (far_from_list && opt.unlocated && !opt.keep_abstentions) {
+            unlocated_far.push_back(k);
+            return;
         }
         // A foreign namesake in a place slot that ties with a Syrian one: a place the
         // gazetteer cannot say which, like a name it lacks.
@@ -1402,13 +1507,14 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         }
     }
     if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
+    for (std::size_t k : unlocated_far) out.push_back(unlocated_mention(article, ms[k]));
     for (std::size_t k : unlocated) {
         const Match& m = ms[k];
         bool taken = false;
         for (const auto& x : out) taken |= x.start < m.end && m.start < x.end;
         if (!taken) out.push_back(unlocated_mention(article, m));
     }
-    if (!fuzzy.empty() || !unlocated.empty() || !alt.empty()) {
+    if (!fuzzy.empty() || !unlocated.empty() || !alt.empty() || !unlocated_far.empty()) {
         std::stable_sort(out.begin(), out.end(),
                          [](const Mention& a, const Mention& b) { return a.start < b.start; });
     }

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "gazetteer/normalize.hpp"
+
 namespace frontline {
 
 namespace {

@@ -1,0 +1,134 @@
+// Landmarks written by description ("Aleppo's military academy", "the field artillery
+// college", "Hama prison") resolve to their curated sites; a short or alternate-only name in
+// a list of villages does not jump to a town far from the list; list neighbours choose
+// between homonyms. Sentences written for these tests.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/geoparse.hpp"
+#include "gazetteer/normalize.hpp"
+#include "test_util.hpp"
+
+namespace fl = frontline;
+
+namespace {
+
+const fl::Gazetteer& gaz() {
+    static const fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
+    return g;
+}
+
+std::vector<fl::Mention> parse(const std::string& text, bool unlocated = true) {
+    fl::Article a;
+    a.doc = "t";
+    a.text = text;
+    fl::GeoparseOptions o;
+    o.governorate_cues = true;
+    o.unlocated = unlocated;
+    return fl::geoparse(gaz(), a, o);
+}
+
+const fl::Mention* find(const std::vector<fl::Mention>& ms, const std::string& surface) {
+    for (const auto& m : ms) {
+        if (m.surface == surface) return &m;
+    }
+    return nullptr;
+}
+
+// The mention `surface` is placed within `km` of the place `id`.
+void expect_near(const std::vector<fl::Mention>& ms, const std::string& surface,
+                 const std::string& id, double km) {
+    const fl::Mention* m = find(ms, surface);
+    ASSERT_NE(m, nullptr) << surface;
+    const fl::Place* p = gaz().find_id(id);
+    ASSERT_NE(p, nullptr) << id;
+    EXPECT_EQ(m->place_id, id) << surface << ": " << m->why;
+    EXPECT_LT(fl::distance_km(m->lat, m->lon, p->lat, p->lon), km) << surface;
+}
+
+}  // namespace
+
+TEST(Landmarks, DescriptionsResolveToTheSite) {
+    auto ms = parse(
+        "Fighters stormed Aleppo's military academy and the field artillery college on Friday, "
+        "then pushed into the 3000 apartment project.");
+    expect_near(ms, "Aleppo's military academy", "fl:aleppo-military-academy", 1);
+    expect_near(ms, "field artillery college", "fl:aleppo-artillery-school", 1);
+    expect_near(ms, "3000 apartment project", "fl:aleppo-3000-apartments", 1);
+    // All three are on Aleppo's south-western edge, a few km from the centre.
+    const fl::Place* aleppo = gaz().find_id("gn:170063");
+    ASSERT_NE(aleppo, nullptr);
+    for (const auto& m : ms) {
+        EXPECT_LT(fl::distance_km(m.lat, m.lon, aleppo->lat, aleppo->lon), 10) << m.surface;
+    }
+}
+
+TEST(Landmarks, PrisonsArmouriesAndDams) {
+    auto ms = parse(
+        "Opposition fighters freed inmates from Hama prison and seized the Rahbat Khattab "
+        "armoury. Turkish-backed factions attacked the Tishreen Dam.");
+    expect_near(ms, "Hama prison", "fl:hama-central-prison", 1);
+    expect_near(ms, "Rahbat Khattab armoury", "fl:rahbat-khattab", 1);
+    expect_near(ms, "Tishreen Dam", "fl:tishrin-dam", 1);
+    // Hama prison is in Hama, the armoury a few km north-west of it.
+    const fl::Place* hama = gaz().find_id("gn:170017");
+    ASSERT_NE(hama, nullptr);
+    const fl::Mention* r = find(ms, "Rahbat Khattab armoury");
+    ASSERT_NE(r, nullptr);
+    EXPECT_LT(fl::distance_km(r->lat, r->lon, hama->lat, hama->lon), 15);
+}
+
+TEST(Landmarks, SheikhNajjarIsTheIndustrialCity) {
+    auto ms = parse("The Sheikh Najjar industrial city fell to the rebels on Saturday.");
+    const fl::Mention* m = find(ms, "Sheikh Najjar industrial city");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->place_name, "Sheikh Najjar Industrial City");
+    EXPECT_EQ(m->kind, "industrial");
+    // The OCHA community Sheikh Najjar is the same place (merged), a couple of km away.
+    const fl::Place* p = gaz().find_id("oc:C6427");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->id, "fl:aleppo-industrial-zone");
+}
+
+TEST(Landmarks, GenericLowerCaseWordsAreNotLandmarks) {
+    // One-word descriptions never start a match in lower case.
+    auto ms = parse("Residents said the village school was closed and the prison was shelled.");
+    EXPECT_TRUE(ms.empty()) << ms.front().surface;
+}
+
+TEST(ListNeighbours, AShortNameDoesNotJumpToADistantTown) {
+    // "Balu" folds like an alternate name of al-Bab (Al Balo) and "Al-Maari" like Mari, both
+    // 35-55 km from the villages west of Aleppo listed with them.
+    auto ms = parse(
+        "Rebels said they had taken the villages of Anjara, Urum al-Kubra, Balu, Kafr Naha, "
+        "Al-Maari and Sheikh Aqil west of Aleppo.");
+    for (const char* name : {"Balu", "Al-Maari"}) {
+        const fl::Mention* m = find(ms, name);
+        ASSERT_NE(m, nullptr) << name;
+        EXPECT_FALSE(m->located) << name << " -> " << m->place_name << ": " << m->why;
+    }
+    expect_near(ms, "Anjara", "oc:C1144", 1);
+    // Without the list, the names keep their gazetteer places.
+    auto alone = parse("Turkish-backed forces held al-Bab and Mari.");
+    EXPECT_NE(find(alone, "al-Bab"), nullptr);
+    EXPECT_NE(find(alone, "Mari"), nullptr);
+}
+
+TEST(ListNeighbours, TheyChooseTheHomonym) {
+    // Sheikh Hadid: a town in Afrin (gn:164354) and a village in northern Hama (oc:C3467).
+    auto hama = parse(
+        "Government forces retook Karnaz, Tal Melh, Al-Jalmeh, Hayalin and Sheikh Hadid "
+        "north-west of Hama.");
+    expect_near(hama, "Sheikh Hadid", "oc:C3467", 1);
+    auto afrin = parse("Turkish-backed factions control Jindires, Rajo and Sheikh Hadid.");
+    expect_near(afrin, "Sheikh Hadid", "gn:164354", 1);
+    // A short name within a district's usual spread keeps its place.
+    expect_near(afrin, "Rajo", "gn:165571", 1);
+}
