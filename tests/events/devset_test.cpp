@@ -23,9 +23,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 82.1;
-constexpr double kPrecision = 89.2;
-constexpr double kStatus = 95.0;
+constexpr double kRecall = 84.9;
+constexpr double kPrecision = 88.7;
+constexpr double kStatus = 95.1;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";
