@@ -1302,6 +1302,17 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             p->feature_class != 'R' && p->feature_class != 'L')
             anchor.emplace_back(ms[k].start, p);
     }
+    // Anchors and matches are in text order: the ones within 300 characters of an offset
+    // are found by binary search (a scan per match made a 50 MB article quadratic).
+    std::stable_sort(anchor.begin(), anchor.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto anchors_near = [&](std::size_t at) {
+        auto lo = std::lower_bound(anchor.begin(), anchor.end(), at > 300 ? at - 300 : 0,
+                                   [](const auto& a, std::size_t v) { return a.first < v; });
+        auto hi = std::upper_bound(lo, anchor.end(), at + 300,
+                                   [](std::size_t v, const auto& a) { return v < a.first; });
+        return std::make_pair(lo, hi);
+    };
     // A foreign namesake in a place slot or list of an article about Syria ("the villages of
     // ..., Suruc, ..." about Hama): far from the article's places it loses to a Syrian
     // candidate, and to a Syrian place of the same skeleton that the context resolves.
@@ -1384,7 +1395,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             const Place& p = *gaz.find_id(ranked[r].place_id);
             if (p.country != "SY" || p.feature_class == 'A') continue;
             double near = 1e9, near_sentence = 1e9;
-            for (const auto& [pos, a] : anchor) {
+            const auto [near_lo, near_hi] = anchors_near(ms[k].start);
+            for (auto ai = near_lo; ai != near_hi; ++ai) {
+                const auto& [pos, a] = *ai;
                 const std::size_t gap = pos > ms[k].start ? pos - ms[k].start : ms[k].start - pos;
                 if (gap > 300 || a == &p) continue;
                 const double d = distance_km(p.lat, p.lon, a->lat, a->lon);
@@ -1444,12 +1457,17 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             const Place& p = *gaz.find_id(ranked.front().place_id);
             double lat = 0, lon = 0;
             std::vector<const Place*> others;
-            for (std::size_t j = 0; j < ms.size(); ++j) {
+            const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
+            std::size_t j0 = static_cast<std::size_t>(
+                std::lower_bound(ms.begin(), ms.end(), from,
+                                 [](const Match& a, std::size_t v) { return a.start < v; }) -
+                ms.begin());
+            for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
                 if (j == k || rankings[j].empty() || !ms[j].in_list) continue;
-                const std::size_t gap = ms[j].start > ms[k].start ? ms[j].start - ms[k].start
-                                                                  : ms[k].start - ms[j].start;
-                if (gap > 300 || !same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
-                for (const auto& [pos, a] : anchor) {
+                if (!same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
+                const auto [at_lo, at_hi] = anchors_near(ms[j].start);
+                for (auto ai = at_lo; ai != at_hi; ++ai) {
+                    const auto& [pos, a] = *ai;
                     if (pos != ms[j].start) continue;
                     others.push_back(a);
                     lat += a->lat;
