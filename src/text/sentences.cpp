@@ -17,13 +17,39 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
 }
 
+bool upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+// Where a headline in capitals runs into the body with no space or stop, as scraped pages
+// often give it ("MILITARY BASE CAPTUREDThe groups also captured ..."): the offset of the
+// body's first letter, else npos. Four capitals at least before a capitalised word of two
+// lower-case letters or more, so "IDPs" or "McDonald" never split.
+std::size_t glued_headline(std::string_view text, std::size_t start, std::size_t end) {
+    std::size_t run = 0;
+    for (std::size_t i = start; i + 2 < end; ++i) {
+        if (upper(text[i]) && lower(text[i + 1]) && lower(text[i + 2]) && run >= 4) return i;
+        run = upper(text[i]) ? run + 1 : 0;
+    }
+    return std::string_view::npos;
+}
+
 // Appends the trimmed [start, end) span if it holds any non-space text.
 void push_trimmed(std::string_view text, std::size_t start, std::size_t end,
                   std::vector<Sentence>& out) {
     while (start < end && is_space(text[start])) ++start;
     while (end > start && is_space(text[end - 1])) --end;
     // Trim UTF-8 no-break/typographic spaces is not needed: ICU puts them inside.
-    if (end > start) out.push_back({start, end, out.size()});
+    if (end <= start) return;
+    if (const std::size_t g = glued_headline(text, start, end); g != std::string_view::npos) {
+        out.push_back({start, g, out.size()});
+        push_trimmed(text, g, end, out);
+        return;
+    }
+    out.push_back({start, end, out.size()});
 }
 
 std::unique_ptr<icu::BreakIterator> make_iterator() {

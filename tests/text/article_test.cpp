@@ -63,6 +63,18 @@ TEST(Sentences, AbbreviationsDoNotSplit) {
     EXPECT_EQ(s[2].index, 2u);
 }
 
+TEST(Sentences, HeadlineGluedToTheBodyIsItsOwnSentence) {
+    // Scraped pages drop the break after an inline headline in capitals.
+    std::string t =
+        "Fighting goes on. NEW POSITIONS TAKENThe rebels seized two villages. IDPs "
+        "fled to McDonald Street, the UNHCR said.";
+    auto s = fl::split_sentences(t);
+    ASSERT_EQ(s.size(), 4u);
+    EXPECT_EQ(t.substr(s[1].start, s[1].end - s[1].start), "NEW POSITIONS TAKEN");
+    EXPECT_EQ(t.substr(s[2].start, s[2].end - s[2].start), "The rebels seized two villages.");
+    EXPECT_EQ(s[3].index, 3u);
+}
+
 TEST(Article, BinaryFileIsNamedAsBinaryNotAsBadUtf8) {
     auto dir = fl::test::scratch("article_binary");
     // The start of a PNG: bad UTF-8 at byte 0, but what the user needs to hear is "binary".
