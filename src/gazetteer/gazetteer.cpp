@@ -181,6 +181,12 @@ void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) 
     }
     for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
         prefixes_.insert(key.substr(0, sp));
+    // The first word of a curated landmark's description ("field" of "field artillery
+    // college"): the geoparser tries lower-case words only where one may start.
+    const Place& pl = places_[i];
+    if (tokens > 1 && pl.id.rfind("fl:", 0) == 0 &&
+        (pl.feature_class == 'S' || pl.feature_class == 'L'))
+        description_starts_.insert(key.substr(0, key.find(' ')));
     // Articles inside a name are tokens in the text too ("Abu al-Duhur"): allow for them.
     max_tokens_ = std::max(max_tokens_, tokens * 2);
 }

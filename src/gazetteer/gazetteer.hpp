@@ -97,6 +97,11 @@ class Gazetteer {
     const std::vector<std::uint32_t>* find_skeleton(const std::string& skel) const;
     // True if `key` is a proper prefix (whole tokens) of some indexed key.
     bool is_prefix(const std::string& key) const { return prefixes_.count(key) != 0; }
+    // True if a curated landmark (fl:, feature class S or L) has a name of two words or more
+    // whose first word has this key: where a lower-case description may start.
+    bool starts_description(const std::string& key) const {
+        return description_starts_.count(key) != 0;
+    }
     // True if the key is stop-listed (see add_stoplist()).
     bool stop_listed(const std::string& key) const { return stoplist_.count(key) != 0; }
     // The first-order division (ADM1 place) of `country` with GeoNames admin1 code `admin1`.
@@ -112,6 +117,7 @@ class Gazetteer {
     std::unordered_map<std::string, std::uint32_t> by_id_;
     std::unordered_map<std::string, KeyEntry> by_key_;
     std::unordered_set<std::string> prefixes_;
+    std::unordered_set<std::string> description_starts_;
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_skel_;
     std::unordered_set<std::string> stoplist_;
     std::unordered_map<std::string, std::uint32_t> governorates_;  // "SY09" -> place

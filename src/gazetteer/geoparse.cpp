@@ -320,6 +320,10 @@ class Parser {
             // A lower-case start: only a landmark's description of two or more words
             // ("the field artillery college", "the 3000 apartment project"), see landmark().
             const bool described = !(t0.name_like || starts_ordinal(i) || starts_road(i));
+            if (described && !gaz_.starts_description(t0.key)) {
+                ++i;
+                continue;
+            }
             std::size_t best_n = 0;
             const KeyEntry* best = nullptr;
             std::string best_key;
