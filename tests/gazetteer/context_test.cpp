@@ -13,6 +13,7 @@
 
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/geoparse.hpp"
+#include "geoparse_fixture.hpp"
 #include "test_util.hpp"
 
 namespace fl = frontline;
@@ -20,8 +21,7 @@ namespace fl = frontline;
 namespace {
 
 const fl::Gazetteer& gaz() {
-    static const fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
-    return g;
+    return fl::test::project_gazetteer();
 }
 
 fl::Article article(const std::string& text) {

@@ -14,40 +14,26 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geoparse_fixture.hpp"
 #include "test_util.hpp"
 
 namespace fl = frontline;
+using fl::test::geoparse_text;
+using fl::test::mention_of;
+using fl::test::project_gazetteer;
 
 namespace {
 
-const fl::Gazetteer& gaz() {
-    static const fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
-    return g;
-}
-
-std::vector<fl::Mention> parse(const std::string& text, bool unlocated = true) {
-    fl::Article a;
-    a.doc = "t";
-    a.text = text;
-    fl::GeoparseOptions o;
-    o.governorate_cues = true;
-    o.unlocated = unlocated;
-    return fl::geoparse(gaz(), a, o);
-}
-
-const fl::Mention* find(const std::vector<fl::Mention>& ms, const std::string& surface) {
-    for (const auto& m : ms) {
-        if (m.surface == surface) return &m;
-    }
-    return nullptr;
+std::vector<fl::Mention> parse(const std::string& text) {
+    return geoparse_text(text, /*unlocated=*/true);
 }
 
 // The mention `surface` is placed within `km` of the place `id`.
 void expect_near(const std::vector<fl::Mention>& ms, const std::string& surface,
                  const std::string& id, double km) {
-    const fl::Mention* m = find(ms, surface);
+    const fl::Mention* m = mention_of(ms, surface);
     ASSERT_NE(m, nullptr) << surface;
-    const fl::Place* p = gaz().find_id(id);
+    const fl::Place* p = project_gazetteer().find_id(id);
     ASSERT_NE(p, nullptr) << id;
     EXPECT_EQ(m->place_id, id) << surface << ": " << m->why;
     EXPECT_LT(fl::distance_km(m->lat, m->lon, p->lat, p->lon), km) << surface;
@@ -63,7 +49,7 @@ TEST(Landmarks, DescriptionsResolveToTheSite) {
     expect_near(ms, "field artillery college", "fl:aleppo-artillery-school", 1);
     expect_near(ms, "3000 apartment project", "fl:aleppo-3000-apartments", 1);
     // All three are on Aleppo's south-western edge, a few km from the centre.
-    const fl::Place* aleppo = gaz().find_id("gn:170063");
+    const fl::Place* aleppo = project_gazetteer().find_id("gn:170063");
     ASSERT_NE(aleppo, nullptr);
     for (const auto& m : ms) {
         EXPECT_LT(fl::distance_km(m.lat, m.lon, aleppo->lat, aleppo->lon), 10) << m.surface;
@@ -78,21 +64,21 @@ TEST(Landmarks, PrisonsArmouriesAndDams) {
     expect_near(ms, "Rahbat Khattab armoury", "fl:rahbat-khattab", 1);
     expect_near(ms, "Tishreen Dam", "fl:tishrin-dam", 1);
     // Hama prison is in Hama, the armoury a few km north-west of it.
-    const fl::Place* hama = gaz().find_id("gn:170017");
+    const fl::Place* hama = project_gazetteer().find_id("gn:170017");
     ASSERT_NE(hama, nullptr);
-    const fl::Mention* r = find(ms, "Rahbat Khattab armoury");
+    const fl::Mention* r = mention_of(ms, "Rahbat Khattab armoury");
     ASSERT_NE(r, nullptr);
     EXPECT_LT(fl::distance_km(r->lat, r->lon, hama->lat, hama->lon), 15);
 }
 
 TEST(Landmarks, SheikhNajjarIsTheIndustrialCity) {
     auto ms = parse("The Sheikh Najjar industrial city fell to the rebels on Saturday.");
-    const fl::Mention* m = find(ms, "Sheikh Najjar industrial city");
+    const fl::Mention* m = mention_of(ms, "Sheikh Najjar industrial city");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->place_name, "Sheikh Najjar Industrial City");
     EXPECT_EQ(m->kind, "industrial");
     // The OCHA community Sheikh Najjar is the same place (merged), a couple of km away.
-    const fl::Place* p = gaz().find_id("oc:C6427");
+    const fl::Place* p = project_gazetteer().find_id("oc:C6427");
     ASSERT_NE(p, nullptr);
     EXPECT_EQ(p->id, "fl:aleppo-industrial-zone");
 }
@@ -110,15 +96,15 @@ TEST(ListNeighbours, AShortNameDoesNotJumpToADistantTown) {
         "Rebels said they had taken the villages of Anjara, Urum al-Kubra, Balu, Kafr Naha, "
         "Al-Maari and Sheikh Aqil west of Aleppo.");
     for (const char* name : {"Balu", "Al-Maari"}) {
-        const fl::Mention* m = find(ms, name);
+        const fl::Mention* m = mention_of(ms, name);
         ASSERT_NE(m, nullptr) << name;
         EXPECT_FALSE(m->located) << name << " -> " << m->place_name << ": " << m->why;
     }
     expect_near(ms, "Anjara", "oc:C1144", 1);
     // Without the list, the names keep their gazetteer places.
     auto alone = parse("Turkish-backed forces held al-Bab and Mari.");
-    EXPECT_NE(find(alone, "al-Bab"), nullptr);
-    EXPECT_NE(find(alone, "Mari"), nullptr);
+    EXPECT_NE(mention_of(alone, "al-Bab"), nullptr);
+    EXPECT_NE(mention_of(alone, "Mari"), nullptr);
 }
 
 TEST(ListNeighbours, TheyChooseTheHomonym) {

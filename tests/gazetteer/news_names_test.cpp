@@ -9,14 +9,16 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/news_names.hpp"
+#include "geoparse_fixture.hpp"
 #include "test_util.hpp"
 
 namespace fl = frontline;
 
 namespace {
 
+// A copy of the project gazetteer: these tests rename places in it.
 fl::Gazetteer load() {
-    return fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
+    return fl::test::project_gazetteer();
 }
 
 fl::Mention mention(const std::string& doc, const std::string& surface, const std::string& id) {

@@ -18,33 +18,15 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/mention_io.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geoparse_fixture.hpp"
 #include "test_util.hpp"
 
 namespace fl = frontline;
+using fl::test::geoparse_text;
+using fl::test::mention_of;
+using fl::test::project_gazetteer;
 
 namespace {
-
-const fl::Gazetteer& gaz() {
-    static const fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
-    return g;
-}
-
-std::vector<fl::Mention> parse(const std::string& text, bool unlocated = false) {
-    fl::Article a;
-    a.doc = "t";
-    a.text = text;
-    fl::GeoparseOptions o;
-    o.governorate_cues = true;
-    o.unlocated = unlocated;
-    return fl::geoparse(gaz(), a, o);
-}
-
-const fl::Mention* find(const std::vector<fl::Mention>& ms, const std::string& surface) {
-    for (const auto& m : ms) {
-        if (m.surface == surface) return &m;
-    }
-    return nullptr;
-}
 
 const char* kCurated =
     "id\tname\talternatenames\tlat\tlon\tfeature_class\tfeature_code\tcountry_code\tadmin1\t"
@@ -90,7 +72,7 @@ TEST(NewsroomName, ScholarlyAndOchaFormsBecomeNewsForms) {
     EXPECT_EQ(fl::newsroom_name("Kafr Aleppo"), "Kafr Aleppo");  // not an article
     EXPECT_EQ(fl::newsroom_name("Manbij"), "Manbij");
     // Loaded places display in that form; the original names stay matchable.
-    const fl::Place* hama = gaz().find_id("gn:170017");
+    const fl::Place* hama = project_gazetteer().find_id("gn:170017");
     ASSERT_NE(hama, nullptr);
     EXPECT_EQ(hama->name, "Hama");
 }
@@ -153,37 +135,41 @@ TEST(Ocha, CoordinatesOutsideSyriaAreRefusedWithFileAndLine) {
 
 TEST(Ocha, ProjectExtractsAreLoadedAndMerged) {
     // Every OCHA community is there, by its own id or merged into a GeoNames place.
-    EXPECT_NE(gaz().find_id("oc:C1007"), nullptr);  // Aleppo, merged
-    EXPECT_EQ(gaz().find_id("oc:C1007")->id, "gn:170063");
-    EXPECT_GT(gaz().size(), 7000u);
+    EXPECT_NE(project_gazetteer().find_id("oc:C1007"), nullptr);  // Aleppo, merged
+    EXPECT_EQ(project_gazetteer().find_id("oc:C1007")->id, "gn:170063");
+    EXPECT_GT(project_gazetteer().size(), 7000u);
 }
 
 TEST(FuzzyNames, SpellingVariantInAVillageListIsResolved) {
     // OCHA writes "Maaret Elartiq" (معرة الأرتيق); news may write "Maarat al-Artiq".
-    auto ms = parse("The factions took the villages of Maarat al-Artiq and Anadan on Friday.");
-    const fl::Mention* m = find(ms, "Maarat al-Artiq");
+    auto ms =
+        geoparse_text("The factions took the villages of Maarat al-Artiq and Anadan on Friday.");
+    const fl::Mention* m = mention_of(ms, "Maarat al-Artiq");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->place_id, "oc:C1136");
     EXPECT_NE(m->why.find("skeleton"), std::string::npos) << m->why;
 }
 
 TEST(FuzzyNames, OutsideAPlaceSlotTheyAbstain) {
-    EXPECT_EQ(find(parse("Maarat al-Artiq said the talks had failed."), "Maarat al-Artiq"),
-              nullptr);
+    EXPECT_EQ(
+        mention_of(geoparse_text("Maarat al-Artiq said the talks had failed."), "Maarat al-Artiq"),
+        nullptr);
     // Demonyms never match by skeleton ("Syrian" / Suran).
-    EXPECT_EQ(find(parse("Syrian troops withdrew from Anadan and Hraytan."), "Syrian"), nullptr);
+    EXPECT_EQ(
+        mention_of(geoparse_text("Syrian troops withdrew from Anadan and Hraytan."), "Syrian"),
+        nullptr);
 }
 
 TEST(Homonyms, ThePlacesNamedBesideThemDecide) {
     // Suran: a town north of Aleppo (gn:163913) and one north of Hama (gn:163915).
-    auto hama = parse("Government forces shelled Morek and Suran on Tuesday.");
-    const fl::Mention* a = find(hama, "Suran");
+    auto hama = geoparse_text("Government forces shelled Morek and Suran on Tuesday.");
+    const fl::Mention* a = mention_of(hama, "Suran");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->place_id, "gn:163915");
     EXPECT_FALSE(a->runners_up.empty());
     EXPECT_NE(a->why.find("beside"), std::string::npos) << a->why;
-    auto aleppo = parse("Rebels entered Azaz and Suran after a short battle.");
-    const fl::Mention* b = find(aleppo, "Suran");
+    auto aleppo = geoparse_text("Rebels entered Azaz and Suran after a short battle.");
+    const fl::Mention* b = mention_of(aleppo, "Suran");
     ASSERT_NE(b, nullptr);
     EXPECT_EQ(b->place_id, "gn:163913");
 }
@@ -192,19 +178,19 @@ TEST(Unlocated, NamesInPlaceSlotsTheGazetteerLacks) {
     const std::string text =
         "Opposition fighters seized the villages of Qarqur, Zemlinka and Tal "
         "Bazo. Zemlinka said the talks would resume.";
-    auto ms = parse(text, /*unlocated=*/true);
+    auto ms = geoparse_text(text, /*unlocated=*/true);
     std::vector<std::string> got;
     for (const auto& m : ms) {
         if (!m.located) got.push_back(m.surface + "=" + m.place_id);
     }
     EXPECT_EQ(got, (std::vector<std::string>{"Zemlinka=unlocated:zimlinka",
                                              "Tal Bazo=unlocated:tal bazu"}));
-    const fl::Mention* z = find(ms, "Zemlinka");
+    const fl::Mention* z = mention_of(ms, "Zemlinka");
     ASSERT_NE(z, nullptr);
     EXPECT_EQ(z->kind, "unlocated");
     EXPECT_EQ(z->place_name, "Zemlinka");
     // Off by default.
-    for (const auto& m : parse(text)) EXPECT_TRUE(m.located) << m.surface;
+    for (const auto& m : geoparse_text(text)) EXPECT_TRUE(m.located) << m.surface;
     // Writers give them no coordinates.
     std::vector<fl::Mention> one{*z};
     EXPECT_NE(fl::mentions_geojson(one).find("\"geometry\": null"), std::string::npos);
@@ -212,30 +198,30 @@ TEST(Unlocated, NamesInPlaceSlotsTheGazetteerLacks) {
 }
 
 TEST(NonPlaces, MonthAbbreviationsAreNotPlaces) {
-    EXPECT_EQ(find(parse("The town of Anadan fell on Nov 29."), "Nov"), nullptr);
-    EXPECT_EQ(find(parse("Reported on Dec. 1 from Hama."), "Dec"), nullptr);
+    EXPECT_EQ(mention_of(geoparse_text("The town of Anadan fell on Nov 29."), "Nov"), nullptr);
+    EXPECT_EQ(mention_of(geoparse_text("Reported on Dec. 1 from Hama."), "Dec"), nullptr);
 }
 
 TEST(Translated, MountainsAndHillsAreJabalAndTal) {
-    auto ms = parse("Shelling hit the Zawiya Mountains, then Mount Zawiya again.");
-    const fl::Mention* a = find(ms, "Zawiya Mountains");
+    auto ms = geoparse_text("Shelling hit the Zawiya Mountains, then Mount Zawiya again.");
+    const fl::Mention* a = mention_of(ms, "Zawiya Mountains");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->place_id, "fl:jabal-al-zawiya");
-    const fl::Mention* b = find(ms, "Mount Zawiya");
+    const fl::Mention* b = mention_of(ms, "Mount Zawiya");
     ASSERT_NE(b, nullptr);
     EXPECT_EQ(b->place_id, "fl:jabal-al-zawiya");
 }
 
 TEST(FuzzyNames, TalOfAKnownVillageIsItsHill) {
     // OCHA knows the village Qarqur (Hama) only; "Tal Qarqur" is its hill.
-    auto ms = parse("Government forces retook Jisr al-Shughur and Tal Qarqur.");
-    const fl::Mention* m = find(ms, "Tal Qarqur");
+    auto ms = geoparse_text("Government forces retook Jisr al-Shughur and Tal Qarqur.");
+    const fl::Mention* m = mention_of(ms, "Tal Qarqur");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->place_id, "oc:C3168");
 }
 
 TEST(NonPlaces, ArmedGroupsInAListBesideTownsAreNotUnlocatedPlaces) {
-    auto ms = parse(
+    auto ms = geoparse_text(
         "The groups HTS, Ahrar al-Sham, Jaish al-Izza and Faylaq al-Sham joined the "
         "operation near Aleppo, Idlib and Hama.",
         /*unlocated=*/true);
@@ -244,8 +230,8 @@ TEST(NonPlaces, ArmedGroupsInAListBesideTownsAreNotUnlocatedPlaces) {
 
 TEST(Homonyms, AForeignCapitalIsNotOneOfOchasVillages) {
     // OCHA has a village Doha in Syria; in the news Doha is Qatar's capital.
-    auto ms = parse("Talks were held in Doha on Saturday.");
-    const fl::Mention* m = find(ms, "Doha");
+    auto ms = geoparse_text("Talks were held in Doha on Saturday.");
+    const fl::Mention* m = mention_of(ms, "Doha");
     ASSERT_NE(m, nullptr);
     EXPECT_TRUE(m->foreign);
 }
@@ -253,7 +239,7 @@ TEST(Homonyms, AForeignCapitalIsNotOneOfOchasVillages) {
 TEST(Homonyms, RunnersUpAndReasonsAreKept) {
     // Many places are called Mansoura: the GeoNames town wins on its prior, the OCHA
     // namesakes stay as runners-up, each with its reason.
-    auto v = parse("Many fled from Mansoura on Friday.");
+    auto v = geoparse_text("Many fled from Mansoura on Friday.");
     ASSERT_EQ(v.size(), 1u);
     EXPECT_EQ(v[0].place_id, "gn:8559276");
     ASSERT_GE(v[0].runners_up.size(), 2u);
@@ -261,8 +247,8 @@ TEST(Homonyms, RunnersUpAndReasonsAreKept) {
 }
 
 TEST(Unlocated, TheFirstNameAfterTheSlotCountsToo) {
-    auto ms = parse("Fighters entered the villages of Zemlinka, Qarqur and Tal Bazo.",
-                    /*unlocated=*/true);
+    auto ms = geoparse_text("Fighters entered the villages of Zemlinka, Qarqur and Tal Bazo.",
+                            /*unlocated=*/true);
     std::vector<std::string> got;
     for (const auto& m : ms) got.push_back(m.surface + (m.located ? "" : " (unlocated)"));
     EXPECT_EQ(got,
@@ -270,7 +256,7 @@ TEST(Unlocated, TheFirstNameAfterTheSlotCountsToo) {
 }
 
 TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
-    auto c = fl::lookup(gaz(), "Maarat al-Artiq");
+    auto c = fl::lookup(project_gazetteer(), "Maarat al-Artiq");
     ASSERT_FALSE(c.empty());
     EXPECT_EQ(c.front().place_id, "oc:C1136");
     EXPECT_LT(c.front().score, fl::GeoparseOptions{}.min_score);  // a hint, not a match
@@ -279,8 +265,8 @@ TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
 
 TEST(FuzzyNames, KhirbetXIsWrittenX) {
     // OCHA's "Kherbet Nafakh" (خربة نفخ, the ruins of Nafakh) is "Nafakh" in the news.
-    auto ms = parse("The factions seized Arima, Manbij and Nafakh on Sunday.");
-    const fl::Mention* m = find(ms, "Nafakh");
+    auto ms = geoparse_text("The factions seized Arima, Manbij and Nafakh on Sunday.");
+    const fl::Mention* m = mention_of(ms, "Nafakh");
     ASSERT_NE(m, nullptr);
     EXPECT_EQ(m->place_id, "oc:C1709");
 }

@@ -16,34 +16,15 @@
 #include "gazetteer/geoparse.hpp"
 #include "gazetteer/news_names.hpp"
 #include "gazetteer/normalize.hpp"
+#include "geoparse_fixture.hpp"
 #include "test_util.hpp"
 
 namespace fl = frontline;
+using fl::test::geoparse_text;
+using fl::test::mention_of;
+using fl::test::project_gazetteer;
 
-namespace {
-
-const fl::Gazetteer& gaz() {
-    static const fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
-    return g;
-}
-
-std::vector<fl::Mention> parse(const std::string& text) {
-    fl::Article a;
-    a.doc = "t";
-    a.text = text;
-    fl::GeoparseOptions o;
-    o.governorate_cues = true;
-    return fl::geoparse(gaz(), a, o);
-}
-
-const fl::Mention* find(const std::vector<fl::Mention>& ms, const std::string& surface) {
-    for (const auto& m : ms) {
-        if (m.surface == surface) return &m;
-    }
-    return nullptr;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST(Turkish, RomanisedNamesAreRecognised) {
     EXPECT_TRUE(fl::turkish_romanised("Tel Rıfat"));
@@ -72,19 +53,19 @@ TEST(Turkish, SkeletonsMeetTheArabicAndEnglishForms) {
 }
 
 TEST(Turkish, RomanisedNamesInAVillageListResolve) {
-    auto ms = parse(
+    auto ms = geoparse_text(
         "Opposition fighters captured Darkush, Bdama and the town of Cisr eş-Şuğur on Tuesday. "
         "Others seized Sarman, Tal Dam, Karsanti and Cercenaz.");
-    const fl::Mention* a = find(ms, "Cisr eş-Şuğur");
+    const fl::Mention* a = mention_of(ms, "Cisr eş-Şuğur");
     ASSERT_NE(a, nullptr);
     EXPECT_EQ(a->place_id, "gn:169023");  // Jisr al-Shughur
-    const fl::Mention* b = find(ms, "Cercenaz");
+    const fl::Mention* b = mention_of(ms, "Cercenaz");
     ASSERT_NE(b, nullptr);
     EXPECT_EQ(b->place_id, "oc:C3977");  // OCHA Jarjnaz, جرجناز
 }
 
 TEST(Turkish, EnglishWordsWithACAreNotPlaces) {
-    auto ms = parse(
+    auto ms = geoparse_text(
         "Council members of the Coalition met in Aleppo. They called on Central Command to act "
         "near Idlib, Cecil Carter said, and Commander Clark reached Damascus on Friday. The "
         "Civil Defence counted casualties in Saraqib, Ariha and Cotton Valley.");
@@ -96,15 +77,17 @@ TEST(Turkish, EnglishWordsWithACAreNotPlaces) {
 TEST(Turkish, ForeignNamesakeLosesToTheSyrianPlaceInAPlaceSlot) {
     // Burç is a Turkish town north of Aleppo; "Burc" is also al-Burj (البرج, OCHA Borj), a
     // village of Idlib beside Sarman and Karsanti, written the Turkish way.
-    auto ms = parse("Fighters seized Sarman, Tal Dam, Karsanti and Burc after heavy clashes.");
-    const fl::Mention* m = find(ms, "Burc");
+    auto ms =
+        geoparse_text("Fighters seized Sarman, Tal Dam, Karsanti and Burc after heavy clashes.");
+    const fl::Mention* m = mention_of(ms, "Burc");
     ASSERT_NE(m, nullptr);
     EXPECT_FALSE(m->foreign) << m->place_id << " " << m->why;
     EXPECT_EQ(m->place_id, "oc:C4003") << m->why;
     // Harran is a Turkish town and an Idlib village: in a list of Idlib villages the
     // Turkish one is marked a far foreign namesake.
-    auto h = parse("Fighters seized Sarman, Tal Dam, Karsanti and Harran after heavy clashes.");
-    const fl::Mention* v = find(h, "Harran");
+    auto h =
+        geoparse_text("Fighters seized Sarman, Tal Dam, Karsanti and Harran after heavy clashes.");
+    const fl::Mention* v = mention_of(h, "Harran");
     ASSERT_NE(v, nullptr);
     EXPECT_EQ(v->place_id, "oc:C3970");
     bool marked = false;
@@ -113,17 +96,17 @@ TEST(Turkish, ForeignNamesakeLosesToTheSyrianPlaceInAPlaceSlot) {
     EXPECT_TRUE(marked);
     // Foreign cities named beside Syrian places stay foreign, whether or not some Syrian
     // village shares their skeleton.
-    auto f = parse(
+    auto f = geoparse_text(
         "Fighters took Hama and Salamiyah, and rallies were held in Beirut, Amman, Tripoli, "
         "Sidon and Baalbek.");
     for (const char* city : {"Beirut", "Amman", "Tripoli", "Sidon", "Baalbek"}) {
-        const fl::Mention* c = find(f, city);
+        const fl::Mention* c = mention_of(f, city);
         ASSERT_NE(c, nullptr) << city;
         EXPECT_TRUE(c->foreign) << city << " " << c->place_id;
     }
     // Outside a place slot, or with no Syrian places around, the Turkish town stays.
-    auto t = parse("Burc, a town near the border, hosted the talks.");
-    const fl::Mention* n = find(t, "Burc");
+    auto t = geoparse_text("Burc, a town near the border, hosted the talks.");
+    const fl::Mention* n = mention_of(t, "Burc");
     ASSERT_NE(n, nullptr);
     EXPECT_TRUE(n->foreign);
 }
