@@ -276,11 +276,9 @@ int run_main(int argc, char** argv) {
         gpo.governorate_cues = true;
         gpo.keep_abstentions = gp_abstentions;
         gpo.unlocated = gp_unlocated;
-        for (const auto& a : read_inputs(gp_files, "")) {
-            auto m = fl::geoparse(g, a, gpo);
+        // Labelled as the pipeline labels them (news_names.hpp).
+        for (const auto& m : fl::geoparse_run(g, read_inputs(gp_files, ""), gpo))
             all.insert(all.end(), m.begin(), m.end());
-        }
-        fl::apply_news_names(g, all, fl::news_names(g, all));  // as the pipeline labels them
         std::cout << (gp_format == "tsv"    ? fl::mentions_tsv(all)
                       : gp_format == "json" ? fl::mentions_json(all)
                                             : fl::mentions_geojson(all));
@@ -293,17 +291,12 @@ int run_main(int argc, char** argv) {
         gpo.governorate_cues = true;  // as the pipeline: "Idlib province" is not the city
         gpo.unlocated = true;         // events count places the gazetteer lacks (never drawn)
         const auto articles = read_inputs(ev_files, ev_manifest);
-        std::vector<std::vector<fl::Mention>> mentions_of;
-        std::vector<fl::Mention> every;
         for (const auto& a : articles) {
             if (!a.published)
                 std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
-            mentions_of.push_back(fl::geoparse(g, a, gpo));
-            every.insert(every.end(), mentions_of.back().begin(), mentions_of.back().end());
         }
-        const auto names = fl::news_names(g, every);  // as the pipeline labels them
+        const auto mentions_of = fl::geoparse_run(g, articles, gpo);  // as the pipeline does
         for (std::size_t i = 0; i < articles.size(); ++i) {
-            fl::apply_news_names(g, mentions_of[i], names);
             auto e = fl::extract_events(articles[i], mentions_of[i]);
             all.insert(all.end(), e.begin(), e.end());
         }

@@ -112,4 +112,17 @@ void apply_news_names(Gazetteer& gaz, std::vector<Mention>& mentions,
     }
 }
 
+std::vector<std::vector<Mention>> geoparse_run(Gazetteer& gaz, const std::vector<Article>& articles,
+                                               const GeoparseOptions& opt) {
+    std::vector<std::vector<Mention>> per_article;
+    std::vector<Mention> every;
+    for (const auto& a : articles) {
+        per_article.push_back(geoparse(gaz, a, opt));
+        every.insert(every.end(), per_article.back().begin(), per_article.back().end());
+    }
+    const auto names = news_names(gaz, every);
+    for (auto& ms : per_article) apply_news_names(gaz, ms, names);
+    return per_article;
+}
+
 }  // namespace frontline

@@ -28,4 +28,10 @@ std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
 void apply_news_names(Gazetteer& gaz, std::vector<Mention>& mentions,
                       const std::unordered_map<std::string, std::string>& names);
 
+// The geoparse of a whole run: every article's mentions (in input order), then one spelling
+// per place for the run (news_names()) set in `gaz` and in the mentions. What `frontline
+// run`, `events` and `geoparse` all read articles with.
+std::vector<std::vector<Mention>> geoparse_run(Gazetteer& gaz, const std::vector<Article>& articles,
+                                               const GeoparseOptions& opt);
+
 }  // namespace frontline

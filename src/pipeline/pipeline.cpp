@@ -81,27 +81,21 @@ RunSummary run_pipeline(const RunOptions& opt) {
     GeoparseOptions gpo;
     gpo.governorate_cues = true;  // "villages in Aleppo and Idlib" are the governorates
     gpo.unlocated = true;  // events list places the gazetteer lacks; control never draws them
-    std::vector<std::vector<Mention>> mentions_of;  // per article
+    // One spelling per place, the one the run's articles use (news_names.hpp).
+    const auto mentions_of = geoparse_run(gaz, articles, gpo);
     std::vector<Mention> all_mentions;
-    for (const auto& a : articles) {
-        auto mentions = geoparse(gaz, a, gpo);
+    std::vector<Event> raw_events;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        const auto& a = articles[i];
         if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
             opt.log("warning: " + a.path.string() + ": empty file: nothing to read");
-        } else if (mentions.empty()) {
+        } else if (mentions_of[i].empty()) {
             opt.log("warning: " + a.path.string() + ": no place names found: no events taken");
         }
         if (!a.published)
             opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
-        all_mentions.insert(all_mentions.end(), mentions.begin(), mentions.end());
-        mentions_of.push_back(std::move(mentions));
-    }
-    // One spelling per place, the one the run's articles use (news_names.hpp).
-    const auto names = news_names(gaz, all_mentions);
-    apply_news_names(gaz, all_mentions, names);
-    std::vector<Event> raw_events;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        apply_news_names(gaz, mentions_of[i], names);
-        auto ev = extract_events(articles[i], mentions_of[i]);
+        all_mentions.insert(all_mentions.end(), mentions_of[i].begin(), mentions_of[i].end());
+        auto ev = extract_events(a, mentions_of[i]);
         raw_events.insert(raw_events.end(), ev.begin(), ev.end());
     }
     auto events = merge_events(std::move(raw_events));

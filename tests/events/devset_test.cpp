@@ -69,15 +69,8 @@ Scores score() {
     gpo.unlocated = true;
     std::vector<fl::Event> all;
     const auto articles = fl::read_articles({dir / "articles"}, dir / "articles" / "manifest.tsv");
-    std::vector<std::vector<fl::Mention>> mentions;
-    std::vector<fl::Mention> every;
-    for (const auto& a : articles) {
-        mentions.push_back(fl::geoparse(gaz, a, gpo));
-        every.insert(every.end(), mentions.back().begin(), mentions.back().end());
-    }
-    const auto names = fl::news_names(gaz, every);
+    const auto mentions = fl::geoparse_run(gaz, articles, gpo);
     for (std::size_t i = 0; i < articles.size(); ++i) {
-        fl::apply_news_names(gaz, mentions[i], names);
         auto e = fl::extract_events(articles[i], mentions[i]);
         all.insert(all.end(), e.begin(), e.end());
     }
