@@ -118,15 +118,6 @@ struct Item {
     bool editor = false;
 };
 
-double km_between(double lat1, double lon1, double lat2, double lon2) {
-    const double d2r = 3.14159265358979323846 / 180, r = 6371.0;
-    const double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-    const double h =
-        std::sin(dlat / 2) * std::sin(dlat / 2) +
-        std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * r * std::asin(std::sqrt(h));
-}
-
 bool located(const Event& e) {
     return !(e.lat == 0 && e.lon == 0);
 }
@@ -251,7 +242,7 @@ std::size_t add_baseline_layer(Baseline& baseline, const std::filesystem::path& 
         for (const auto& r : rows) {
             if (r.lat == 0 && r.lon == 0) continue;
             if (std::abs(r.lat - p->lat) > 0.05) continue;
-            const double km = km_between(p->lat, p->lon, r.lat, r.lon);
+            const double km = distance_km(p->lat, p->lon, r.lat, r.lon);
             if (km <= best_km) {
                 best_km = km;
                 best = &r;
@@ -411,7 +402,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             if (f->place_id == place) continue;
             const Days fd = counts_from(*f, baseline.date);
             if (fd > d || (d - fd).count() > kFrontDays) continue;
-            if (km_between(here->lat, here->lon, f->lat, f->lon) <= kFrontKm) return true;
+            if (distance_km(here->lat, here->lon, f->lat, f->lon) <= kFrontKm) return true;
         }
         return false;
     };
@@ -630,16 +621,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
     return days;
 }
 
-namespace {
-double km_between(const Place& a, const Place& b) {
-    const double d2r = 3.14159265358979323846 / 180, r = 6371.0;
-    const double dlat = (b.lat - a.lat) * d2r, dlon = (b.lon - a.lon) * d2r;
-    const double h =
-        std::sin(dlat / 2) * std::sin(dlat / 2) +
-        std::cos(a.lat * d2r) * std::cos(b.lat * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * r * std::asin(std::sqrt(h));
-}
-}  // namespace
+namespace {}  // namespace
 
 void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
                                  double radius_km) {
@@ -654,7 +636,8 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
             const Place* q = gaz.find_id(qid);
             if (!q || q->kind() != "neighbourhood" || qstate.controller != cstate.controller)
                 continue;
-            if (km_between(*city, *q) <= radius_km) quarters[cid].push_back(qid);
+            if (distance_km(city->lat, city->lon, q->lat, q->lon) <= radius_km)
+                quarters[cid].push_back(qid);
         }
     }
     for (auto& day : days) {
