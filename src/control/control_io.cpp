@@ -17,13 +17,18 @@ std::string control_day_geojson(const ControlDay& day, const Gazetteer& gaz) {
     fc["features"] = nlohmann::json::array();
     for (const auto& [id, st] : day.places) {
         const Place* p = gaz.find_id(id);
-        if (!p) continue;
+        if (!p && st.name.empty()) continue;
         nlohmann::ordered_json f;
         f["type"] = "Feature";
-        f["geometry"] = {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}};
+        // A place the gazetteer lacks keeps its state under the reported name, without a point.
+        if (p)
+            f["geometry"] = {{"type", "Point"}, {"coordinates", {p->lon, p->lat}}};
+        else
+            f["geometry"] = nullptr;
         nlohmann::ordered_json props;
         props["place_id"] = id;
-        props["place_name"] = p->name;
+        props["place_name"] = p ? p->name : st.name;
+        if (!p) props["located"] = false;
         props["controller"] = std::string(to_string(st.controller));
         props["status"] = st.status;
         props["extent"] = st.extent;
@@ -74,6 +79,7 @@ ControlDay read_control_day_geojson(const std::filesystem::path& file) {
         st.extent = text("extent", "full");
         st.basis = text("basis", "");
         st.note = text("note", "");
+        if (p.contains("located") && p["located"] == false) st.name = text("place_name", "");
         if (p.contains("confidence") && p["confidence"].is_number())
             st.confidence = p["confidence"].get<double>();
         st.since = parse_iso_date(text("since", "")).value_or(d.date);

@@ -331,7 +331,6 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
         n += (n.empty() ? "" : "; ") + text;
     };
     for (const auto& e : events) {
-        if (!e.located || e.place_id.rfind("unlocated:", 0) == 0) continue;  // never drawn
         // "much of Idlib province" colours no point: a governorate or region is an area the
         // baseline zones and the places reported in it decide.
         if (e.place_kind == "governorate" || e.place_kind == "region" || e.place_kind == "country")
@@ -341,7 +340,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             add_note(e.place_id, "rejected " + e.id + ": " + r->second->note);
             continue;
         }
-        if (located(e)) front.push_back(&e);
+        if (e.located && located(e)) front.push_back(&e);
         if (!changes_control(e)) continue;
         by_place[e.place_id].push_back(&e);
     }
@@ -449,6 +448,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 s.controller = Controller::unknown;
                 s.since = d;
             }
+            if (!its.front().event->located) s.name = its.front().event->place_name;
             // A place outside the baseline has no holder until a report gives it one.
             Controller& hold = holder.try_emplace(place, Controller::unknown).first->second;
             // A capture reported today by the side that already holds the place: no change.

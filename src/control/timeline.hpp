@@ -53,6 +53,9 @@ struct PlaceState {
     std::vector<std::string> overruled_claims;
     std::vector<std::string> flags;  // implausible reports, e.g. a capture by the holder
     std::string note;                // the editor's notes (corrections) on this place
+    // A place the gazetteer lacks ("unlocated:<key>"): the name the reports give it. Such a
+    // place has a state (from its reports alone: no baseline holder) but no point or area.
+    std::string name;
 };
 
 struct ControlDay {
@@ -91,9 +94,10 @@ void check_corrections(const std::vector<Correction>& rows, const std::vector<Ev
 // 40 km in the last 4 days), so that one report there needs corroboration. The side with the
 // most weight holds the place; two sides both with confirmed-level weight and close scores
 // make it contested. A capture by the holder is no change and is flagged. Advances and
-// denials change nothing; events on "unlocated:" places and on governorates and regions are
-// ignored. Corrections: a rejected event is dropped, a confirmed one outweighs everything else, a
-// `set` row fixes the holder from its date on.
+// denials change nothing; events on governorates and regions are ignored. A place the
+// gazetteer lacks ("unlocated:" events) gets a state from its reports alone, with the reported
+// name, and marks no front. Corrections: a rejected event is dropped, a confirmed one outweighs
+// everything else, a `set` row fixes the holder from its date on.
 std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vector<Event>& events,
                                        const Date& last,
                                        const std::vector<Correction>& corrections = {});

@@ -42,8 +42,8 @@ struct Event {
     // publication date as an upper bound), 3 a longer span.
     int time_precision = 1;
     // False for a place the gazetteer could not place (Mention::located == false): the event
-    // is written to events.csv/geojson with empty coordinates and geo_precision 0, and must
-    // never colour the map (the control stage skips events with located == false).
+    // is written to events.csv/geojson with empty coordinates and geo_precision 0; it colours
+    // nothing on the map, but the control stage keeps a state for the place (by its name).
     bool located = true;
     double lat = 0;
     double lon = 0;

@@ -201,6 +201,10 @@ ojson build_data(const WebOptions& opt) {
             const json& p = field(f, "properties", file);
             const std::string id = str(p, "place_id");
             if (id.empty()) throw Error("web", file.string(), "a feature without place_id");
+            // A place the gazetteer lacks (no point): the page lists its events as not located.
+            if (f.contains("geometry") && f["geometry"].is_null() &&
+                p.value("located", true) == false)
+                continue;
             const json& c = field(field(f, "geometry", file), "coordinates", file);
             if (!c.is_array() || c.size() < 2 || !c[0].is_number() || !c[1].is_number())
                 throw Error("web", file.string(), "place " + id + ": no Point coordinates");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "test_util.hpp"
@@ -68,4 +70,33 @@ TEST(ControlIo, BadFilesAreInputErrorsNamingTheFile) {
     }
     fl::write_file_atomic(dir / "2024-11-26.geojson", "[1, 2");
     EXPECT_THROW(fl::read_control_days(dir), fl::Error);
+}
+
+TEST(ControlIo, UnlocatedPlacesHaveNoGeometryAndKeepTheirName) {
+    auto d = day("2024-11-30", fl::Controller::opposition);
+    fl::PlaceState st;
+    st.place_id = "unlocated:pasif";
+    st.name = "Pasif";
+    st.controller = fl::Controller::opposition;
+    st.status = "confirmed";
+    st.since = d.date;
+    d.places[st.place_id] = st;
+    fl::PlaceState nameless;  // neither in the gazetteer nor named: not written
+    nameless.place_id = "unlocated:nameless";
+    d.places[nameless.place_id] = nameless;
+    const auto text = fl::control_day_geojson(d, gazetteer());
+    const auto j = nlohmann::json::parse(text);
+    ASSERT_EQ(j["features"].size(), 2u);
+    const auto& f = j["features"][1];
+    EXPECT_EQ(f["properties"]["place_id"], "unlocated:pasif");
+    EXPECT_EQ(f["properties"]["place_name"], "Pasif");
+    EXPECT_EQ(f["properties"]["located"], false);
+    EXPECT_TRUE(f["geometry"].is_null());
+    EXPECT_EQ(j["features"][0]["geometry"]["type"], "Point");  // Aleppo
+    const auto dir = fl::test::scratch("control_io_unlocated");
+    fl::write_file_atomic(dir / "2024-11-30.geojson", text);
+    const auto back = fl::read_control_days(dir);
+    EXPECT_EQ(back[0].places.at("unlocated:pasif").name, "Pasif");
+    EXPECT_EQ(back[0].places.at("unlocated:pasif").controller, fl::Controller::opposition);
+    EXPECT_TRUE(back[0].places.at("gn:170063").name.empty());
 }

@@ -279,24 +279,39 @@ TEST(Evidence, CaptureFarBehindTheFrontNeedsCorroboration) {
     EXPECT_EQ(days.back().places.at("p:far").controller, fl::Controller::government);
 }
 
-TEST(Evidence, UnlocatedPlacesAreNeverColoured) {
-    auto days = fl::build_timeline(
-        baseline(),
-        {ev("2024-11-29", "unlocated:somewhere", fl::Controller::opposition, "confirmed")},
-        day("2024-11-29"));
-    EXPECT_EQ(days.back().places.count("unlocated:somewhere"), 0u);
+TEST(Evidence, UnlocatedPlacesKeepAStateUnderTheirReportedName) {
+    // "took the villages of Pasif and Yadgun": the gazetteer lacks Pasif, but the analyst
+    // still sees its state, under the name the report gives, and its report.
+    auto unplaced = ev("2024-11-29", "unlocated:pasif", fl::Controller::opposition, "confirmed");
+    unplaced.located = false;
+    unplaced.place_name = "Pasif";
+    auto days = fl::build_timeline(baseline(), {unplaced}, day("2024-11-30"));
+    EXPECT_EQ(days[2].places.count("unlocated:pasif"), 0u);  // nothing reported yet
+    const auto& s = days.back().places.at("unlocated:pasif");
+    EXPECT_EQ(s.name, "Pasif");
+    EXPECT_EQ(s.controller, fl::Controller::opposition);
+    EXPECT_EQ(s.status, "confirmed");
+    EXPECT_EQ(s.event_ids, std::vector<std::string>{unplaced.id});
 }
 
-TEST(Evidence, GovernorateAndUnlocatedEventsColourNoPoint) {
+TEST(Evidence, GovernorateEventsColourNoPointAndUnlocatedOnesMarkNoFront) {
     auto province = ev("2024-11-29", "p:province", fl::Controller::contested, "confirmed");
     province.place_kind = "governorate";  // "much of Idlib province"
-    auto unplaced = ev("2024-11-29", "p:village", fl::Controller::opposition, "confirmed");
+    // An unlocated report (coordinates 0, 0) is no fighting near anything: a lone report on
+    // a place far behind the front still needs corroboration.
+    auto unplaced = ev("2024-11-29", "unlocated:village", fl::Controller::government, "confirmed");
     unplaced.located = false;
-    auto b = baseline({{"p:province", fl::Controller::opposition, "src"}});
-    auto days = fl::build_timeline(b, {province, unplaced}, day("2024-11-30"));
+    unplaced.place_name = "Some Village";
+    unplaced.lat = 36.9, unplaced.lon = 37.01;  // stale coordinates must not count
+    auto lone = ev("2024-11-29", "p:far", fl::Controller::government, "confirmed");
+    lone.lat = 36.9, lone.lon = 37.0;
+    auto b = baseline({{"p:province", fl::Controller::opposition, "src"},
+                       {"p:far", fl::Controller::opposition, "src"}});
+    auto days = fl::build_timeline(b, {province, unplaced, lone}, day("2024-11-29"));
     EXPECT_EQ(days.back().places.at("p:province").controller, fl::Controller::opposition);
     EXPECT_EQ(days.back().places.at("p:province").status, "baseline");
-    EXPECT_EQ(days.back().places.count("p:village"), 0u);
+    EXPECT_EQ(days.back().places.at("unlocated:village").controller, fl::Controller::government);
+    EXPECT_EQ(days.back().places.at("p:far").controller, fl::Controller::opposition);
 }
 
 TEST(Evidence, PlaceOutsideTheBaselineHasNoHolderToDefend) {

@@ -56,11 +56,17 @@ struct WebFixture : ::testing::Test {
               R"({"type":"FeatureCollection","date":"2024-11-26","features":[)" +
                   place("gn:1", "Aleppo", 37.16, 36.2, "government", "baseline") + "," +
                   place("gn:2", "Saraqib", 36.8, 35.86, "government", "baseline") + "]}");
-        write(out / "control/2024-11-27.geojson",
-              R"({"type":"FeatureCollection","date":"2024-11-27","features":[)" +
-                  place("gn:1", "Aleppo", 37.16, 36.2, "opposition", "claimed",
-                        R"(["2024-11-27/gn:1/capture/opposition"])") +
-                  "," + place("gn:2", "Saraqib", 36.8, 35.86, "government", "baseline") + "]}");
+        write(
+            out / "control/2024-11-27.geojson",
+            R"({"type":"FeatureCollection","date":"2024-11-27","features":[)" +
+                place("gn:1", "Aleppo", 37.16, 36.2, "opposition", "claimed",
+                      R"(["2024-11-27/gn:1/capture/opposition"])") +
+                "," + place("gn:2", "Saraqib", 36.8, 35.86, "government", "baseline") +
+                // A reported place the gazetteer lacks: no point for the page's map.
+                R"(,{"type":"Feature","geometry":null,"properties":{"place_id":"unlocated:pasif",)"
+                R"("place_name":"Pasif","located":false,"controller":"opposition",)"
+                R"("status":"confirmed","extent":"full","since":"2024-11-27","events":[]}})"
+                "]}");
         write(out / "control/2024-11-27-areas.geojson", R"({"type":"FeatureCollection"})");
         write(
             out / "events.geojson",
@@ -108,7 +114,7 @@ TEST_F(WebFixture, DataScriptHoldsWhatThePageShows) {
     EXPECT_EQ(d["layers"].size(), 4u);
     EXPECT_TRUE(d["layers"].contains("control-2024-11-27"));
 
-    ASSERT_EQ(d["places"].size(), 2u);
+    ASSERT_EQ(d["places"].size(), 2u);  // not the unlocated Pasif: it has no point
     EXPECT_EQ(d["places"][0]["name"], "Aleppo");
     EXPECT_EQ(d["places"][0]["kind"], "city");
     EXPECT_EQ(d["places"][0]["basis"], "held since 2020 (source: test)");
