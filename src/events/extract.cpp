@@ -110,12 +110,15 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
 std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
     std::size_t end = std::min(limit, s.size());
     // A boundary inside a list opener ("such as the" holds "as the") opens no clause.
+    // Nor does one inside an alias ("also known as the").
     auto in_list_intro = [&](std::size_t at, std::size_t len) {
-        for (const auto& l : lexicon().list_intro) {
-            std::size_t lo = at + len > l.size() + 8 ? at + len - l.size() - 8 : 0;
-            for (auto i = find_word(s, l, lo); i != std::string_view::npos && i <= at + len;
-                 i = find_word(s, l, i + 1)) {
-                if (i < at + len && i + l.size() > at) return true;
+        for (const auto* phrases : {&lexicon().list_intro, &lexicon().alias_intro}) {
+            for (const auto& l : *phrases) {
+                std::size_t lo = at + len > l.size() + 8 ? at + len - l.size() - 8 : 0;
+                for (auto i = find_word(s, l, lo); i != std::string_view::npos && i <= at + len;
+                     i = find_word(s, l, i + 1)) {
+                    if (i < at + len && i + l.size() > at) return true;
+                }
             }
         }
         return false;
@@ -295,6 +298,21 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
             prev_end = o.end;
             prev_locator = true;
             continue;
+        }
+        // "Sheikh Najjar, also known as the Aleppo Industrial City": the same place again.
+        {
+            std::string_view gap = s.substr(prev_end, o.start - prev_end);
+            while (!gap.empty() && (gap.back() == ' ' || gap.back() == ',')) gap.remove_suffix(1);
+            if (gap.ends_with(" the")) gap.remove_suffix(4);
+            bool alias = false;
+            for (const auto& a : lexicon().alias_intro) {
+                alias = alias || (gap.ends_with(a) && (gap.size() == a.size() ||
+                                                       gap[gap.size() - a.size() - 1] == ' '));
+            }
+            if (alias && prev_end > from) {
+                prev_end = o.end;
+                continue;
+            }
         }
         bool locator = false;
         std::string_view w = word_before(s, o.start);

@@ -80,6 +80,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"partial_after", &Lexicon::partial_after},
     {"advance_stem", &Lexicon::advance_stem},
     {"list_intro", &Lexicon::list_intro},
+    {"alias_intro", &Lexicon::alias_intro},
     {"oblique", &Lexicon::oblique},
     {"modifier", &Lexicon::modifier},
     {"region_after", &Lexicon::region_after},

@@ -139,6 +139,17 @@ TEST(Shapes, ListsRunPastLinesAndOpeners) {
     EXPECT_EQ(ctl(n, "fl:abu-qanaya"), fl::Controller::opposition);
 }
 
+TEST(Shapes, AnAliasIsTheSamePlaceAndTheListGoesOnAfterIt) {
+    // "known as the" holds "as the", a clause boundary elsewhere; the alias is no object.
+    auto e = extract(
+        "Rebels seized Atarib, also known as the Morek gate, west of the city, Tal Mardikh and "
+        "Saraqib.");
+    EXPECT_EQ(ctl(e, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:tal-mardikh"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:morek"), nullptr);
+}
+
 TEST(Shapes, GroupNounsAndPronounsResolveFromContext) {
     auto e = extract(
         "Hayat Tahrir al-Sham launched a new offensive on Wednesday.\n\nThe army said its "
