@@ -518,6 +518,7 @@ Controller side_of(const ActorInfo* a) {
 
 std::vector<Event> extract_events(const Article& article, const std::vector<Mention>& mentions) {
     std::vector<Event> out;
+    std::vector<Controller> sides;  // per event of `out`: the side that gained
     if (!article.published) return out;
     const Date pub = *article.published;
     const int pub_year = static_cast<int>(pub.year());
@@ -672,6 +673,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         const bool denied = contains_any(s, lexicon().denial);
 
         std::vector<Event> here;
+        std::vector<Controller> here_sides;  // the side that gained, also for contested ones
         std::vector<const Mention*> here_objects;
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
             const TriggerHit& t = triggers[ti];
@@ -1074,11 +1076,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
                 if (dist < best) best = dist, when = &d;
             }
+            // "Troops arrived on Sunday after the rebels seized X": the date is the main
+            // clause's; the capture in the "after" clause only happened by then ("On Sunday,
+            // after heavy clashes, rebels seized X" dates the capture itself).
+            bool by_then = false;
+            if (when && when->end <= t.start) {
+                auto a = s.rfind(" after ", t.start);
+                by_then = a != std::string_view::npos && a >= when->end &&
+                          s.substr(a, t.start - a).find(',') == std::string_view::npos;
+            }
             for (const auto& o : targets) {
                 Event e;
-                e.date = when ? when->first : pub;
+                e.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
                 e.date_end = when ? when->last : pub;
-                e.date_precision = when ? when->precision : "publication";
+                e.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
                 e.action = std::string(def.action);
                 e.extent =
                     (def.action == "entry" || is_partial(s, o, scope_start)) ? "partial" : "full";
@@ -1110,6 +1121,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 }
                 if (!dup) {
                     here.push_back(std::move(e));
+                    here_sides.push_back(after);
                     here_objects.push_back(o.m);
                 }
             }
@@ -1117,8 +1129,32 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         if (last_side) discourse = last_side, discourse_age = 0;
         if (!here_objects.empty()) last_objects = here_objects, last_objects_age = 0;
         for (auto& e : here) out.push_back(std::move(e));
+        sides.insert(sides.end(), here_sides.begin(), here_sides.end());
     }
-    return out;
+    // "Rebels seized Aleppo" and "they took over most of Aleppo" in one article report one
+    // change: a side's partial hold ("most of", "much of"; not an entry, which is a stage of
+    // its own) is dropped when the article also has that side taking the place in full,
+    // unless the partial hold is dated before the capture could have happened ("parts of X
+    // on Monday", then "seized X on Thursday": two stages).
+    auto earliest = [](const Event& f) {
+        const auto d = std::chrono::sys_days{f.date};
+        return f.date_precision == "publication" ? d - std::chrono::days{7} : d;
+    };
+    std::vector<Event> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const Event& e = out[i];
+        bool subsumed = false;
+        if (e.controller == Controller::contested && e.extent == "partial" && e.action != "entry" &&
+            sides[i] != Controller::unknown) {
+            for (const auto& f : out) {
+                subsumed = subsumed || (f.place_id == e.place_id && f.extent == "full" &&
+                                        f.controller == sides[i] && f.status != "denied" &&
+                                        std::chrono::sys_days{e.date_end} >= earliest(f));
+            }
+        }
+        if (!subsumed) kept.push_back(out[i]);
+    }
+    return kept;
 }
 
 }  // namespace frontline

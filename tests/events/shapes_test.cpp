@@ -3,6 +3,8 @@
 // shapes, claims and denials, non-events, partial control, provinces, unlocated places.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "events/event.hpp"
@@ -237,6 +239,50 @@ TEST(Shapes, PartialControlIsContested) {
     }
     EXPECT_EQ(ctl(extract("Rebels took full control of Hama."), "fl:hama"),
               fl::Controller::opposition);
+    EXPECT_EQ(
+        ctl(extract("Rebels took control of four neighborhoods in the city of Hama."), "fl:hama"),
+        fl::Controller::contested);
+}
+
+TEST(Shapes, ACaptureInAnAfterClauseHappenedByTheMainClausesDate) {
+    // Published Saturday 2024-11-30.
+    auto e = extract("Troops were sent north on Friday after rebels seized Saraqib.");
+    const auto* by_then = find(e, "fl:saraqib");
+    ASSERT_NE(by_then, nullptr);
+    EXPECT_EQ(fl::to_iso(by_then->date_end), "2024-11-29");
+    EXPECT_EQ(fl::to_iso(by_then->date), "2024-11-23");
+    auto f = extract("On Friday, after heavy clashes, rebels seized Saraqib.");
+    const auto* that_day = find(f, "fl:saraqib");
+    ASSERT_NE(that_day, nullptr);
+    EXPECT_EQ(fl::to_iso(that_day->date), "2024-11-29");
+    EXPECT_EQ(fl::to_iso(that_day->date_end), "2024-11-29");
+}
+
+TEST(Shapes, APartialHoldBesideAFullCaptureIsTheSameChange) {
+    auto kinds = [](const std::vector<fl::Event>& ev) {
+        std::multiset<fl::Controller> k;
+        for (const auto& e : ev) {
+            if (e.place_id == "fl:hama") k.insert(e.controller);
+        }
+        return k;
+    };
+    // One change told twice: the capture, not also "contested".
+    EXPECT_EQ(kinds(extract("Rebels seized Hama on Thursday.\n\nThe rebels now control most of "
+                            "Hama, a monitor said.")),
+              std::multiset<fl::Controller>{fl::Controller::opposition});
+    // An entry is a stage of its own; the other side's partial hold is no duplicate.
+    EXPECT_EQ(
+        kinds(extract("Rebels entered Hama on Wednesday.\n\nRebels seized Hama on "
+                      "Thursday.")),
+        (std::multiset<fl::Controller>{fl::Controller::opposition, fl::Controller::contested}));
+    EXPECT_EQ(
+        kinds(extract("Rebels took parts of Hama on Monday.\n\nRebels seized Hama on "
+                      "Thursday.")),
+        (std::multiset<fl::Controller>{fl::Controller::opposition, fl::Controller::contested}));
+    EXPECT_EQ(
+        kinds(extract("Rebels seized Hama on Thursday.\n\nOn Friday the army retook "
+                      "much of Hama.")),
+        (std::multiset<fl::Controller>{fl::Controller::opposition, fl::Controller::contested}));
 }
 
 TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
