@@ -23,9 +23,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 84.9;
-constexpr double kPrecision = 90.2;
-constexpr double kStatus = 96.8;
+constexpr double kRecall = 87.0;
+constexpr double kPrecision = 92.5;
+constexpr double kStatus = 95.3;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";
