@@ -362,6 +362,10 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
     std::size_t b = std::max(scope_start, o.start > 40 ? o.start - 40 : 0);
     if (b < o.start) {
         std::string_view pre = s.substr(b, o.start - b);
+        // "control the areas of New Aleppo, the 3000 apartment project": the cue is the
+        // first item's, not the next ones'.
+        if (auto comma = pre.rfind(", "); comma != std::string_view::npos)
+            pre = pre.substr(comma + 2);
         for (const auto& p : lexicon().partial_before) {
             if (pre.find(p) != std::string_view::npos) return true;
         }

@@ -23,8 +23,8 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 87.6;
-constexpr double kPrecision = 93.2;
+constexpr double kRecall = 88.4;
+constexpr double kPrecision = 94.0;
 constexpr double kStatus = 95.3;
 
 std::filesystem::path devset() {

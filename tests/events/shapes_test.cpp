@@ -242,6 +242,11 @@ TEST(Shapes, PartialControlIsContested) {
     EXPECT_EQ(
         ctl(extract("Rebels took control of four neighborhoods in the city of Hama."), "fl:hama"),
         fl::Controller::contested);
+    // The cue is its own item's: the next items of the list are taken in full.
+    auto list = extract("Rebels took much of Morek, Saraqib and Atarib.");
+    EXPECT_EQ(ctl(list, "fl:morek"), fl::Controller::contested);
+    EXPECT_EQ(ctl(list, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(list, "fl:atarib"), fl::Controller::opposition);
 }
 
 TEST(Shapes, ACaptureInAnAfterClauseHappenedByTheMainClausesDate) {
