@@ -410,6 +410,10 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
+    // list_items()'s cache: the items of the clause [items_from_, items_to_).
+    mutable std::vector<Item> items_;
+    mutable std::size_t items_from_ = std::string_view::npos;
+    mutable std::size_t items_to_ = std::string_view::npos;
 
     // English for Jabal and Tal: "Zawiya Mountains", "Mount Zawiya" = Jabal al-Zawiya,
     // "Eis hill" = Tal al-Eis. Returns the tokens consumed (0 if none).
@@ -607,7 +611,7 @@ class Parser {
 
     // The comma/"and"/"or" items of the clause around byte `pos`; `self` is the index of
     // the item holding pos.
-    std::vector<Item> list_items(std::size_t pos, std::size_t& self) const {
+    const std::vector<Item>& list_items(std::size_t pos, std::size_t& self) const {
         std::size_t b = pos, e = pos;
         while (b > 0 && std::string_view(".!?;:\n(\"").find(text_[b - 1]) == std::string_view::npos)
             --b;
@@ -616,6 +620,22 @@ class Parser {
             ++e;
         // A dot inside a word ("U.S.") or after an initial does not end the clause: good
         // enough to ignore here, lists of villages carry no such dots.
+        // Every match of a clause asks for the same items: the last clause's are kept.
+        if (b != items_from_ || e != items_to_) {
+            items_ = split_items(b, e);
+            items_from_ = b;
+            items_to_ = e;
+        }
+        const std::vector<Item>& items = items_;
+        self = items.size();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].start <= pos && pos < std::max(items[i].end, items[i].start + 1)) self = i;
+        }
+        return items;
+    }
+
+    // The comma/"and"/"or" items of the clause [b, e).
+    std::vector<Item> split_items(std::size_t b, std::size_t e) const {
         std::vector<Item> items;
         std::size_t k = b;
         auto push = [&](std::size_t from, std::size_t to) {
@@ -636,7 +656,8 @@ class Parser {
             if (text_[k] == ',') {
                 push(from, k);
                 from = k + 1;
-            } else if (text_.substr(k, 5) == " and " || text_.substr(k, 4) == " or ") {
+            } else if (text_[k] == ' ' &&
+                       (text_.substr(k, 5) == " and " || text_.substr(k, 4) == " or ")) {
                 const std::size_t len = text_[k + 1] == 'a' ? 5 : 4;
                 push(from, k);
                 from = k + len - 1;
@@ -646,10 +667,6 @@ class Parser {
             ++k;
         }
         push(from, e);
-        self = items.size();
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (items[i].start <= pos && pos < std::max(items[i].end, items[i].start + 1)) self = i;
-        }
         return items;
     }
 
@@ -738,7 +755,7 @@ class Parser {
         for (const auto& m : ms) {
             if (m.penalty > 0 || m.start < done_until) continue;
             std::size_t self = 0;
-            const std::vector<Item> items = list_items(m.start, self);
+            const std::vector<Item>& items = list_items(m.start, self);
             if (!items.empty()) done_until = items.back().end;
             // "the villages of A, B and C": the slot covers the names that follow it.
             bool in_slot = false;
@@ -818,7 +835,7 @@ class Parser {
                 m.in_list = true;
             if (!m.in_list) {
                 std::size_t self = 0;
-                const auto items = list_items(m.start, self);
+                const auto& items = list_items(m.start, self);
                 m.in_list = place_list(items, self) && items[self].start == m.start &&
                             items[self].end == m.end;
             }

@@ -433,57 +433,59 @@ Script script_of(std::string_view text) {
 }
 
 std::string fold_word(std::string_view word) {
-    std::string a = to_ascii_lower(word);
+    // Every step below shortens or keeps the word, so all work in place on one string.
+    std::string s = to_ascii_lower(word);
     // Keep letters and digits only: drops apostrophes (ayn/hamza marks after Latin-ASCII),
     // backticks and stray punctuation.
-    std::string s;
-    s.reserve(a.size());
-    for (char c : a) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) s.push_back(c);
-    }
+    std::erase_if(s, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')); });
     if (is_article(s)) return "";
     if (s == "tall" || s == "tel" || s == "tell" || s == "til") return "tal";
     // Consonant folds, chosen by measuring on gazetteer/eval/variants.tsv against GeoNames
     // and the curated overlay alone (tests/gazetteer/eval_test.cpp, FoldingAlone): each
     // gains spellings without merging names there; y/i (Syrien -> Syrin) and kh/h did not.
-    std::string f;
-    f.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        char d = i + 1 < s.size() ? s[i + 1] : '\0';
-        if (c == 's' && d == 'c' && i + 2 < s.size() && s[i + 2] == 'h') {
-            f += "sh";  // German Sch: Dschisr asch-Schughur
+    const std::size_t n = s.size();
+    // -ah/-eh/-a endings (Tamanah, Maskana, Mhardeh): a final h after a vowel, read before
+    // the folds overwrite the letters before it.
+    const bool vowel_h = n >= 4 && s[n - 1] == 'h' &&
+                         std::string_view("aeiou").find(s[n - 2]) != std::string_view::npos;
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = s[i];
+        const char d = i + 1 < n ? s[i + 1] : '\0';
+        if (c == 's' && d == 'c' && i + 2 < n && s[i + 2] == 'h') {
+            s[w++] = 's';  // German Sch: Dschisr asch-Schughur
+            s[w++] = 'h';
             i += 2;
         } else if (c == 'c' && d == 'h') {
-            f += "sh";  // French ch: Khan Cheikhoun, Jisr el-Choghour
+            s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
+            s[w++] = 'h';
             ++i;
         } else if (c == 'd' && d == 'h') {
-            f += 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
+            s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
             ++i;
         } else if (c == 'a' && d == 'i') {
-            f += 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh
+            s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh
             ++i;
         } else if (c == 'q') {
-            f += 'k';  // q/k: Qafr, Kafr
-        } else if (c == 'h' && i + 1 == s.size() && i >= 3 &&
-                   std::string_view("aeiou").find(s[i - 1]) != std::string_view::npos) {
-            // -ah/-eh/-a endings: Tamanah, Maskana, Mhardeh
+            s[w++] = 'k';  // q/k: Qafr, Kafr
+        } else if (c == 'h' && i + 1 == n && vowel_h) {
+            // dropped
         } else {
-            f += c;
+            s[w++] = c;
         }
     }
-    s = std::move(f);
+    s.resize(w);
     // Vowel and doubling folds, applied left to right on the consonant skeleton's vowels.
-    std::string out;
-    out.reserve(s.size());
+    std::size_t o = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (c == 'o') c = 'u';
         if (c == 'e') c = 'i';
-        if (!out.empty() && out.back() == c) continue;  // doubled letters, aa, ee->i, uu
-        out.push_back(c);
+        if (o > 0 && s[o - 1] == c) continue;  // doubled letters, aa, ee->i, uu
+        s[o++] = c;
     }
-    return out;
+    s.resize(o);
+    return s;
 }
 
 std::string name_key(std::string_view name) {
@@ -512,6 +514,12 @@ std::vector<Token> tokenize(std::string_view text) {
     const auto* u = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
     int32_t i = 0;
+    // Letters and digits; ASCII without a look-up (ICU agrees on it).
+    auto word_char = [](UChar32 c) {
+        if (c < 0x80)
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return static_cast<bool>(u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC));
+    };
     auto is_apostrophe = [](UChar32 c) {
         return c == '\'' || c == 0x2019 || c == 0x2018 || c == '`' || c == 0x02BF || c == 0x02BE ||
                c == 0x02BC || c == 0x00B4;
@@ -520,15 +528,15 @@ std::vector<Token> tokenize(std::string_view text) {
         int32_t start = i;
         UChar32 c;
         U8_NEXT(u, i, n, c);
-        if (c < 0 || !(u_isalnum(c) || u_hasBinaryProperty(c, UCHAR_ALPHABETIC))) continue;
+        if (c < 0 || !word_char(c)) continue;
         int32_t end = i;
         // Extend over letters, digits, combining marks and inner apostrophes.
         while (i < n) {
             int32_t j = i;
             UChar32 d;
             U8_NEXT(u, j, n, d);
-            if (d >= 0 && (u_isalnum(d) || u_hasBinaryProperty(d, UCHAR_ALPHABETIC) ||
-                           u_getCombiningClass(d) > 0 || u_charType(d) == U_NON_SPACING_MARK)) {
+            if (d >= 0 && (word_char(d) || (d >= 0x80 && (u_getCombiningClass(d) > 0 ||
+                                                          u_charType(d) == U_NON_SPACING_MARK)))) {
                 i = j;
                 end = j;
                 continue;
