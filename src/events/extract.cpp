@@ -565,6 +565,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     // the monitor said. They also seized Y.").
     bool prev_attributed = false;
     std::size_t prev_end = 0;
+    // The last sentence with events and where its events start in `out` (for denial_back).
+    std::optional<std::size_t> claims_sentence;
+    std::size_t claims_from = 0;
     for (const Sentence& sent : split_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
@@ -582,6 +585,25 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             for (const auto& c : lexicon().continuation) {
                 if (s.starts_with(c) || (c == "also" && contains_word(opening, c)))
                     continued = true;
+            }
+        }
+        // "However, the government dismissed these assertions": the side said to have lost
+        // denies the claims of the sentence just before, in the same paragraph.
+        if (same_paragraph && claims_sentence && *claims_sentence + 1 == sent.index &&
+            contains_any(s, lexicon().denial_back)) {
+            auto camp = [](Controller c) {
+                return c == Controller::sna ? Controller::opposition : c;
+            };
+            for (std::size_t i = claims_from; i < out.size(); ++i) {
+                bool loser = false;
+                for (const auto& a : actors) {
+                    loser = loser || (a.info->role == ActorRole::controller &&
+                                      a.info->side != Controller::unknown &&
+                                      camp(a.info->side) != camp(sides[i]));
+                }
+                if (out[i].status != "claimed" || !loser) continue;
+                out[i].status = "denied";
+                for (auto& src : out[i].sources) src.status = "denied";
             }
         }
         const bool attributed_here =
@@ -1132,6 +1154,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         }
         if (last_side) discourse = last_side, discourse_age = 0;
         if (!here_objects.empty()) last_objects = here_objects, last_objects_age = 0;
+        if (!here.empty()) claims_sentence = sent.index, claims_from = out.size();
         for (auto& e : here) out.push_back(std::move(e));
         sides.insert(sides.end(), here_sides.begin(), here_sides.end());
     }

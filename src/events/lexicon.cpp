@@ -81,6 +81,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"advance_stem", &Lexicon::advance_stem},
     {"list_intro", &Lexicon::list_intro},
     {"alias_intro", &Lexicon::alias_intro},
+    {"denial_back", &Lexicon::denial_back},
     {"oblique", &Lexicon::oblique},
     {"modifier", &Lexicon::modifier},
     {"region_after", &Lexicon::region_after},

@@ -23,9 +23,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 88.4;
+constexpr double kRecall = 89.7;
 constexpr double kPrecision = 94.0;
-constexpr double kStatus = 95.3;
+constexpr double kStatus = 95.4;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";

@@ -209,6 +209,23 @@ TEST(Shapes, ClaimedConfirmedDenied) {
     auto d = extract("The army denied that rebels had captured Saraqib.");
     ASSERT_NE(find(d, "fl:saraqib"), nullptr);
     EXPECT_EQ(find(d, "fl:saraqib")->status, "denied");
+    // The side said to have lost dismisses the sentence before: its claims are denied.
+    auto back = extract(
+        "Rebels claimed gains in Idlib province, including Saraqib and Atarib. However, the "
+        "army dismissed these assertions as propaganda.");
+    ASSERT_NE(find(back, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(back, "fl:saraqib")->status, "denied");
+    EXPECT_EQ(find(back, "fl:atarib")->status, "denied");
+    EXPECT_EQ(find(back, "fl:saraqib")->controller, fl::Controller::opposition);
+    // Not across a paragraph, and not by the side that gained.
+    auto para =
+        extract("Rebels claimed gains including Saraqib.\n\nThe army dismissed these claims.");
+    ASSERT_NE(find(para, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(para, "fl:saraqib")->status, "claimed");
+    auto own =
+        extract("Rebels claimed gains including Saraqib. The rebels dismissed these reports.");
+    ASSERT_NE(find(own, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(own, "fl:saraqib")->status, "claimed");
 }
 
 TEST(Shapes, NotEvents) {
