@@ -985,6 +985,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         if (o.m->place_id == e.place_id && targets.empty()) targets.push_back(o);
                     }
                 }
+                // "broke into the city and entered it": the city last named.
+                if (targets.empty() && last_city) {
+                    const auto c = find_word(s, "the city");
+                    if (c != std::string_view::npos && c < t.start &&
+                        !s.substr(c).starts_with("the city of"))
+                        targets.push_back({last_city, t.end + 1, t.end + 3});
+                }
                 if (targets.empty()) {
                     for (const auto& o : objs) {
                         if (o.end > t.start) break;

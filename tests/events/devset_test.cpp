@@ -23,8 +23,8 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 89.7;
-constexpr double kPrecision = 94.0;
+constexpr double kRecall = 90.4;
+constexpr double kPrecision = 94.1;
 constexpr double kStatus = 95.4;
 
 std::filesystem::path devset() {

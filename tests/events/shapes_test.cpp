@@ -312,8 +312,14 @@ TEST(Shapes, TheCityIsTheCityTheArticleIsAbout) {
         "Rebels reached the outskirts of Hama on Tuesday.\n\nOn Thursday they entered "
         "the city.");
     EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
+    // "it" after "the city": the same city.
+    auto it = extract(
+        "Rebels reached the outskirts of Hama on Tuesday.\n\nOn Thursday they breached "
+        "the defences of the city and entered it.");
+    EXPECT_EQ(ctl(it, "fl:hama"), fl::Controller::contested);
     // No city named before: nothing to refer to.
     EXPECT_TRUE(extract("On Thursday rebels entered the city.").empty());
+    EXPECT_TRUE(extract("On Thursday rebels broke into the city and entered it.").empty());
 }
 
 TEST(Shapes, TheAirportAndTheTownAreTheLastNamed) {
