@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/atomic_file.hpp"
+#include "gazetteer/gazetteer.hpp"
 #include "geo/mercator.hpp"
 #include "test_util.hpp"
 #include "tiles/png.hpp"
@@ -17,15 +18,6 @@
 namespace fl = frontline;
 
 namespace {
-double km_between(double lat1, double lon1, double lat2, double lon2) {
-    const double r = 6371.0, d2r = M_PI / 180;
-    double dlat = (lat2 - lat1) * d2r, dlon = (lon2 - lon1) * d2r;
-    double a =
-        std::sin(dlat / 2) * std::sin(dlat / 2) +
-        std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * r * std::asin(std::sqrt(a));
-}
-
 // Runs the pipeline once for all tests here. Not a SetUpTestSuite: an exception there makes
 // GoogleTest skip the tests, and a test that cannot fail is no test.
 const std::filesystem::path& run_once() {
@@ -67,7 +59,7 @@ TEST_F(Pipeline, KeyPlacesResolvedWithin3KmOfGeoNames) {
             }
             found = true;
             double lon = f["geometry"]["coordinates"][0], lat = f["geometry"]["coordinates"][1];
-            EXPECT_LT(km_between(lat, lon, w.lat, w.lon), 3.0) << w.surface;
+            EXPECT_LT(fl::distance_km(lat, lon, w.lat, w.lon), 3.0) << w.surface;
         }
         EXPECT_TRUE(found) << w.surface << " not resolved";
     }

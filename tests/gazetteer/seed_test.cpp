@@ -23,15 +23,6 @@ namespace {
 
 const std::filesystem::path kHere = fl::test::source_dir() / "tests" / "gazetteer";
 
-double km_between(double lat1, double lon1, double lat2, double lon2) {
-    const double r = M_PI / 180.0;
-    const double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
-    const double a =
-        std::sin(dlat / 2) * std::sin(dlat / 2) +
-        std::cos(lat1 * r) * std::cos(lat2 * r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
-}
-
 struct Expected {
     int count = 0;
     double lat = 0, lon = 0;
@@ -117,7 +108,8 @@ TEST_F(Seeds, SyrianPlacesWithin3KmAndForeignMarked) {
         const bool curated = m.place_id.rfind("fl:", 0) == 0;
         // Areas (governorates, the country) carry a centroid: the check is that we chose
         // the right area, i.e. the centroid in the fixture.
-        EXPECT_LT(km_between(m.lat, m.lon, it->second.lat, it->second.lon), curated ? 5.0 : 3.0)
+        EXPECT_LT(fl::distance_km(m.lat, m.lon, it->second.lat, it->second.lon),
+                  curated ? 5.0 : 3.0)
             << m.doc << ": " << m.surface << " -> " << m.place_id;
     }
 }
