@@ -112,7 +112,7 @@
     '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), ' +
     '<a href="https://data.humdata.org/dataset/syrian-arab-republic-administrative-boundaries-populated-places">UN OCHA</a> ' +
     '(<a href="https://creativecommons.org/licenses/by/3.0/igo/">CC BY-IGO 3.0</a>), ' +
-    'boundaries <a href="https://www.naturalearthdata.com/">Natural Earth</a>, ' +
+    'boundaries UN OCHA (Syria), <a href="https://www.naturalearthdata.com/">Natural Earth</a>, ' +
     'control: Frontline from news reports';
 
   function makeTiles(layer, pane) {
@@ -486,7 +486,8 @@
     'neighbourhoods: <a href="https://data.humdata.org/dataset/syrian-arab-republic-administrative-boundaries-populated-places">UN OCHA</a>, ' +
     '<a href="https://creativecommons.org/licenses/by/3.0/igo/">CC BY-IGO 3.0</a>; Aleppo neighbourhood ' +
     'names also from the <a href="https://github.com/CenterForSpatialResearch/aleppo_test">Columbia Center ' +
-    'for Spatial Research</a> (MIT). Boundaries: ' +
+    'for Spatial Research</a> (MIT). Boundaries: Syria and its governorates from ' +
+    '<a href="https://data.humdata.org/dataset/cod-ab-syr">UN OCHA</a> (CC BY-IGO 3.0), the rest from ' +
     '<a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain). Control and map: ' +
     'Frontline. Map library: <a href="https://leafletjs.com/">Leaflet</a> (BSD-2-Clause).';
 

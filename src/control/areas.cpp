@@ -267,7 +267,13 @@ GeoMultiPolygon focus_clip(const Boundaries& b) {
     for (const auto& a : b.admin1) {
         if (a.focus) clip = union_of(clip, a.geom);
     }
-    return clip;
+    // OCHA's borders carry vertices metres apart; with them Boost.Geometry's unions of the
+    // cells dropped whole pieces (a fifth of the government's area on some days). 1e-4
+    // degrees (~10 m, a third of a pixel at z12) is finer than any map drawn from it.
+    GeoMultiPolygon simple;
+    bg::simplify(clip, simple, 1e-4);
+    bg::correct(simple);
+    return simple;
 }
 
 std::vector<AreaSite> area_sites(const Gazetteer& gaz, const ControlDay& day) {

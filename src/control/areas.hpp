@@ -54,7 +54,8 @@ std::vector<ChangedGround> changed_ground(const std::vector<ControlArea>& before
 // The union of two areas (e.g. the Aleppo and Idlib governorates into one clip).
 GeoMultiPolygon union_of(const GeoMultiPolygon& a, const GeoMultiPolygon& b);
 
-// The clip of the control areas: the union of the focus governorates.
+// The clip of the control areas: the union of the focus governorates, simplified to 1e-4
+// degrees (~10 m; see areas.cpp).
 GeoMultiPolygon focus_clip(const Boundaries& b);
 
 // The sites of one day: the places in the gazetteer that stand for ground (not foreign, not

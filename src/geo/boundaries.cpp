@@ -23,6 +23,10 @@ fs::path default_boundaries_path() {
     return fs::path(home ? home : ".") / ".cache" / "frontline" / "world_map.gpkg";
 }
 
+fs::path default_syria_boundaries_dir() {
+    return fs::path(FRONTLINE_SOURCE_DIR) / "data" / "boundaries";
+}
+
 namespace {
 
 void append_ring(OGRGeometryH ring, GeoPolygon::ring_type& out) {
@@ -44,6 +48,9 @@ void append_polygon(OGRGeometryH poly, GeoMultiPolygon& out) {
         }
     }
     bg::correct(p);
+    // A spike (a border that runs out and back along itself, as OCHA's Aleppo does at the
+    // Turkish border) makes the polygon invalid for Boost.Geometry's set operations.
+    bg::remove_spikes(p);
     out.push_back(std::move(p));
 }
 
@@ -68,13 +75,7 @@ std::string field(OGRFeatureH f, const char* name) {
     return OGR_F_GetFieldAsString(f, i);
 }
 
-std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
-                                  const std::string& layer_name, bool admin1) {
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, layer_name.c_str());
-    if (!layer) {
-        throw Error("boundaries", opt.source.string(),
-                    "no layer `" + layer_name + "` in the data source");
-    }
+std::vector<AdminArea> read_features(OGRLayerH layer, const BoundaryOptions& opt, bool admin1) {
     OGR_L_SetSpatialFilterRect(layer, opt.minx, opt.miny, opt.maxx, opt.maxy);
     OGR_L_ResetReading(layer);
     std::vector<AdminArea> out;
@@ -97,6 +98,52 @@ std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
     return out;
 }
 
+std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
+                                  const std::string& layer_name, bool admin1) {
+    OGRLayerH layer = GDALDatasetGetLayerByName(ds, layer_name.c_str());
+    if (!layer) {
+        throw Error("boundaries", opt.source.string(),
+                    "no layer `" + layer_name + "` in the data source");
+    }
+    return read_features(layer, opt, admin1);
+}
+
+GDALDatasetH open_source(const fs::path& file, const std::string& hint) {
+    if (!fs::exists(file)) throw Error("boundaries", file.string(), "no such file (" + hint + ")");
+    GDALDatasetH ds =
+        GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!ds) throw Error("boundaries", file.string(), "GDAL/OGR cannot open this data source");
+    return ds;
+}
+
+// The first layer of one of the Syrian extracts; every feature is Syrian.
+std::vector<AdminArea> read_syria(const fs::path& file, const BoundaryOptions& opt, bool admin1) {
+    GDALDatasetH ds = open_source(file, "derive it with data/boundaries/derive.sh");
+    std::vector<AdminArea> out;
+    try {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, 0);
+        if (!layer) throw Error("boundaries", file.string(), "no layer in the data source");
+        out = read_features(layer, opt, admin1);
+    } catch (...) {
+        GDALClose(ds);
+        throw;
+    }
+    GDALClose(ds);
+    for (const auto& a : out) {
+        if (a.country != "SY")
+            throw Error("boundaries", file.string(), "feature " + a.name + " is not Syrian");
+    }
+    return out;
+}
+
+// Replaces the Syrian areas of `areas` with `syria`, in name order.
+void replace_syria(std::vector<AdminArea>& areas, std::vector<AdminArea> syria) {
+    std::erase_if(areas, [](const AdminArea& a) { return a.country == "SY"; });
+    for (auto& a : syria) areas.push_back(std::move(a));
+    std::stable_sort(areas.begin(), areas.end(),
+                     [](const AdminArea& a, const AdminArea& b) { return a.name < b.name; });
+}
+
 }  // namespace
 
 Boundaries read_boundaries(const BoundaryOptions& opt) {
@@ -107,10 +154,7 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
                     "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass "
                     "--boundaries)");
     }
-    GDALDatasetH ds = GDALOpenEx(opt.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                 nullptr, nullptr);
-    if (!ds)
-        throw Error("boundaries", opt.source.string(), "GDAL/OGR cannot open this data source");
+    GDALDatasetH ds = open_source(opt.source, "pass --boundaries");
     Boundaries b;
     try {
         b.admin1 = read_layer(ds, opt, opt.admin1_layer, true);
@@ -122,6 +166,9 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
         throw;
     }
     GDALClose(ds);
+    if (!opt.syria_dir.empty()) {
+        replace_syria(b.admin1, read_syria(opt.syria_dir / "syria_admin1.geojson", opt, true));
+    }
     if (std::none_of(b.admin1.begin(), b.admin1.end(),
                      [](const AdminArea& a) { return a.focus; })) {
         throw Error("boundaries", opt.source.string(),

@@ -1,5 +1,6 @@
 // Administrative boundaries read with GDAL/OGR (default: Natural Earth admin-1 from the
-// GeoPackage that scripts/setup.sh caches), as Boost.Geometry multipolygons in lon/lat.
+// GeoPackage that scripts/setup.sh caches, with UN OCHA's Syrian governorates and outline from
+// data/boundaries/ in place of Natural Earth's), as Boost.Geometry multipolygons in lon/lat.
 #pragma once
 
 #include <boost/geometry.hpp>
@@ -24,8 +25,15 @@ struct AdminArea {
     GeoMultiPolygon geom;  // lon/lat
 };
 
+// data/boundaries/ of the source tree: UN OCHA's Syrian governorates.
+std::filesystem::path default_syria_boundaries_dir();
+
 struct BoundaryOptions {
     std::filesystem::path source;  // any OGR data source
+    // UN OCHA's Syrian governorates (syria_admin1.geojson, derived by
+    // data/boundaries/derive.sh): more precise than Natural Earth's, they replace the source's
+    // Syrian admin-1 areas. Empty: the source's own.
+    std::filesystem::path syria_dir = default_syria_boundaries_dir();
     std::string admin1_layer = "states_provinces";
     std::string country_layer = "countries";
     std::vector<std::string> focus = {"Aleppo", "Idlib"};  // admin-1 `name` values

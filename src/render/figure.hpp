@@ -81,7 +81,8 @@ struct FigureText {
 std::string controller_label(Controller c);
 // "8 December 2024"
 std::string long_date(const Date& d);
-// Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: Natural Earth · Frontline.
+// Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: UN OCHA, Natural Earth ·
+// Frontline.
 std::string figure_attribution();
 
 // The legend of a figure: one row per controller of the places the style draws inside the

@@ -67,7 +67,7 @@ struct PyramidOptions {
     std::function<void(std::size_t, std::size_t)> progress;
     std::string attribution =
         "Frontline; places &copy; GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0); boundaries: "
-        "Natural Earth (public domain)";
+        "UN OCHA (Syria), Natural Earth (public domain)";
     std::string description;
 };
 

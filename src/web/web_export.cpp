@@ -371,7 +371,8 @@ std::string web_snippets_md(const WebOptions& opt) {
     const std::string layer = main_layer_name(run);
     const std::string attribution =
         "<a href=\"https://www.geonames.org/\">GeoNames</a> (<a "
-        "href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>), <a "
+        "href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a>), UN OCHA (<a "
+        "href=\"https://creativecommons.org/licenses/by/3.0/igo/\">CC BY-IGO 3.0</a>), <a "
         "href=\"https://www.naturalearthdata.com/\">Natural Earth</a>, Frontline";
     std::ostringstream o;
     o << "# Embedding this map\n\n"
@@ -454,7 +455,7 @@ std::string web_snippets_md(const WebOptions& opt) {
       << "## Attribution and method\n\n"
       << "Keep the attribution: places from GeoNames (CC BY 4.0) and UN OCHA (CC BY-IGO 3.0; "
          "Aleppo neighbourhood names also from the Columbia Center for Spatial Research, MIT), "
-         "boundaries from Natural Earth "
+         "boundaries from UN OCHA (Syria and its governorates; CC BY-IGO 3.0) and Natural Earth "
          "(public domain), control from Frontline's reading of the news articles. Control areas "
          "are an estimate: each place's Voronoi cell, cut to 15 km around the place and clipped "
          "to the governorates; a reader should see the dots as the evidence, not the areas.\n";

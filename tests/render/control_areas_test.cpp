@@ -129,12 +129,14 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
             z12 += vertices(fl::geometry_at(a, 12));
         }
     }
-    // Natural Earth's boundaries are already coarse for these zooms: a tenth goes at z5.
+    // The boundaries are already coarse for these zooms: a tenth goes at z5.
     EXPECT_LT(z5 * 10, full * 9) << "z5 keeps " << z5 << " of " << full << " vertices";
     EXPECT_LE(z12, full);
     EXPECT_LT(z5, z12);
     // An eighth of a pixel: edges move by at most that, so an edge pixel's coverage changes
-    // by at most an eighth (under 32 levels of the strongest contrast on the map).
+    // by at most an eighth (under 32 levels of the strongest contrast on the map), but for a
+    // few pixels where a stroked border doubles back within a pixel (OCHA's detailed
+    // governorate lines): dropping such a zig-zag changes the stroke's cover there.
     // Dashes are left out: a shorter path moves every later dash a little along the line.
     auto style = style_file("control");
     for (auto& l : style.layers) {
@@ -145,7 +147,7 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
         const fl::TileId t = fl::tile_for_lonlat(37.16, 36.20, z);
         const auto a = fl::render_tile(scene(), style, t);
         const auto b = fl::render_tile(simple, style, t);
-        EXPECT_EQ(ft::count_differing(a, b, 32), 0) << "z" << z;
+        EXPECT_LE(ft::count_differing(a, b, 32), 4) << "z" << z;
         EXPECT_LE(ft::count_differing(a, b, 8), 256 * 256 / 100) << "z" << z;
     }
 }

@@ -279,7 +279,7 @@ test(`${firstServer}: the legend names every controller in the style's colours`,
     assert.equal(hex, c.color.toLowerCase(), c.id);
   }
   assert.match(await legend.textContent(), /claimed/);
-  assert.match(await page.locator('.leaflet-control-attribution').textContent(), /GeoNames.*CC BY 4\.0.*Natural Earth.*Frontline/);
+  assert.match(await page.locator('.leaflet-control-attribution').textContent(), /GeoNames.*CC BY 4\.0.*UN OCHA.*Natural Earth.*Frontline/);
   assert.match(await page.locator('.method').textContent(), /15 km/);
   await context.close();
 });
