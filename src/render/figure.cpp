@@ -352,9 +352,8 @@ std::string long_date(const Date& d) {
 }
 
 std::string figure_attribution() {
-    return "Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: UN OCHA, Natural "
-           "Earth · "
-           "Control from news reports: Frontline";
+    return "Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: UN OCHA, "
+           "Natural Earth · Control from news reports: Frontline";
 }
 
 std::vector<LegendEntry> figure_legend(const Scene& scene, const Style& style, const MapFrame& f,
