@@ -3,13 +3,15 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 
 namespace frontline {
 
-constexpr double kEarthRadius = 6378137.0;                              // EPSG:3857 sphere
-constexpr double kOriginShift = 3.14159265358979323846 * kEarthRadius;  // half the world, m
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kEarthRadius = 6378137.0;            // EPSG:3857 sphere
+constexpr double kOriginShift = kPi * kEarthRadius;  // half the world, m
 constexpr double kMaxLatitude = 85.0511287798066;
 
 struct TileId {
@@ -30,6 +32,18 @@ BBox tile_bounds_3857(const TileId& t);
 // Metres to global pixel coordinates at zoom z for `tile_size` pixel tiles.
 inline double world_px(double z_scale, double metres_x) {
     return (metres_x + kOriginShift) / (2 * kOriginShift) * z_scale;
+}
+
+// The spherical Web Mercator formulas, for frame fitting and request parsing where a PROJ
+// context per call would cost more than the arithmetic (the tiles use MercatorProjector).
+inline double lon_to_x(double lon) {
+    return lon * kPi / 180.0 * kEarthRadius;
+}
+inline double lat_to_y(double lat) {
+    return std::log(std::tan(kPi / 4 + lat * kPi / 360.0)) * kEarthRadius;
+}
+inline double y_to_lat(double y) {
+    return (2 * std::atan(std::exp(y / kEarthRadius)) - kPi / 2) * 180 / kPi;
 }
 
 // A PROJ transformation between EPSG:4326 (lon, lat order) and EPSG:3857. Each object owns

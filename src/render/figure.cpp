@@ -17,8 +17,6 @@ namespace frontline {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 // Text of the furniture. The Arabic face follows in each list so a title in Arabic shapes.
 constexpr const char* kBold = "Noto Sans,Noto Naskh Arabic Bold";
 constexpr const char* kRegular = "Noto Sans,Noto Naskh Arabic";
@@ -250,10 +248,8 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
                                   " out of range (-180..180, -85.05..85.05)");
         }
     };
-    auto x_of = [](double lon) { return lon * kPi / 180 * kEarthRadius; };
-    auto y_of = [](double lat) {
-        return std::log(std::tan(kPi / 4 + lat * kPi / 360)) * kEarthRadius;
-    };
+    auto x_of = lon_to_x;
+    auto y_of = lat_to_y;
     const double world = 2 * kOriginShift;
     MapFrame f;
     if (r.bbox && r.center) throw usage("--bbox", "give --bbox or --center with --zoom, not both");
@@ -301,7 +297,7 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
 }
 
 double latitude_of(double y_3857) {
-    return (2 * std::atan(std::exp(y_3857 / kEarthRadius)) - kPi / 2) * 180 / kPi;
+    return y_to_lat(y_3857);
 }
 
 double ground_metres_per_pixel(double mercator_m_per_px, double lat_deg) {
