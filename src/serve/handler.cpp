@@ -215,6 +215,8 @@ std::optional<std::string> Handler::mbtiles_tile(const std::string& name, const 
 std::optional<HttpResponse> Handler::handle(const HttpRequest& req, bool allow_render) {
     std::optional<HttpResponse> r;
     try {
+        // RFC 9112 section 3.2: more than one Host line is a 400 (which one names the site?).
+        if (req.host_fields > 1) throw RequestError{400, "more than one Host header"};
         if (req.method == "OPTIONS") {
             r = HttpResponse{};
             r->status = 204;
