@@ -296,6 +296,7 @@ int run_main(int argc, char** argv) {
         gpo.unlocated = true;         // events count places the gazetteer lacks (never drawn)
         const auto articles = read_inputs(ev_files, ev_manifest);
         for (const auto& a : articles) {
+            for (const auto& w : a.warnings) std::cerr << "frontline: warning: " << w << "\n";
             if (!a.published)
                 std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
         }
