@@ -250,7 +250,7 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
             auto add = [&](const Json& props, double ax, double ay, const std::string& feature) {
                 if (!passes(layer.filter, props, z)) return;
                 std::string text = string_of(layer.layout_value("text-field"), props, z);
-                if (text.empty()) return;
+                if (text.empty() || text.size() > kMaxLabelBytes) return;
                 text = transform_text(text, layer.layout_value("text-transform"));
                 LabelCandidate c;
                 c.feature = feature;
@@ -262,6 +262,8 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 l.font = font;
                 l.feature = feature;
                 l.size = number_of(layer.layout_value("text-size"), props, z);
+                if (!(l.size >= 1)) l.size = 1;  // also NaN
+                l.size = std::min(l.size, kMaxTextSize);
                 l.letter_spacing = number_of(layer.layout_value("text-letter-spacing"), props, z);
                 l.halo_width = number_of(layer.paint_value("text-halo-width"), props, z);
                 const double opacity = number_of(layer.paint_value("text-opacity"), props, z);

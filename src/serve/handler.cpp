@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "common/error.hpp"
+#include "common/json_limits.hpp"
 #include "render/image.hpp"
 #include "tiles/png.hpp"
 
@@ -145,6 +146,8 @@ std::shared_ptr<const Handler::Layer> Handler::layer(const std::string& name) {
         auto j = nlohmann::json::parse(*bytes, nullptr, false);
         if (j.is_discarded() || !j.is_object())
             throw Error("serve", json.string(), "TileJSON is not a JSON object");
+        if (json_depth(j, kMaxJsonDepth) > kMaxJsonDepth)  // each request copies it
+            throw Error("serve", json.string(), "TileJSON nested too deep");
         l->tilejson = std::move(j);
         l->mtime = mtime;
         auto& t = l->tilejson;
