@@ -222,7 +222,10 @@
     var bits = [];
     var cite = el('cite');
     var name = a.source ? a.source : doc;
-    if (a.url) cite.appendChild(el('a', { href: a.url, rel: 'noopener', target: '_blank', text: name }));
+    // Only http(s) addresses become links (the run drops others; this guards old data too):
+    // a manifest's `javascript:` URL must never be a clickable link.
+    if (a.url && /^https?:\/\/[^\s]+$/i.test(a.url))
+      cite.appendChild(el('a', { href: a.url, rel: 'noopener', target: '_blank', text: name }));
     else cite.appendChild(document.createTextNode(name));
     bits.push(cite);
     if (a.source) bits.push(' (' + doc + ')');

@@ -181,6 +181,7 @@ int run_main(int argc, char** argv) {
     std::size_t sv_cache_mb = 256;
     int sv_timeout_ms = 10000;
     bool sv_no_render = false;
+    std::vector<std::string> sv_trusted;
     serve->add_option("--data", sv_data, "Output directory of `frontline run`")
         ->capture_default_str();
     serve->add_option("--listen", sv_listen, "HOST:PORT (port 0: any free port)")
@@ -204,6 +205,9 @@ int run_main(int argc, char** argv) {
     serve->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
     serve->add_option("--style", style, "Style file")->capture_default_str();
     serve->add_flag("--no-render", sv_no_render, "Serve files only; missing tiles are empty");
+    serve->add_option("--trusted-proxy", sv_trusted,
+                      "Peer whose X-Forwarded-Proto is believed: an IP address, loopback "
+                      "(default) or none; repeat for several");
 
     try {
         app.parse(argc, argv);
@@ -292,6 +296,7 @@ int run_main(int argc, char** argv) {
         gpo.unlocated = true;         // events count places the gazetteer lacks (never drawn)
         const auto articles = read_inputs(ev_files, ev_manifest);
         for (const auto& a : articles) {
+            for (const auto& w : a.warnings) std::cerr << "frontline: warning: " << w << "\n";
             if (!a.published)
                 std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
         }
@@ -377,6 +382,7 @@ int run_main(int argc, char** argv) {
     }
     if (*serve) {
         fl::serve::parse_listen(sv_listen, sv_server);
+        if (!sv_trusted.empty()) fl::serve::parse_trusted_proxies(sv_trusted, sv_server);
         sv_handler.data_dir = sv_data;
         sv_handler.cache_bytes = sv_cache_mb << 20;
         sv_server.read_timeout = std::chrono::milliseconds(sv_timeout_ms);

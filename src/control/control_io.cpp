@@ -7,6 +7,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/json_limits.hpp"
 
 namespace frontline {
 
@@ -49,6 +50,9 @@ ControlDay read_control_day_geojson(const std::filesystem::path& file) {
     const auto j = nlohmann::json::parse(read_file(file, "control"), nullptr, false);
     if (j.is_discarded() || !j.is_object() || j.value("type", "") != "FeatureCollection")
         throw Error("control", file.string(), "not a GeoJSON FeatureCollection");
+    if (json_depth(j, kMaxJsonDepth) > kMaxJsonDepth)  // copies below would recurse that deep
+        throw Error("control", file.string(),
+                    "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
     const auto& date_value = j.contains("date") ? j["date"] : nlohmann::json();
     const std::string date_text =
         date_value.is_string() ? date_value.get<std::string>() : file.stem().string();

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <tuple>
 
 #include "events/actors.hpp"
 #include "events/dates.hpp"
@@ -44,22 +45,6 @@ bool contains_any(std::string_view s, const std::vector<std::string>& words) {
     return false;
 }
 
-// A year before the publication year ("since 2016", "in 2020"): the clause is history.
-bool mentions_past_year(std::string_view s, int pub_year) {
-    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-        if (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1]))) continue;
-        if (i + 4 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 4]))) continue;
-        if (!std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i),
-                         s.begin() + static_cast<std::ptrdiff_t>(i + 4),
-                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-            continue;
-        }
-        int y = std::stoi(std::string(s.substr(i, 4)));
-        if (y >= 1900 && y < pub_year) return true;
-    }
-    return false;
-}
-
 struct TriggerHit {
     std::size_t start = 0;
     std::size_t end = 0;
@@ -81,14 +66,18 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
     // "under (the) (full) <actor>? control (of <actor>)?"
     for (auto at = find_word(s, "under"); at != std::string_view::npos;
          at = find_word(s, "under", at + 1)) {
-        auto c = find_word(s, "control", at);
+        // Only a "control" within 40 characters counts: look no further (one character past
+        // it, which tells a whole word).
+        auto c = find_word(s.substr(0, std::min(s.size(), at + 48)), "control", at);
         if (c == std::string_view::npos || c - at > 40) continue;
         std::string_view between = s.substr(at + 5, c - at - 5);
         if (between.find_first_of(",.;") != std::string_view::npos) continue;
         TriggerHit h{at, c + 7, &kUnderControl, std::nullopt, false};
-        for (std::size_t i = 0; i < actors.size(); ++i) {
-            if (actors[i].start >= at && actors[i].end <= c) h.actor_inside = i;
-        }
+        // The last actor inside (actors are in text order and do not overlap).
+        auto in = std::partition_point(actors.begin(), actors.end(),
+                                       [&](const ActorHit& a) { return a.end <= c; });
+        if (in != actors.begin() && (in - 1)->start >= at)
+            h.actor_inside = static_cast<std::size_t>(in - actors.begin()) - 1;
         if (s.substr(h.end).starts_with(" of ")) {
             h.of_agent = true;
             h.end += 3;
@@ -107,7 +96,140 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
     return out;
 }
 
-std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) {
+// Every occurrence of `w` in `s` (overlapping ones too), in order.
+std::vector<std::size_t> occurrences(std::string_view s, std::string_view w) {
+    std::vector<std::size_t> out;
+    if (w.empty()) return out;
+    for (auto at = s.find(w); at != std::string_view::npos; at = s.find(w, at + 1))
+        out.push_back(at);
+    return out;
+}
+
+// The first occurrence in `at` (sorted) at or after `from`, or npos.
+std::size_t first_from(const std::vector<std::size_t>& at, std::size_t from) {
+    auto it = std::lower_bound(at.begin(), at.end(), from);
+    return it == at.end() ? std::string_view::npos : *it;
+}
+
+// Whether one of the occurrences `at` (sorted) of a `len`-byte phrase lies within [a, b).
+bool occurs_in(const std::vector<std::size_t>& at, std::size_t len, std::size_t a, std::size_t b) {
+    auto it = std::lower_bound(at.begin(), at.end(), a);
+    return it != at.end() && *it + len <= b;
+}
+
+bool word_char(char c) {  // as find_word's
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80;
+}
+
+// Whether `w` occurs at `p` as find_word would find it in s[a, b) (the window's edges count as
+// word edges).
+bool word_at(std::string_view s, std::string_view w, std::size_t p, std::size_t a, std::size_t b) {
+    if (p < a || p + w.size() > b || s.compare(p, w.size(), w) != 0) return false;
+    const bool left = p == a || !word_char(s[p - 1]) || !word_char(w.front());
+    const bool right = p + w.size() == b || !word_char(s[p + w.size()]) || !word_char(w.back());
+    return left && right;
+}
+
+// The occurrences of `w` in `s` that are whole words in all of `s`: those count in any window
+// around them; any other can count only at a window's edge (word_in()).
+std::vector<std::size_t> whole_words(std::string_view s, std::string_view w) {
+    std::vector<std::size_t> out;
+    for (auto at : occurrences(s, w)) {
+        if (word_at(s, w, at, 0, s.size())) out.push_back(at);
+    }
+    return out;
+}
+
+// Where the cue phrases a trigger's clause is measured by occur in one folded sentence, found
+// once per sentence: each trigger then binary-searches them instead of scanning the rest of
+// the sentence, which made one long sentence with thousands of triggers quadratic (a 160 KB
+// list of places took 22 s).
+struct SentenceIndex {
+    static constexpr std::array<std::string_view, 4> kRelative = {" which ", " who ", ";",
+                                                                  " that "};
+    std::vector<std::vector<std::size_t>> boundary;       // per lexicon().boundary entry
+    std::vector<std::vector<std::size_t>> back_boundary;  // per lexicon().back_boundary entry
+    std::vector<std::vector<std::size_t>> relative;       // kRelative
+    std::vector<std::vector<std::size_t>> historic;       // whole words, per lexicon().historic
+    std::vector<std::vector<std::size_t>> list_intro, line_noun, container_noun;  // whole words
+    std::vector<std::size_t> by, stop, stop_tag;  // " by ", ". ", ".<"
+    std::vector<std::size_t> past_years;  // a year before the article's, no digit either side
+    SentenceIndex(std::string_view s, int pub_year) {
+        for (const auto& b : lexicon().boundary) boundary.push_back(occurrences(s, b));
+        for (const auto& b : lexicon().back_boundary) back_boundary.push_back(occurrences(s, b));
+        for (std::string_view b : kRelative) relative.push_back(occurrences(s, b));
+        for (const auto& h : lexicon().historic) historic.push_back(whole_words(s, h));
+        for (const auto& w : lexicon().list_intro) list_intro.push_back(whole_words(s, w));
+        for (const auto& w : lexicon().line_noun) line_noun.push_back(whole_words(s, w));
+        for (const auto& w : lexicon().container_noun) container_noun.push_back(whole_words(s, w));
+        by = occurrences(s, " by ");
+        stop = occurrences(s, ". ");
+        stop_tag = occurrences(s, ".<");
+        for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+            if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
+                past_year_at(s, i, 0, s.size(), pub_year))
+                past_years.push_back(i);
+        }
+    }
+    // A year before `pub_year` at `i`, four digits with no digit beside them in s[a, b).
+    static bool past_year_at(std::string_view s, std::size_t i, std::size_t a, std::size_t b,
+                             int pub_year) {
+        auto digit = [&](std::size_t k) { return std::isdigit(static_cast<unsigned char>(s[k])); };
+        if (i < a || i + 4 > b) return false;
+        if (i > a && digit(i - 1)) return false;
+        if (i + 4 < b && digit(i + 4)) return false;
+        if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3))) return false;
+        const int y =
+            (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+        return y >= 1900 && y < pub_year;
+    }
+};
+
+// A year before the publication year in s[a, b) ("since 2016", "in 2020": the clause is
+// history): a run of four digits no digit touches inside the window, from the index (a year
+// standing alone in s) or at the window's edges (cut there from its neighbouring digits).
+bool past_year_in(std::string_view s, const SentenceIndex& ix, std::size_t a, std::size_t b,
+                  int pub_year) {
+    if (b < a + 4) return false;
+    auto it = std::lower_bound(ix.past_years.begin(), ix.past_years.end(), a);
+    if (it != ix.past_years.end() && *it + 4 <= b) return true;
+    return SentenceIndex::past_year_at(s, a, a, b, pub_year) ||
+           SentenceIndex::past_year_at(s, b - 4, a, b, pub_year);
+}
+
+// contains_word(s.substr(a, b - a), w), where `whole` = whole_words(s, w).
+bool word_in(std::string_view s, const std::vector<std::size_t>& whole, std::string_view w,
+             std::size_t a, std::size_t b) {
+    if (b < a + w.size()) return false;
+    auto it = std::lower_bound(whole.begin(), whole.end(), a);
+    if (it != whole.end() && *it + w.size() <= b) return true;
+    return word_at(s, w, a, a, b) || word_at(s, w, b - w.size(), a, b);
+}
+
+// The last place find_word(s.substr(a, b - a), w) finds (at any start), as an offset in s;
+// npos if none. Occurrences whole in s count anywhere in the window, others only at its edges.
+std::size_t last_word_in(std::string_view s, const std::vector<std::size_t>& whole,
+                         std::string_view w, std::size_t a, std::size_t b) {
+    if (b < a + w.size()) return std::string_view::npos;
+    if (word_at(s, w, b - w.size(), a, b)) return b - w.size();
+    auto it = std::upper_bound(whole.begin(), whole.end(), b - w.size());
+    if (it != whole.begin() && *(it - 1) >= a) return *(it - 1);
+    return word_at(s, w, a, a, b) ? a : std::string_view::npos;
+}
+
+// find_word(s.substr(a, b - a), w, from - a) as an offset in s (npos if none).
+std::size_t first_word_in(std::string_view s, const std::vector<std::size_t>& whole,
+                          std::string_view w, std::size_t a, std::size_t b, std::size_t from) {
+    if (b < a + w.size() || from + w.size() > b) return std::string_view::npos;
+    if (from == a && word_at(s, w, a, a, b)) return a;
+    auto it = std::lower_bound(whole.begin(), whole.end(), from);
+    if (it != whole.end() && *it + w.size() <= b) return *it;
+    return word_at(s, w, b - w.size(), a, b) ? b - w.size() : std::string_view::npos;
+}
+
+std::size_t clause_end(std::string_view s, const SentenceIndex& ix, std::size_t from,
+                       std::size_t limit) {
     std::size_t end = std::min(limit, s.size());
     // A boundary inside a list opener ("such as the" holds "as the") opens no clause.
     // Nor does one inside an alias ("also known as the").
@@ -115,16 +237,20 @@ std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) 
         for (const auto* phrases : {&lexicon().list_intro, &lexicon().alias_intro}) {
             for (const auto& l : *phrases) {
                 std::size_t lo = at + len > l.size() + 8 ? at + len - l.size() - 8 : 0;
-                for (auto i = find_word(s, l, lo); i != std::string_view::npos && i <= at + len;
-                     i = find_word(s, l, i + 1)) {
+                // Only openers starting by at + len matter: the search stops one character
+                // past the last of them (the character that tells a whole word).
+                std::string_view near = s.substr(0, std::min(s.size(), at + len + l.size() + 1));
+                for (auto i = find_word(near, l, lo); i != std::string_view::npos && i <= at + len;
+                     i = find_word(near, l, i + 1)) {
                     if (i < at + len && i + l.size() > at) return true;
                 }
             }
         }
         return false;
     };
-    for (const auto& b : lexicon().boundary) {
-        auto at = s.find(b, from);
+    for (std::size_t k = 0; k < lexicon().boundary.size(); ++k) {
+        const auto& b = lexicon().boundary[k];
+        const auto& occ = ix.boundary[k];
         // "after expelling the army, most notably X": a participle adjunct, not a clause.
         auto adjunct = [&](std::size_t at_) {
             if (b != " after ") return false;
@@ -132,22 +258,22 @@ std::size_t clause_end(std::string_view s, std::size_t from, std::size_t limit) 
             while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
             return s.substr(w, e - w).ends_with("ing");
         };
-        while (at != std::string_view::npos && at < end &&
-               (in_list_intro(at, b.size()) || adjunct(at))) {
-            at = s.find(b, at + 1);
-        }
-        if (at != std::string_view::npos && at < end) end = at;
+        auto it = std::lower_bound(occ.begin(), occ.end(), from);
+        while (it != occ.end() && *it < end && (in_list_intro(*it, b.size()) || adjunct(*it))) ++it;
+        if (it != occ.end() && *it < end) end = *it;
     }
     return end;
 }
 
-std::size_t clause_start(std::string_view s, std::size_t before) {
+std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
     std::size_t start = 0;
-    for (const auto& b : lexicon().back_boundary) {
-        auto at = s.rfind(b, before);
-        if (at != std::string_view::npos && at + b.size() <= before) {
-            start = std::max(start, at + b.size());
-        }
+    for (std::size_t k = 0; k < lexicon().back_boundary.size(); ++k) {
+        const auto& occ = ix.back_boundary[k];
+        // The last occurrence starting at or before `before` (as rfind), if it ends by then.
+        auto it = std::upper_bound(occ.begin(), occ.end(), before);
+        if (it == occ.begin()) continue;
+        const std::size_t at = *(it - 1), len = lexicon().back_boundary[k].size();
+        if (at + len <= before) start = std::max(start, at + len);
     }
     return start;
 }
@@ -219,11 +345,20 @@ bool oblique(std::string_view s, const ActorHit& h);
 // the list of names right before the participle, with nothing but commas and adverbs
 // between ("areas recently seized by" names no place).
 std::vector<Obj> reduced_relative_objects(std::string_view s, const std::vector<Obj>& mentions,
-                                          std::size_t from, std::size_t participle) {
+                                          bool by_start, std::size_t from, std::size_t participle) {
     std::vector<Obj> out;
     std::size_t edge = participle;
-    for (std::size_t k = mentions.size(); k-- > 0;) {
+    // Mentions in text order: none starting at or after the participle can end before it.
+    std::size_t k = mentions.size();
+    if (by_start) {
+        k = static_cast<std::size_t>(
+            std::partition_point(mentions.begin(), mentions.end(),
+                                 [&](const Obj& o) { return o.start < participle; }) -
+            mentions.begin());
+    }
+    while (k-- > 0) {
         const Obj& o = mentions[k];
+        if (by_start && o.start < from) break;  // and so do all before it
         if (o.end > edge || o.start < from) continue;
         std::string_view gap = s.substr(o.end, edge - o.end);
         bool ok = true;
@@ -250,7 +385,8 @@ std::vector<Obj> reduced_relative_objects(std::string_view s, const std::vector<
     return out;
 }
 
-std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions, std::size_t from,
+std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
+                            const std::vector<Obj>& mentions, bool by_start, std::size_t from,
                             std::size_t to, std::optional<std::size_t> own_prep,
                             const std::vector<ActorHit>* actors = nullptr) {
     std::vector<Obj> out;
@@ -259,9 +395,12 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
     std::size_t gap_from = from;
     auto gap_breaks = [&](std::size_t a, std::size_t b) {
         if (!actors || b <= a) return false;
-        for (const auto& h : *actors) {
-            if (h.start >= a && h.end <= b && h.info->role != ActorRole::speaker && !oblique(s, h))
-                return true;
+        // (Actors are in text order: those starting in [a, b).)
+        for (auto it = std::partition_point(actors->begin(), actors->end(),
+                                            [&](const ActorHit& h) { return h.start < a; });
+             it != actors->end() && it->start < b; ++it) {
+            const auto& h = *it;
+            if (h.end <= b && h.info->role != ActorRole::speaker && !oblique(s, h)) return true;
         }
         std::string_view gap = s.substr(a, b - a);
         return contains_any(gap, lexicon().modal) || contains_any(gap, lexicon().list_break);
@@ -270,7 +409,17 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
     std::size_t prev_end = from;
     bool line_seen = false;
     bool container_seen = false;
-    for (const auto& o : mentions) {
+    // Mentions in text order (by_start): only those starting in [from, to] can lie inside.
+    auto first = mentions.begin();
+    auto last = mentions.end();
+    if (by_start) {
+        first = std::partition_point(mentions.begin(), mentions.end(),
+                                     [&](const Obj& o) { return o.start < from; });
+        last = std::partition_point(first, mentions.end(),
+                                    [&](const Obj& o) { return o.start <= to; });
+    }
+    for (auto it = first; it != last; ++it) {
+        const Obj& o = *it;
         if (o.start < from || o.end > to) continue;
         if (gap_breaks(gap_from, o.start)) break;
         gap_from = o.end;
@@ -278,19 +427,24 @@ std::vector<Obj> objects_in(std::string_view s, const std::vector<Obj>& mentions
         line_seen = false;  // set below from the text after the last list opener
         // "captured 50 villages in the eastern parts of Idlib": all after " in " is container,
         // until a list opens again ("sites in Aleppo, including X").
-        std::size_t intro = 0;
-        for (const auto& l : lexicon().list_intro) {
-            for (auto at = find_word(before, l); at != std::string_view::npos;
-                 at = find_word(before, l, at + 1)) {
-                intro = std::max(intro, at + l.size());
-            }
+        // (The words of `before`, s[from, o.start), from the sentence's index: scanning it for
+        // each mention made a long clause quadratic.)
+        std::size_t intro = 0;  // offset in `before`
+        for (std::size_t k = 0; k < lexicon().list_intro.size(); ++k) {
+            const auto& l = lexicon().list_intro[k];
+            auto at = last_word_in(s, ix.list_intro[k], l, from, o.start);
+            if (at != std::string_view::npos) intro = std::max(intro, at + l.size() - from);
         }
         container_seen = false;
         // "villages along the M5 road, including X": X is listed, not a locator of the road.
-        if (contains_any(before.substr(intro), lexicon().line_noun)) line_seen = true;
-        for (const auto& c : lexicon().container_noun) {
-            auto at = find_word(before, c, intro);
-            if (at != std::string_view::npos && before.substr(at + c.size()).starts_with(" in ")) {
+        for (std::size_t k = 0; k < lexicon().line_noun.size() && !line_seen; ++k) {
+            line_seen = word_in(s, ix.line_noun[k], lexicon().line_noun[k], from + intro, o.start);
+        }
+        for (std::size_t k = 0; k < lexicon().container_noun.size(); ++k) {
+            const auto& c = lexicon().container_noun[k];
+            auto at = first_word_in(s, ix.container_noun[k], c, from, o.start, from + intro);
+            if (at != std::string_view::npos &&
+                before.substr(at - from + c.size()).starts_with(" in ")) {
                 container_seen = true;
             }
         }
@@ -434,38 +588,70 @@ struct SentenceContext {
     std::string_view s;  // folded sentence
     const std::vector<ActorHit>& actors;
     const ActorInfo* discourse;
+
+    SentenceContext(std::string_view s_, const std::vector<ActorHit>& actors_,
+                    const ActorInfo* discourse_)
+        : s(s_), actors(actors_), discourse(discourse_) {}
+
+    // Built once per sentence (index()), so that finding a trigger's subject is a binary search
+    // rather than a walk over every comma and actor before it. Actors are in text order and do
+    // not overlap. Of the actors that can act and hold no comma: all (`acting`) and those not in
+    // an oblique slot (`subjects`); `segment`: the commas before each actor.
+    std::vector<std::size_t> acting, subjects, segment;
+    mutable std::vector<const ActorInfo*> resolved;  // resolve() of each actor, once
+    mutable std::vector<char> is_resolved;
+
+    void index() {
+        segment.assign(actors.size(), 0);
+        std::size_t commas = 0, pos = 0;
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            const auto& h = actors[i];
+            for (; pos < h.start && pos < s.size(); ++pos) commas += s[pos] == ',';
+            segment[i] = commas;
+            if (!can_act(h.info) ||
+                s.substr(h.start, h.end - h.start).find(',') != std::string_view::npos)
+                continue;
+            acting.push_back(i);
+            if (!oblique(s, h)) subjects.push_back(i);
+        }
+        resolved.assign(actors.size(), nullptr);
+        is_resolved.assign(actors.size(), 0);
+    }
+    const ActorInfo* resolve_at(std::size_t i) const {
+        if (!is_resolved[i]) resolved[i] = resolve(s, actors, i, discourse), is_resolved[i] = 1;
+        return resolved[i];
+    }
+    // The first actor (in text order) starting at or after `from`.
+    std::vector<ActorHit>::const_iterator first_from(std::size_t from) const {
+        return std::partition_point(actors.begin(), actors.end(),
+                                    [&](const ActorHit& h) { return h.start < from; });
+    }
 };
 
 // The subject among the acting actors in [from, to): the first one not in an oblique slot
 // in the last comma-separated segment that has one ("After rebels entered the city, the army
 // handed over ..." -> the army; "The attack, which the factions say ..., has captured" -> the
-// factions), else the nearest one.
+// factions), else the first acting one of the last segment that has any.
 const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to) {
-    const ActorInfo* best = nullptr;
-    std::size_t seg_end = to;
-    while (true) {
-        std::size_t comma = c.s.rfind(',', seg_end > 0 ? seg_end - 1 : 0);
-        std::size_t seg_start =
-            comma == std::string_view::npos || comma < from || seg_end == 0 ? from : comma + 1;
-        for (std::size_t i = 0; i < c.actors.size(); ++i) {
-            const auto& h = c.actors[i];
-            if (h.start < seg_start || h.end > seg_end || !can_act(h.info)) continue;
-            if (!oblique(c.s, h)) return resolve(c.s, c.actors, i, c.discourse);
-            if (!best) best = resolve(c.s, c.actors, i, c.discourse);
-        }
-        if (seg_start == from) break;
-        seg_end = seg_start - 1;
-    }
-    return best;
+    auto pick = [&](const std::vector<std::size_t>& list) -> const ActorInfo* {
+        auto lo = std::partition_point(list.begin(), list.end(),
+                                       [&](std::size_t i) { return c.actors[i].start < from; });
+        auto hi = std::partition_point(lo, list.end(),
+                                       [&](std::size_t i) { return c.actors[i].end <= to; });
+        if (lo == hi) return nullptr;
+        const std::size_t last_segment = c.segment[*(hi - 1)];
+        auto first = std::partition_point(
+            lo, hi, [&](std::size_t i) { return c.segment[i] < last_segment; });
+        return c.resolve_at(*first);
+    };
+    if (auto* a = pick(c.subjects)) return a;
+    return pick(c.acting);
 }
 
 // The first acting actor starting in [from, to).
 const ActorInfo* actor_after(const SentenceContext& c, std::size_t from, std::size_t to) {
-    for (std::size_t i = 0; i < c.actors.size(); ++i) {
-        const auto& h = c.actors[i];
-        if (h.start >= from && h.start < to && can_act(h.info)) {
-            return resolve(c.s, c.actors, i, c.discourse);
-        }
+    for (auto it = c.first_from(from); it != c.actors.end() && it->start < to; ++it) {
+        if (can_act(it->info)) return c.resolve_at(static_cast<std::size_t>(it - c.actors.begin()));
     }
     return nullptr;
 }
@@ -483,17 +669,15 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
         for (auto at = find_word(c.s, cue); at != std::string_view::npos;
              at = find_word(c.s, cue, at + 1)) {
             Speech sp{at, at + cue.size(), claim, nullptr};
-            if (forward) {
-                for (std::size_t i = 0; i < c.actors.size(); ++i) {
-                    if (c.actors[i].start >= sp.end && c.actors[i].start < sp.end + 40) {
-                        sp.speaker = resolve(c.s, c.actors, i, c.discourse);
-                        break;
-                    }
-                }
-            } else {
-                for (std::size_t i = 0; i < c.actors.size(); ++i) {
-                    if (c.actors[i].end <= at) sp.speaker = resolve(c.s, c.actors, i, c.discourse);
-                }
+            if (forward) {  // the first actor within 40 characters after the cue
+                auto it = c.first_from(sp.end);
+                if (it != c.actors.end() && it->start < sp.end + 40)
+                    sp.speaker = c.resolve_at(static_cast<std::size_t>(it - c.actors.begin()));
+            } else {  // the last actor before it
+                auto it = std::partition_point(c.actors.begin(), c.actors.end(),
+                                               [&](const ActorHit& h) { return h.end <= at; });
+                if (it != c.actors.begin())
+                    sp.speaker = c.resolve_at(static_cast<std::size_t>(it - c.actors.begin()) - 1);
             }
             out.push_back(sp);
         }
@@ -516,6 +700,41 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
 
 Controller side_of(const ActorInfo* a) {
     return a ? a->side : Controller::unknown;
+}
+
+// The rules look back and forward through a clause, and a passive or "fell to" takes every
+// place since the clause began, so a 2 MB "sentence" (a list the splitter could not cut) would
+// cost the square of its length however the searches are indexed. A sentence longer than this
+// is therefore read in pieces of at most this many bytes, each cut after the last "; ", else
+// ", ", else space in its second half (else at a character). Real sentences are far shorter:
+// the longest of the development set has 660 bytes.
+constexpr std::size_t kMaxSentenceBytes = 4096;
+
+std::vector<Sentence> bounded_sentences(std::string_view text) {
+    std::vector<Sentence> out;
+    for (const Sentence& sent : split_sentences(text)) {
+        std::size_t start = sent.start;
+        while (sent.end - start > kMaxSentenceBytes) {
+            const std::string_view piece = text.substr(start, kMaxSentenceBytes);
+            std::size_t cut = 0;
+            for (std::string_view sep : {"; ", ", ", " "}) {
+                auto at = piece.rfind(sep);
+                if (at != std::string_view::npos && at >= kMaxSentenceBytes / 2) {
+                    cut = at + sep.size();
+                    break;
+                }
+            }
+            if (cut == 0) {  // no space: at the start of a UTF-8 character
+                cut = kMaxSentenceBytes;
+                while (cut > 1 && (static_cast<unsigned char>(text[start + cut]) & 0xC0) == 0x80)
+                    --cut;
+            }
+            out.push_back({start, start + cut, sent.index});
+            start += cut;
+        }
+        out.push_back({start, sent.end, sent.index});
+    }
+    return out;
 }
 
 }  // namespace
@@ -568,7 +787,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     // The last sentence with events and where its events start in `out` (for denial_back).
     std::optional<std::size_t> claims_sentence;
     std::size_t claims_from = 0;
-    for (const Sentence& sent : split_sentences(article.text)) {
+    for (const Sentence& sent : bounded_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
         std::string_view s = f.text;
@@ -631,6 +850,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
         }
         SentenceContext ctx{s, actors, discourse ? discourse : main_side(Controller::unknown)};
+        ctx.index();
         // Questions are not events ("will the regime ... hit back?").
         std::size_t last = s.find_last_not_of(" \"'");
         bool question = last != std::string_view::npos && s[last] == '?';
@@ -649,6 +869,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             objs.push_back(
                 {&m, f.to_folded(m.start - sent.start), f.to_folded(m.end - sent.start)});
         }
+        // In text order (as the geoparser gives them), the objects of a trigger are found by
+        // binary search rather than a pass over every place of the sentence.
+        const bool objs_by_start = std::is_sorted(
+            objs.begin(), objs.end(), [](const Obj& a, const Obj& b) { return a.start < b.start; });
         // "the city": the city the article is about (named most often so far, the first on a
         // tie) when the last sentences named it ("Rebels reached Hama. They entered the city
         // on Thursday.").
@@ -683,6 +907,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             continue;
         }
         auto triggers = find_triggers(s, actors);
+        const SentenceIndex ix(s, pub_year);
         auto speech = find_speech(ctx);
         // "X, which the rebels say ..., has fallen": a relative clause's attribution is not
         // the main clause's.
@@ -701,13 +926,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         std::vector<Event> here;
         std::vector<Controller> here_sides;  // the side that gained, also for contested ones
         std::vector<const Mention*> here_objects;
+        std::set<std::tuple<std::string, std::string, int>> here_keys;  // no duplicates in `here`
         for (std::size_t ti = 0; ti < triggers.size(); ++ti) {
             const TriggerHit& t = triggers[ti];
             const TriggerDef& def = *t.def;
             if (def.action == "none") continue;  // "taking place": blocks "taking"
             const std::size_t next_trigger =
                 ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
-            const std::size_t back = clause_start(s, t.start);
+            const std::size_t back = clause_start(ix, t.start);
             std::string_view pre = s.substr(back, t.start - back);
             std::string_view near_pre =
                 s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
@@ -743,7 +969,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 case Shape::object_after: {
                     {
                         // "seized by", "seized three days ago by": no clause break between.
-                        auto by = s.find(" by ", t.end);
+                        auto by = first_from(ix.by, t.end);
                         passive = by != std::string_view::npos && by - t.end <= 24 &&
                                   s.substr(t.end, by - t.end).find_first_of(",;") ==
                                       std::string_view::npos &&
@@ -761,21 +987,30 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
                         std::string_view aux = s.substr(aux_from, t.start - aux_from);
                         reduced = !contains_any(aux, lexicon().passive_aux);
-                        if (reduced) targets = reduced_relative_objects(s, objs, back, t.start);
+                        if (reduced)
+                            targets =
+                                reduced_relative_objects(s, objs, objs_by_start, back, t.start);
                         actor = actor_after(ctx, t.end, t.end + 64);
                     } else {
-                        scope_end = clause_end(s, t.end, next_trigger);
+                        scope_end = clause_end(s, ix, t.end, next_trigger);
                         // The subject of the trigger's own clause ("the army said ... after
                         // they seized X": they), else of the sentence.
                         actor = actor_between(ctx, back, t.start);
                         if (!actor) actor = actor_between(ctx, 0, t.start);
                         // After a speech cue, prefer the subject named after it.
-                        for (const auto& sp : speech) {
-                            if (sp.end <= t.start) {
-                                if (auto* a = actor_between(ctx, sp.end, t.start))
-                                    actor = a;
-                                else if (sp.speaker && can_act(sp.speaker))
-                                    actor = sp.speaker;
+                        // (The last cue ending before the trigger that gives one.)
+                        for (auto sp = std::partition_point(
+                                 speech.begin(), speech.end(),
+                                 [&](const Speech& x) { return x.end <= t.start; });
+                             sp != speech.begin();) {
+                            --sp;
+                            if (auto* a = actor_between(ctx, sp->end, t.start)) {
+                                actor = a;
+                                break;
+                            }
+                            if (sp->speaker && can_act(sp->speaker)) {
+                                actor = sp->speaker;
+                                break;
                             }
                         }
                         // "Having regained X from the regime, the groups ...": the subject of
@@ -808,17 +1043,17 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         scope_start = best;
                     }
                     if (!reduced) {
-                        targets = objects_in(s, objs, scope_start, scope_end, own,
-                                             passive ? nullptr : &actors);
+                        targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
+                                             own, passive ? nullptr : &actors);
                     }
                     // "The villages captured by the rebels include A, B and C".
                     if (passive && targets.empty()) {
-                        std::size_t end = clause_end(s, t.end, next_trigger);
+                        std::size_t end = clause_end(s, ix, t.end, next_trigger);
                         for (const auto& l : lexicon().list_intro) {
                             auto at = find_word(s, l, t.end);
                             if (at == std::string_view::npos || at >= end) continue;
-                            targets =
-                                objects_in(s, objs, at + l.size(), end, std::nullopt, &actors);
+                            targets = objects_in(s, ix, objs, objs_by_start, at + l.size(), end,
+                                                 std::nullopt, &actors);
                             if (!targets.empty()) break;
                         }
                     }
@@ -847,7 +1082,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     } else {
                         actor = actor_after(ctx, t.end, t.end + 40);
                     }
-                    targets = objects_in(s, objs, scope_start, scope_end, std::nullopt);
+                    targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
+                                         std::nullopt);
                     break;
                 }
                 case Shape::handover: {
@@ -861,7 +1097,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                     if (!receiver) continue;
                     scope_end = to;
-                    targets = objects_in(s, objs, t.end, to, std::nullopt);
+                    targets = objects_in(s, ix, objs, objs_by_start, t.end, to, std::nullopt);
                     break;
                 }
                 case Shape::advance: {
@@ -873,8 +1109,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (!verb) continue;
                     actor = actor_between(ctx, 0, t.start);
                     if (!actor) actor = ctx.discourse;
-                    scope_end = clause_end(s, t.end, next_trigger);
-                    targets = objects_in(s, objs, t.end, scope_end, t.start);
+                    scope_end = clause_end(s, ix, t.end, next_trigger);
+                    targets = objects_in(s, ix, objs, objs_by_start, t.end, scope_end, t.start);
                     break;
                 }
                 case Shape::evacuate: {
@@ -885,8 +1121,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (!actor) continue;
                     receiver = main_side(actor->side);
                     if (!receiver) continue;
-                    scope_end = clause_end(s, t.end, next_trigger);
-                    targets = objects_in(s, objs, t.end, scope_end, std::nullopt, &actors);
+                    scope_end = clause_end(s, ix, t.end, next_trigger);
+                    targets = objects_in(s, ix, objs, objs_by_start, t.end, scope_end, std::nullopt,
+                                         &actors);
                     break;
                 }
                 case Shape::establish: {
@@ -1020,33 +1257,38 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // May and August 2016").
             {
                 std::size_t end = s.size();
-                for (std::string_view b : {" which ", " who ", ";", " that "}) {
-                    end = std::min(end, s.find(b, t.end));
-                }
-                if (mentions_past_year(s.substr(t.start, end - t.start), pub_year)) continue;
+                for (const auto& occ : ix.relative) end = std::min(end, first_from(occ, t.end));
+                if (past_year_in(s, ix, t.start, end, pub_year)) continue;
             }
             // History: "which were previously under the control of", "since 2016".
-            std::string_view hist =
-                s.substr(std::min(scope_start, t.start > 40 ? t.start - 40 : 0));
-            hist = hist.substr(0, std::max(scope_end, t.end) - (hist.data() - s.data()));
-            if (contains_any(hist, lexicon().historic) || mentions_past_year(hist, pub_year))
-                continue;
+            {
+                const std::size_t hs = std::min(scope_start, t.start > 40 ? t.start - 40 : 0);
+                const std::size_t he = std::min(s.size(), std::max(scope_end, t.end));
+                bool history = past_year_in(s, ix, hs, he, pub_year);
+                for (std::size_t k = 0; k < ix.historic.size() && !history; ++k)
+                    history = word_in(s, ix.historic[k], lexicon().historic[k], hs, he);
+                if (history) continue;
+            }
 
             // Who says it.
+            // (The cues are in text order and do not overlap: the last one ending before the
+            // trigger, else the first one after its clause, by binary search.)
             const Speech* cue = nullptr;
-            for (const auto& sp : speech) {
-                if (sp.end <= t.start) cue = &sp;
+            {
+                auto before =
+                    std::partition_point(speech.begin(), speech.end(),
+                                         [&](const Speech& sp) { return sp.end <= t.start; });
+                if (before != speech.begin()) cue = &*(before - 1);
             }
             if (!cue) {
-                for (const auto& sp : speech) {
-                    if (sp.start >= scope_end) {
-                        // Not past a full stop the splitter missed ("centre.</a> While ...").
-                        std::string_view between = s.substr(scope_end, sp.start - scope_end);
-                        bool stop = between.find(". ") != std::string_view::npos ||
-                                    between.find(".<") != std::string_view::npos;
-                        if (!stop) cue = &sp;
-                        break;
-                    }
+                auto sp = std::partition_point(speech.begin(), speech.end(), [&](const Speech& x) {
+                    return x.start < scope_end;
+                });
+                if (sp != speech.end()) {
+                    // Not past a full stop the splitter missed ("centre.</a> While ...").
+                    bool stop = occurs_in(ix.stop, 2, scope_end, sp->start) ||
+                                occurs_in(ix.stop_tag, 2, scope_end, sp->start);
+                    if (!stop) cue = &*sp;
                 }
             }
             // "restored": the government whoever is named; "liberated": whoever says it.
@@ -1095,15 +1337,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // The nearest date expression.
             const DateExpr* when = nullptr;
             std::size_t best = std::string_view::npos;
+            // After the trigger, only dates in its own clause ("as of Saturday" after a
+            // hand-over's recipient), not "the attack that began earlier this week".
+            std::size_t limit = std::max(scope_end, t.end);
+            if (def.shape == Shape::handover) limit += 50;
+            if (def.shape == Shape::object_before || def.shape == Shape::under_control || passive)
+                limit = clause_end(s, ix, t.end, next_trigger);  // "fell to X on Friday"
             for (const auto& d : dates) {
-                // After the trigger, only dates in its own clause ("as of Saturday" after a
-                // hand-over's recipient), not "the attack that began earlier this week".
-                std::size_t limit = std::max(scope_end, t.end);
-                if (def.shape == Shape::handover) limit += 50;
-                if (def.shape == Shape::object_before || def.shape == Shape::under_control ||
-                    passive) {
-                    limit = clause_end(s, t.end, next_trigger);  // "fell to X on Friday"
-                }
                 if (d.start >= limit) continue;
                 std::size_t dist =
                     d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
@@ -1147,12 +1387,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.status = status;
                 e.sources.push_back(
                     {article.doc, sent.index, std::string(raw), article.url, status});
-                bool dup = false;
-                for (const auto& h : here) {
-                    dup = dup || (h.place_id == e.place_id && h.action == e.action &&
-                                  h.controller == e.controller);
-                }
-                if (!dup) {
+                if (here_keys.insert({e.place_id, e.action, static_cast<int>(e.controller)})
+                        .second) {
                     here.push_back(std::move(e));
                     here_sides.push_back(after);
                     here_objects.push_back(o.m);

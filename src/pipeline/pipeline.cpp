@@ -87,6 +87,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
     std::vector<Event> raw_events;
     for (std::size_t i = 0; i < articles.size(); ++i) {
         const auto& a = articles[i];
+        for (const auto& w : a.warnings) opt.log("warning: " + w);
         if (a.text.find_first_not_of(" \t\r\n") == std::string::npos) {
             opt.log("warning: " + a.path.string() + ": empty file: nothing to read");
         } else if (mentions_of[i].empty()) {

@@ -22,7 +22,8 @@ bool is_call(const Json& e) {
     throw Error("style", where, msg);
 }
 
-void check_literal(const Json& v, ValueKind kind, const std::string& where) {
+void check_literal(const Json& v, ValueKind kind, const std::string& where,
+                   const NumberRange* range) {
     switch (kind) {
         case ValueKind::any:
             return;
@@ -31,6 +32,10 @@ void check_literal(const Json& v, ValueKind kind, const std::string& where) {
             return;
         case ValueKind::number:
             if (!v.is_number()) fail(where, "expected a number, got " + v.dump());
+            if (range && !(v.get<double>() >= range->min && v.get<double>() <= range->max)) {
+                fail(where, "must be in [" + number_text(range->min) + ", " +
+                                number_text(range->max) + "], got " + v.dump());
+            }
             return;
         case ValueKind::string:
             if (!v.is_string()) fail(where, "expected a string, got " + v.dump());
@@ -52,23 +57,30 @@ void check_interp_type(const Json& t, const std::string& where) {
 
 // Stops of interpolate/step must be literal numbers in strictly ascending order.
 void check_stops(const Json& e, std::size_t first, ValueKind kind, const std::string& where,
-                 const std::string& op) {
+                 const std::string& op, const NumberRange* range) {
     double prev = -INFINITY;
     for (std::size_t i = first; i + 1 < e.size(); i += 2) {
         if (!e[i].is_number()) fail(where, op + ": stop inputs must be literal numbers");
         const double z = e[i].get<double>();
         if (!(z > prev)) fail(where, op + ": stop inputs must be in strictly ascending order");
         prev = z;
-        check_expression(e[i + 1], kind, where);
+        check_expression(e[i + 1], kind, where, range);
     }
 }
 
 }  // namespace
 
-void check_expression(const Json& e, ValueKind kind, const std::string& where) {
+std::string number_text(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", x);
+    return buf;
+}
+
+void check_expression(const Json& e, ValueKind kind, const std::string& where,
+                      const NumberRange* range) {
     if (!e.is_array()) {
         if (e.is_object()) fail(where, "objects are not expressions: " + e.dump());
-        check_literal(e, kind, where);
+        check_literal(e, kind, where, range);
         return;
     }
     if (!is_call(e))
@@ -102,6 +114,7 @@ void check_expression(const Json& e, ValueKind kind, const std::string& where) {
         args(0, 0);
     } else if (op == "literal") {
         args(1, 1);
+        if (kind == ValueKind::number && e[1].is_number()) check_literal(e[1], kind, where, range);
     } else if (op == "!") {
         args(1, 1);
         all_args(ValueKind::any);
@@ -135,19 +148,19 @@ void check_expression(const Json& e, ValueKind kind, const std::string& where) {
                 fail(where,
                      "`match` labels must be literals or arrays of literals, got " + label.dump());
             }
-            check_expression(e[i + 1], kind, where);
+            check_expression(e[i + 1], kind, where, range);
         }
-        check_expression(e.back(), kind, where);
+        check_expression(e.back(), kind, where, range);
     } else if (op == "case") {
         if (n < 3 || n % 2 != 1) fail(where, "`case` takes condition/output pairs and a fallback");
         for (std::size_t i = 1; i + 1 < e.size(); i += 2) {
             check_expression(e[i], ValueKind::any, where);
-            check_expression(e[i + 1], kind, where);
+            check_expression(e[i + 1], kind, where, range);
         }
-        check_expression(e.back(), kind, where);
+        check_expression(e.back(), kind, where, range);
     } else if (op == "coalesce") {
         args(1, 1000);
-        all_args(kind);
+        for (std::size_t i = 1; i < e.size(); ++i) check_expression(e[i], kind, where, range);
     } else if (op == "interpolate") {
         if (n < 4 || n % 2 != 0)
             fail(where, "`interpolate` takes a type, an input and stop/output pairs");
@@ -156,13 +169,13 @@ void check_expression(const Json& e, ValueKind kind, const std::string& where) {
         }
         check_interp_type(e[1], where);
         check_expression(e[2], ValueKind::number, where);
-        check_stops(e, 3, kind, where, "interpolate");
+        check_stops(e, 3, kind, where, "interpolate", range);
     } else if (op == "step") {
         if (n < 2 || n % 2 != 0)
             fail(where, "`step` takes an input, a base output and stop/output pairs");
         check_expression(e[1], ValueKind::number, where);
-        check_expression(e[2], kind, where);
-        check_stops(e, 3, kind, where, "step");
+        check_expression(e[2], kind, where, range);
+        check_stops(e, 3, kind, where, "step", range);
     } else if (op == "concat") {
         args(1, 1000);
         all_args(ValueKind::any);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <tuple>
 
 #include "common/error.hpp"
@@ -215,6 +216,8 @@ void to_rgba(const Rgba& c, double opacity, double out[4]) {
 
 void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
     scene.labels.clear();
+    scene.label_warnings.clear();
+    std::set<std::string> left_out;  // one warning per label, not per zoom
     std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
     std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
@@ -250,7 +253,7 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
             auto add = [&](const Json& props, double ax, double ay, const std::string& feature) {
                 if (!passes(layer.filter, props, z)) return;
                 std::string text = string_of(layer.layout_value("text-field"), props, z);
-                if (text.empty()) return;
+                if (text.empty() || text.size() > kMaxLabelBytes) return;
                 text = transform_text(text, layer.layout_value("text-transform"));
                 LabelCandidate c;
                 c.feature = feature;
@@ -262,6 +265,8 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 l.font = font;
                 l.feature = feature;
                 l.size = number_of(layer.layout_value("text-size"), props, z);
+                if (!(l.size >= 1)) l.size = 1;  // also NaN
+                l.size = std::min(l.size, kMaxTextSize);
                 l.letter_spacing = number_of(layer.layout_value("text-letter-spacing"), props, z);
                 l.halo_width = number_of(layer.paint_value("text-halo-width"), props, z);
                 const double opacity = number_of(layer.paint_value("text-opacity"), props, z);
@@ -274,7 +279,17 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
                 for (const auto& a : layer.layout_value("text-variable-anchor"))
                     c.anchors.push_back(a.get<std::string>());
                 LayoutPtr layout = make_layout(cr.get(), text, font, l.size, l.letter_spacing);
-                check_coverage(layout.get(), font, text, feature + ", layer `" + layer.id + "`");
+                const std::string what = feature + ", layer `" + layer.id + "`";
+                // A character no installed font has (a stray private-use or unassigned code
+                // point in a name): the label is left out, the map is still drawn.
+                if (pango_layout_get_unknown_glyphs_count(layout.get()) > 0) {
+                    const std::string w = "label \"" + text + "\" (" + what +
+                                          ") left out: a character of it (" + codepoints(text) +
+                                          ") has no glyph in any installed font";
+                    if (left_out.insert(w).second) scene.label_warnings.push_back(w);
+                    return;
+                }
+                check_coverage(layout.get(), font, text, what);
                 PangoRectangle ink, logical;
                 pango_layout_get_pixel_extents(layout.get(), &ink, &logical);
                 c.w = logical.width;

@@ -17,8 +17,9 @@ namespace frontline {
 // first), then places whose controller changed, then population, then id, so the same
 // inputs give the same placement. A label is kept only if its box (plus text-padding) meets
 // no placed label and no drawn place dot other than its own, and lies inside the tiles that
-// cover the region. Throws Error("render", ...) naming the label if the style's fonts are not
-// installed or do not cover every character of it.
+// cover the region. A label with a character no installed font has is left out, with one line
+// in scene.label_warnings (the render goes on); throws Error("render", ...) naming the label
+// if the style's fonts are not installed, so that fontconfig fell back to another family.
 void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom);
 
 // text-font entries ("Noto Sans Bold", "Noto Naskh Arabic Bold") as one Pango font
@@ -26,7 +27,7 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom);
 std::string pango_font(const Json& text_font);
 
 // One string shaped and drawn black on white at `size_px`, with a 4 px margin; for tests of
-// shaping (Arabic) against reference renderings. Throws like place_labels on missing glyphs.
+// shaping (Arabic) against reference renderings. Throws on missing glyphs or fonts.
 Image render_text(const std::string& text, const std::string& font, double size_px);
 
 }  // namespace frontline

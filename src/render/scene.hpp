@@ -80,6 +80,9 @@ struct Scene {
     std::vector<SceneLine> roads;
     BBox focus_lonlat;                               // envelope of the focus governorates, degrees
     std::map<int, std::vector<PlacedLabel>> labels;  // by zoom, filled by place_labels()
+    // Labels place_labels() left out because no installed font has one of their characters,
+    // one line per label (naming it, its feature and layer, and the characters).
+    std::vector<std::string> label_warnings;
 };
 
 // The polygon set a style layer's `source-layer` names: countries, admin1 (also for `focus`,

@@ -10,6 +10,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/json_limits.hpp"
 #include "text/article.hpp"
 
 namespace frontline {
@@ -95,26 +96,42 @@ struct PropertySpec {
     Json fallback;
     Shape shape = Shape::expr;
     std::vector<std::string> values = {};  // for enumerations
-    double min = -INFINITY;                // for constant numbers
+    double min = -INFINITY;                // numbers: the documented range (styles/README.md),
+    double max = INFINITY;                 // for constants and an expression's literal outputs
 };
+
+// Ranges of the numeric properties (styles/README.md): sizes in px up to a tile's width, so a
+// typo such as circle-radius 1e20 or a negative text-size (which Pango asserts on) is refused
+// with the file, layer and key instead of drawing nonsense.
+constexpr double kMaxPx = 256;
+constexpr std::size_t kMaxDashes = 32;
+constexpr std::size_t kMaxLayers = 1000;  // line-dasharray entries
 
 const std::vector<PropertySpec>& specs() {
     using L = LayerType;
     using K = ValueKind;
     static const std::vector<PropertySpec> s = {
         {L::background, true, "background-color", K::colour, "#000000"},
-        {L::background, true, "background-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::background, true, "background-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
         {L::fill, true, "fill-color", K::colour, "#000000"},
-        {L::fill, true, "fill-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::fill, true, "fill-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
         {L::fill, true, "fill-outline-color", K::colour, "transparent"},
         // Frontline extension: "hatch" draws diagonal stripes of fill-pattern-color over the
         // fill, fixed to the pixel grid so they continue across tiles (contested ground).
         {L::fill, true, "fill-pattern", K::string, "none"},
         {L::fill, true, "fill-pattern-color", K::colour, "#000000"},
         {L::line, true, "line-color", K::colour, "#000000"},
-        {L::line, true, "line-width", K::number, 1.0, Shape::expr, {}, 0},
-        {L::line, true, "line-opacity", K::number, 1.0, Shape::expr, {}, 0},
-        {L::line, true, "line-dasharray", K::number, Json::array(), Shape::number_array, {}, 0},
+        {L::line, true, "line-width", K::number, 1.0, Shape::expr, {}, 0, kMaxPx},
+        {L::line, true, "line-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
+        {L::line,
+         true,
+         "line-dasharray",
+         K::number,
+         Json::array(),
+         Shape::number_array,
+         {},
+         0,
+         1000},
         {L::line,
          false,
          "line-join",
@@ -130,18 +147,18 @@ const std::vector<PropertySpec>& specs() {
          Shape::enumeration,
          {"butt", "round", "square"}},
         {L::circle, true, "circle-color", K::colour, "#000000"},
-        {L::circle, true, "circle-radius", K::number, 5.0, Shape::expr, {}, 0},
-        {L::circle, true, "circle-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::circle, true, "circle-radius", K::number, 5.0, Shape::expr, {}, 0, kMaxPx},
+        {L::circle, true, "circle-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
         {L::circle, true, "circle-stroke-color", K::colour, "#000000"},
-        {L::circle, true, "circle-stroke-width", K::number, 0.0, Shape::expr, {}, 0},
-        {L::circle, true, "circle-stroke-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::circle, true, "circle-stroke-width", K::number, 0.0, Shape::expr, {}, 0, kMaxPx},
+        {L::circle, true, "circle-stroke-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
         // Frontline extension: "hatch" draws diagonal stripes of circle-stroke-color over the
         // dot (contested places; also tells them apart in greyscale print); "none" by default.
         {L::circle, true, "circle-pattern", K::string, "none"},
         {L::symbol, false, "text-field", K::string, ""},
         {L::symbol, false, "text-font", K::string, Json::array({"Noto Sans Regular"}),
          Shape::string_array},
-        {L::symbol, false, "text-size", K::number, 16.0, Shape::expr, {}, 1},
+        {L::symbol, false, "text-size", K::number, 16.0, Shape::expr, {}, 1, kMaxPx},
         {L::symbol,
          false,
          "text-transform",
@@ -149,7 +166,7 @@ const std::vector<PropertySpec>& specs() {
          "none",
          Shape::enumeration,
          {"none", "uppercase", "lowercase"}},
-        {L::symbol, false, "text-letter-spacing", K::number, 0.0},
+        {L::symbol, false, "text-letter-spacing", K::number, 0.0, Shape::expr, {}, -1, 10},
         {L::symbol,
          false,
          "text-variable-anchor",
@@ -158,15 +175,15 @@ const std::vector<PropertySpec>& specs() {
          Shape::string_array,
          {"center", "left", "right", "top", "bottom", "top-left", "top-right", "bottom-left",
           "bottom-right"}},
-        {L::symbol, false, "text-radial-offset", K::number, 0.0},
-        {L::symbol, false, "text-padding", K::number, 2.0, Shape::expr, {}, 0},
+        {L::symbol, false, "text-radial-offset", K::number, 0.0, Shape::expr, {}, -64, 64},
+        {L::symbol, false, "text-padding", K::number, 2.0, Shape::expr, {}, 0, kMaxPx},
         {L::symbol, false, "symbol-sort-key", K::number, Json()},
         // Frontline extension: whether place dots block this label (MapLibre circles never do).
         {L::symbol, false, "text-avoid-circles", K::boolean, true},
         {L::symbol, true, "text-color", K::colour, "#000000"},
         {L::symbol, true, "text-halo-color", K::colour, "transparent"},
-        {L::symbol, true, "text-halo-width", K::number, 0.0, Shape::expr, {}, 0},
-        {L::symbol, true, "text-opacity", K::number, 1.0, Shape::expr, {}, 0},
+        {L::symbol, true, "text-halo-width", K::number, 0.0, Shape::expr, {}, 0, kMaxPx},
+        {L::symbol, true, "text-opacity", K::number, 1.0, Shape::expr, {}, 0, 1},
     };
     return s;
 }
@@ -187,15 +204,31 @@ const char* type_name(LayerType t) {
     return "";
 }
 
+// The bytes of text a text-field expression holds in its string literals: an upper bound of
+// the label's length before properties are put in.
+std::size_t literal_bytes(const Json& v) {
+    if (v.is_string()) return v.get_ref<const std::string&>().size();
+    std::size_t n = 0;
+    if (v.is_array()) {  // (nesting checked before: kMaxJsonDepth)
+        const bool call = !v.empty() && v[0].is_string();
+        for (std::size_t i = call ? 1 : 0; i < v.size(); ++i) n += literal_bytes(v[i]);
+    }
+    return n;
+}
+
 void check_value(const PropertySpec& p, const Json& v, const std::string& where) {
     auto fail = [&](const std::string& msg) { throw Error("style", where, msg); };
     switch (p.shape) {
-        case Shape::expr:
-            check_expression(v, p.kind, where);
-            if (v.is_number() && v.get<double>() < p.min) {
-                fail("must be >= " + std::to_string(static_cast<int>(p.min)) + ", got " + v.dump());
+        case Shape::expr: {
+            const NumberRange range{p.min, p.max};
+            check_expression(v, p.kind, where, p.kind == ValueKind::number ? &range : nullptr);
+            if (std::string_view(p.name) == "text-field" && literal_bytes(v) > kMaxLabelBytes) {
+                fail("labels longer than " + std::to_string(kMaxLabelBytes) +
+                     " bytes are not drawn; this one has " + std::to_string(literal_bytes(v)) +
+                     " bytes of text");
             }
             return;
+        }
         case Shape::enumeration:
             if (!v.is_string() || std::find(p.values.begin(), p.values.end(),
                                             v.get<std::string>()) == p.values.end()) {
@@ -204,14 +237,22 @@ void check_value(const PropertySpec& p, const Json& v, const std::string& where)
                 fail("must be one of " + all + ", got " + v.dump());
             }
             return;
-        case Shape::number_array:
+        case Shape::number_array: {
             if (!v.is_array() || v.empty())
                 fail("must be a non-empty array of numbers, got " + v.dump());
+            if (v.size() > kMaxDashes)
+                fail("at most " + std::to_string(kMaxDashes) + " numbers, got " +
+                     std::to_string(v.size()));
+            double sum = 0;
             for (const auto& x : v) {
-                if (!x.is_number() || x.get<double>() < 0)
-                    fail("must be an array of non-negative numbers, got " + v.dump());
+                if (!x.is_number() || !(x.get<double>() >= p.min && x.get<double>() <= p.max))
+                    fail("must be an array of numbers in [" + number_text(p.min) + ", " +
+                         number_text(p.max) + "], got " + v.dump());
+                sum += x.get<double>();
             }
+            if (sum <= 0) fail("the dashes must not all be 0, got " + v.dump());
             return;
+        }
         case Shape::string_array:
             if (!v.is_array() || v.empty())
                 fail("must be a non-empty array of strings, got " + v.dump());
@@ -224,6 +265,12 @@ void check_value(const PropertySpec& p, const Json& v, const std::string& where)
             }
             return;
     }
+}
+
+void check_depth(const Json& v, const std::string& where) {
+    if (json_depth(v, kMaxJsonDepth) > kMaxJsonDepth)
+        throw Error("style", where,
+                    "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
 }
 
 StyleLayer read_layer(const Json& j, const std::string& file, std::size_t index,
@@ -244,6 +291,15 @@ StyleLayer read_layer(const Json& j, const std::string& file, std::size_t index,
                                                 "paint",  "metadata"};
     for (auto& [k, v] : j.items()) {
         if (!known.count(k)) throw Error("style", key_where(k), "unknown key");
+    }
+    // Nesting first: checking and drawing an expression recurse (20,000 levels overflowed
+    // the stack), so every value is measured without recursion before anything else reads it.
+    for (auto& [k, v] : j.items()) {
+        if ((k == "paint" || k == "layout") && v.is_object()) {
+            for (auto& [pk, pv] : v.items()) check_depth(pv, key_where(k + "." + pk));
+        } else {
+            check_depth(v, key_where(k));
+        }
     }
     if (!j.contains("type") || !j["type"].is_string())
         throw Error("style", key_where("type"), "missing or not a string");
@@ -382,6 +438,12 @@ Style read_style(const std::filesystem::path& file) {
     if (!j.contains("layers") || !j["layers"].is_array() || j["layers"].empty()) {
         throw Error("style", path + ": key `layers`", "missing or not a non-empty array");
     }
+    if (j["layers"].size() > kMaxLayers) {
+        throw Error(
+            "style", path + ": key `layers`",
+            std::to_string(j["layers"].size()) + " layers; at most " + std::to_string(kMaxLayers));
+    }
+    if (j.contains("metadata")) check_depth(j["metadata"], path + ": key `metadata`");
     std::set<std::string> ids;
     try {
         std::size_t from = 0;

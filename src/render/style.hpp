@@ -27,6 +27,12 @@ enum class LayerType { background, fill, line, circle, symbol };
 inline constexpr const char* kSourceLayers[] = {"countries", "admin1", "focus",
                                                 "places",    "roads",  "control-areas"};
 
+// Limits of a label (styles/README.md): a text-field whose string literals hold more bytes is
+// a style error; a longer label from the data is not drawn. text-size is drawn within
+// [1, kMaxTextSize] px whatever the data gives (Pango asserts on a negative size).
+inline constexpr std::size_t kMaxLabelBytes = 1000;
+inline constexpr double kMaxTextSize = 256;
+
 struct StyleLayer {
     std::string id;
     LayerType type = LayerType::background;

@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "common/error.hpp"
+#include "common/json_limits.hpp"
 #include "render/image.hpp"
 #include "tiles/png.hpp"
 
@@ -145,6 +146,8 @@ std::shared_ptr<const Handler::Layer> Handler::layer(const std::string& name) {
         auto j = nlohmann::json::parse(*bytes, nullptr, false);
         if (j.is_discarded() || !j.is_object())
             throw Error("serve", json.string(), "TileJSON is not a JSON object");
+        if (json_depth(j, kMaxJsonDepth) > kMaxJsonDepth)  // each request copies it
+            throw Error("serve", json.string(), "TileJSON nested too deep");
         l->tilejson = std::move(j);
         l->mtime = mtime;
         auto& t = l->tilejson;
@@ -215,6 +218,8 @@ std::optional<std::string> Handler::mbtiles_tile(const std::string& name, const 
 std::optional<HttpResponse> Handler::handle(const HttpRequest& req, bool allow_render) {
     std::optional<HttpResponse> r;
     try {
+        // RFC 9112 section 3.2: more than one Host line is a 400 (which one names the site?).
+        if (req.host_fields > 1) throw RequestError{400, "more than one Host header"};
         if (req.method == "OPTIONS") {
             r = HttpResponse{};
             r->status = 204;

@@ -29,8 +29,11 @@ struct HttpRequest {
     std::string method = "GET";
     std::string target;
     std::string host;             // Host header
+    std::size_t host_fields = 1;  // how many Host header lines (more than one: 400)
     std::string if_none_match;    // If-None-Match header
-    std::string forwarded_proto;  // X-Forwarded-Proto (set by the nginx configuration)
+    // X-Forwarded-Proto, as set by the nginx configuration; the server passes it on only from
+    // a trusted proxy (ServerOptions::trusted_proxies), else leaves it empty.
+    std::string forwarded_proto;
 };
 
 struct HttpResponse {

@@ -39,6 +39,37 @@ void parse_listen(const std::string& s, ServerOptions& opt) {
     opt.port = static_cast<std::uint16_t>(*p);
 }
 
+void parse_trusted_proxies(const std::vector<std::string>& v, ServerOptions& opt) {
+    std::vector<std::string> out;
+    for (const auto& t : v) {
+        if (t == "none") continue;
+        beast::error_code ec;
+        if (t != "loopback") asio::ip::make_address(t, ec);
+        if (ec)
+            throw Error("serve", "--trusted-proxy " + t,
+                        "expected an IP address, \"loopback\" or \"none\"", kExitUsage);
+        out.push_back(t);
+    }
+    opt.trusted_proxies = std::move(out);
+}
+
+bool trusted_proxy(const std::string& peer, const std::vector<std::string>& trusted) {
+    beast::error_code ec;
+    auto a = asio::ip::make_address(peer, ec);
+    if (ec) return false;
+    if (a.is_v6() && a.to_v6().is_v4_mapped())
+        a = asio::ip::make_address_v4(asio::ip::v4_mapped, a.to_v6());
+    for (const auto& t : trusted) {
+        if (t == "loopback") {
+            if (a.is_loopback()) return true;
+            continue;
+        }
+        auto b = asio::ip::make_address(t, ec);
+        if (!ec && b == a) return true;
+    }
+    return false;
+}
+
 namespace {
 
 struct Shared {
@@ -95,8 +126,9 @@ class Session : public std::enable_shared_from_this<Session> {
         req.method = std::string(m.method_string());
         req.target = std::string(m.target());
         req.host = std::string(m[http::field::host]);
+        req.host_fields = m.count(http::field::host);
         req.if_none_match = std::string(m[http::field::if_none_match]);
-        req.forwarded_proto = std::string(m["X-Forwarded-Proto"]);
+        if (peer_trusted()) req.forwarded_proto = std::string(m["X-Forwarded-Proto"]);
         keep_alive_ = m.keep_alive() && !sh_.stopping;
         version_ = m.version();
         if (auto r = sh_.handler->handle(req, false)) return write(std::move(*r));
@@ -105,6 +137,12 @@ class Session : public std::enable_shared_from_this<Session> {
             asio::post(self->stream_.get_executor(),
                        [self, r = std::move(*r)]() mutable { self->write(std::move(r)); });
         });
+    }
+
+    bool peer_trusted() {
+        beast::error_code ec;
+        auto ep = stream_.socket().remote_endpoint(ec);
+        return !ec && trusted_proxy(ep.address().to_string(), sh_.opt.trusted_proxies);
     }
 
     void write(HttpResponse r) {

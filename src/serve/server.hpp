@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "serve/handler.hpp"
 
@@ -25,11 +26,23 @@ struct ServerOptions {
     std::size_t header_limit = 8 * 1024;             // bytes; larger: 431
     std::size_t max_connections = 1024;              // more are closed at once
     bool handle_signals = true;                      // stop on SIGINT and SIGTERM
+    // Peers whose X-Forwarded-Proto is believed (a reverse proxy such as deploy/nginx): IP
+    // addresses, or "loopback" for 127.0.0.0/8 and ::1. From any other peer the header is
+    // ignored, so a client cannot make the TileJSON name https:// (or anything else) itself.
+    std::vector<std::string> trusted_proxies = {"loopback"};
     std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
 // "host:port" or ":port" or "port". Throws Error("serve", ...) on bad input.
 void parse_listen(const std::string& s, ServerOptions& opt);
+
+// `--trusted-proxy` values: IP addresses, "loopback", or "none" (trust no peer); replaces
+// opt.trusted_proxies. Throws Error("serve", ..., kExitUsage) on anything else.
+void parse_trusted_proxies(const std::vector<std::string>& v, ServerOptions& opt);
+
+// Whether `peer` (an IP address as text) is one of `trusted` (addresses or "loopback"); an
+// IPv4-mapped IPv6 peer (::ffff:127.0.0.1) counts as its IPv4 address.
+bool trusted_proxy(const std::string& peer, const std::vector<std::string>& trusted);
 
 class Server {
   public:

@@ -2,6 +2,7 @@
 #include "text/article.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -83,6 +84,19 @@ Article read_article(const fs::path& path) {
     return a;
 }
 
+bool safe_link(std::string_view url) {
+    auto starts = [&](std::string_view scheme) {
+        if (url.size() <= scheme.size()) return false;
+        for (std::size_t i = 0; i < scheme.size(); ++i) {
+            if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+        }
+        return true;
+    };
+    if (!starts("http://") && !starts("https://")) return false;
+    return std::none_of(url.begin(), url.end(),
+                        [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
+}
+
 std::vector<ManifestEntry> read_manifest(const fs::path& manifest) {
     TsvReader tsv(manifest, "article");
     const std::size_t c_file = tsv.require_column("file");
@@ -104,6 +118,18 @@ std::vector<ManifestEntry> read_manifest(const fs::path& manifest) {
         }
         if (c_src) e.source = std::string((*row)[*c_src]);
         if (c_url) e.url = std::string((*row)[*c_url]);
+        if (!e.url.empty() && !safe_link(e.url)) {
+            std::size_t cut = std::min<std::size_t>(e.url.size(), 60);
+            while (cut < e.url.size() && cut > 0 && (e.url[cut] & 0xC0) == 0x80) --cut;
+            std::string shown = e.url.substr(0, cut);
+            for (char& c : shown) {
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+            }
+            e.warnings.push_back(at_line(manifest.string(), e.line) + ": `url` \"" + shown +
+                                 (cut < e.url.size() ? "..." : "") +
+                                 "\" is not an http or https address: not linked");
+            e.url.clear();
+        }
         out.push_back(std::move(e));
     }
     return out;
@@ -152,6 +178,7 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
             a.published = it->second.published;
             a.source = it->second.source;
             a.url = it->second.url;
+            a.warnings = it->second.warnings;
         }
         out.push_back(std::move(a));
     }

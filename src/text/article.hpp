@@ -17,18 +17,26 @@ struct Article {
     std::string text;            // UTF-8, validated; a leading BOM removed
     std::optional<Date> published;
     std::string source;  // outlet, if the manifest names one
-    std::string url;
+    std::string url;     // http or https only (safe_link()); others dropped with a warning
+    std::vector<std::string> warnings;  // from its manifest row, "<manifest> line N: ..."
 };
 
 // One manifest row. Columns by header name: `file` (required), `published`
-// (YYYY-MM-DD), and optional `source`, `url`; other columns are ignored.
+// (YYYY-MM-DD), and optional `source`, `url`; other columns are ignored. A `url` that is not
+// http or https (`javascript:...`, `data:...`) becomes a link in the web page and the events
+// nowhere: it is dropped, with a warning naming the manifest line.
 struct ManifestEntry {
     std::string file;
     std::optional<Date> published;
     std::string source;
     std::string url;
     std::size_t line = 0;
+    std::vector<std::string> warnings;
 };
+
+// Whether `url` may become a link: it starts with http:// or https:// (any case) and holds no
+// control character or space.
+bool safe_link(std::string_view url);
 
 std::vector<ManifestEntry> read_manifest(const std::filesystem::path& manifest);
 

@@ -3,6 +3,8 @@
 // render/labels.hpp), so the pyramid renderer can cut tiles and metatiles in any order.
 #include "tiles/render_job.hpp"
 
+#include <set>
+
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "geo/boundaries.hpp"
@@ -38,11 +40,15 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
     const ControlDay& latest = days.back();
 
     RenderJobSummary sum;
-    XyzStore store;  // identical tiles across layers (days) are stored once
+    XyzStore store;                // identical tiles across layers (days) are stored once
+    std::set<std::string> warned;  // labels left out (place_labels), said once
     auto render = [&](const std::string& layer, const Style& st, const std::string& style_text,
                       const ControlDay& day, const std::string& what) {
         Scene scene = build_scene(bounds, gaz, day, &baseline);
         place_labels(scene, st, opt.minzoom, opt.maxzoom);
+        for (const auto& w : scene.label_warnings) {
+            if (warned.insert(w).second) opt.log("warning: " + w);  // once per run
+        }
         simplify_scene(scene, opt.minzoom, opt.maxzoom);
         PyramidOptions popt;
         popt.layer = layer;

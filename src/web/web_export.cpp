@@ -12,6 +12,7 @@
 #include "common/atomic_file.hpp"
 #include "common/digest.hpp"
 #include "common/error.hpp"
+#include "text/article.hpp"
 #include "text/sentences.hpp"
 
 namespace frontline {
@@ -54,6 +55,12 @@ json parse_json_file(const fs::path& p) {
     auto j = json::parse(read_file(p, "web"), nullptr, false);
     if (j.is_discarded()) throw Error("web", p.string(), "not valid JSON");
     return j;
+}
+
+// A URL the page may make a link of: http or https only (the manifest drops the others with a
+// warning; this also covers an events.geojson from an older run or written by hand).
+std::string page_link(const std::string& url) {
+    return safe_link(url) ? url : std::string();
 }
 
 // Controller -> colour from the first ["match", ["get", "controller"], ...] paint value of
@@ -284,7 +291,7 @@ ojson build_data(const WebOptions& opt) {
                                    {"sentence_index", s.value("sentence_index", 0)},
                                    {"sentence", str(s, "sentence")},
                                    {"status", str(s, "status")},
-                                   {"url", str(s, "url")}});
+                                   {"url", page_link(str(s, "url"))}});
             }
         }
         e["sources"] = sources;
@@ -297,8 +304,10 @@ ojson build_data(const WebOptions& opt) {
               [](const WebArticle& a, const WebArticle& b) { return a.doc < b.doc; });
     ojson articles = ojson::object();
     for (const auto& a : arts) {
-        articles[a.doc] = {
-            {"published", a.published}, {"source", a.source}, {"url", a.url}, {"lede", a.lede}};
+        articles[a.doc] = {{"published", a.published},
+                           {"source", a.source},
+                           {"url", page_link(a.url)},
+                           {"lede", a.lede}};
     }
     d["articles"] = articles;
     return d;

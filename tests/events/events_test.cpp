@@ -282,3 +282,69 @@ TEST(Events, ArticleWithoutPublicationDateGivesNoEvents) {
     a.text = "Rebels captured Saraqib.";
     EXPECT_TRUE(fl::extract_events(a, fl::geoparse(the_gaz(), a)).empty());
 }
+
+namespace {
+std::string repeated(const std::string& head, const std::string& unit, std::size_t bytes,
+                     const std::string& tail) {
+    std::string s = head;
+    while (s.size() + unit.size() + tail.size() < bytes) s += unit;
+    return s + tail;
+}
+}  // namespace
+
+// One 2 MB "sentence" naming thousands of places (a list the splitter cannot cut) is read, in
+// linear time: each trigger's clause is found from an index of the sentence, and a sentence
+// longer than 4096 bytes is read in pieces cut at a comma. (No timing here: the figures are in
+// bench/events_bench.cpp and docs/RELIABILITY.md.)
+TEST(EventsLimits, TwoMegabyteSentenceWithThousandsOfPlaces) {
+    const std::string text =
+        repeated("Rebels captured ", "Aleppo, Idlib and Saraqib, captured ", 2u << 20, "Atarib.");
+    ASSERT_GT(text.size(), 2000000u);
+    fl::Article a;
+    a.doc = "huge.txt";
+    a.text = text;
+    a.published = fl::parse_iso_date("2024-11-30");
+    const auto mentions = fl::geoparse(the_gaz(), a);
+    EXPECT_GT(mentions.size(), 100000u);  // the names of the list (Aleppo so far from the
+                                          // others abstains with this small gazetteer)
+    const auto e = fl::extract_events(a, mentions);
+    for (const char* place : {"fl:idlib", "fl:saraqib", "fl:atarib"}) {
+        const auto* ev = find(e, place, "capture");
+        ASSERT_TRUE(ev) << place;
+        EXPECT_EQ(ev->controller, fl::Controller::opposition) << place;
+    }
+    // The evidence quoted with an event is its piece of the sentence, not 2 MB.
+    for (const auto& ev : e) {
+        ASSERT_EQ(ev.sources.size(), 1u);
+        EXPECT_LE(ev.sources[0].sentence.size(), 4096u);
+        EXPECT_NE(ev.sources[0].sentence.find("captured"), std::string::npos);
+    }
+}
+
+// The passive and "fell to" shapes take every place since the clause began: in one long
+// sentence that was the square of its length for each trigger.
+TEST(EventsLimits, LongPassiveAndFellToSentences) {
+    for (const std::string unit : {"Aleppo, Idlib and Saraqib were captured by the rebels, ",
+                                   "Aleppo, Idlib and Saraqib fell to the rebels, "}) {
+        const auto e = extract(repeated("The monitor said ", unit, 512u << 10, "and Atarib."));
+        for (const char* place : {"fl:idlib", "fl:saraqib"}) {
+            const auto* ev = find(e, place, "capture");
+            ASSERT_TRUE(ev) << place << " in " << unit;
+            EXPECT_EQ(ev->controller, fl::Controller::opposition) << place;
+        }
+    }
+}
+
+// Sentences of ordinary length are read whole, as before: the list, the clause boundary and
+// the speech cue at the far end of a 3,000-byte sentence still count.
+TEST(EventsLimits, SentenceUnderTheLimitIsReadWhole) {
+    const std::string text =
+        repeated("Rebels captured Atarib, ", "and after a long day of fighting around the town, ",
+                 3000, "the army said.");
+    ASSERT_LT(text.size(), 4096u);
+    const auto e = extract(text);
+    const auto* ev = find(e, "fl:atarib", "capture");
+    ASSERT_TRUE(ev);
+    EXPECT_EQ(ev->status, "confirmed");  // the losing side says so: a concession
+    EXPECT_EQ(ev->sources[0].sentence, text);
+}

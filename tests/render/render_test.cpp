@@ -135,20 +135,35 @@ TEST(Labels, ChangedPlacesWinCollisions) {
     EXPECT_EQ(order[0], "Smallvillage");
 }
 
-TEST(Labels, UncoveredCharacterIsAnErrorNamingTheLabel) {
+// A character no installed font has leaves that label out, with one warning naming it (not
+// one per zoom), and never fails the render: the other labels are placed as before.
+TEST(Labels, UncoveredCharacterLeavesTheLabelOutWithOneWarning) {
     fl::MercatorProjector proj;
     fl::Scene s = ft::fixture_scene();
     // U+10FFFD: a private-use character no font has.
     s.places = {ft::make_place(proj, "t:x", "Bad\xF4\x8F\xBF\xBDname", 37.0, 36.0,
-                               fl::Controller::sdf, fl::Controller::sdf, 500000)};
-    try {
-        fl::place_labels(s, style_file("control"), 8, 8);
-        FAIL() << "no error";
-    } catch (const fl::Error& e) {
-        EXPECT_EQ(e.subsystem(), "render");
-        EXPECT_NE(std::string(e.what()).find("Bad"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("U+10FFFD"), std::string::npos) << e.what();
+                               fl::Controller::sdf, fl::Controller::sdf, 500000),
+                ft::make_place(proj, "t:y", "Goodname", 36.6, 35.8, fl::Controller::sdf,
+                               fl::Controller::sdf, 500000)};
+    ASSERT_NO_THROW(fl::place_labels(s, style_file("control"), 7, 9));
+    ASSERT_EQ(s.label_warnings.size(), 1u);
+    EXPECT_NE(s.label_warnings[0].find("label \"Bad"), std::string::npos) << s.label_warnings[0];
+    EXPECT_NE(s.label_warnings[0].find("t:x"), std::string::npos) << s.label_warnings[0];
+    EXPECT_NE(s.label_warnings[0].find("U+10FFFD"), std::string::npos) << s.label_warnings[0];
+    bool good = false;
+    for (int z = 7; z <= 9; ++z) {
+        for (const auto& l : s.labels[z]) {
+            EXPECT_EQ(l.text.find("Bad"), std::string::npos) << "z" << z;
+            good = good || l.text == "Goodname";
+        }
     }
+    EXPECT_TRUE(good);
+    // Drawing the scene goes on without the label.
+    const auto img = fl::render_extent(
+        s, style_file("control"),
+        ft::union_bounds(fl::tile_for_lonlat(37.0, 36.0, 8), fl::tile_for_lonlat(37.0, 36.0, 8)),
+        256, 256, 8);
+    EXPECT_EQ(img.width, 256);
 }
 
 TEST(Labels, ArabicIsShapedRightToLeftAndJoined) {

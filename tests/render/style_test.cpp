@@ -175,3 +175,111 @@ TEST(Style, EmptyBinaryAndBadBytesAreStyleErrors) {
     EXPECT_EQ(fl::read_style(dir / "bom.json").layers.size(),
               fl::read_style(fl::test::source_dir() / "styles" / "control.json").layers.size());
 }
+
+// Limits (docs/RELIABILITY.md, "Limits"): nesting, label length, numeric ranges and the
+// number of layers are style errors (exit 1) naming the file, the layer and the key, never a
+// crash or a Pango assertion while drawing.
+TEST(StyleLimits, DeepNestingIsAStyleErrorNotACrash) {
+    std::string deep;
+    for (int i = 0; i < 20000; ++i) deep += R"(["!", )";
+    deep += "true";
+    for (int i = 0; i < 20000; ++i) deep += "]";
+    auto e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "filter": )" + deep + "}"));
+    EXPECT_NE(e.find("s.json line 1: layer `dots`: key `filter`: nested more than 64 levels deep"),
+              std::string::npos)
+        << e.substr(0, 300);
+    std::string radius;
+    for (int i = 0; i < 100; ++i) radius += R"(["+", 1, )";
+    radius += "1";
+    for (int i = 0; i < 100; ++i) radius += "]";
+    e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "paint": {"circle-radius": )" +
+                            radius + "}}"));
+    EXPECT_NE(e.find("layer `dots`: key `paint.circle-radius`: nested more than 64"),
+              std::string::npos)
+        << e.substr(0, 300);
+    e = error_of(R"({"version": 8, "metadata": )" + std::string(5000, '[') +
+                 std::string(5000, ']') + R"(, "layers": [{"id": "a", "type": "background"}]})");
+    EXPECT_NE(e.find("s.json: key `metadata`: nested more than 64"), std::string::npos) << e;
+    // 64 levels are fine: the checker and the evaluator recurse no deeper than that.
+    std::string ok;
+    for (int i = 0; i < 63; ++i) ok += R"(["!", )";
+    ok += "true";
+    for (int i = 0; i < 63; ++i) ok += "]";
+    EXPECT_EQ(error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "filter": )" + ok + "}")),
+              "");
+}
+
+TEST(StyleLimits, NumbersOutsideTheirRangeNameTheKey) {
+    auto e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "paint": {"circle-radius": 1e20}})"));
+    EXPECT_NE(e.find("layer `dots`: key `paint.circle-radius`: must be in [0, 256], got 1e+20"),
+              std::string::npos)
+        << e;
+    e = error_of(with_layer(R"({"id": "names", "type": "symbol", "source-layer": "places",
+        "layout": {"text-field": ["get", "name"], "text-size": -5}})"));
+    EXPECT_NE(e.find("layer `names`: key `layout.text-size`: must be in [1, 256], got -5"),
+              std::string::npos)
+        << e;
+    // Inside an expression: the outputs are checked, the inputs (stops, comparands) are not.
+    e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "paint": {"circle-radius": ["interpolate", ["linear"], ["zoom"], 5, 2, 10, 900]}})"));
+    EXPECT_NE(e.find("key `paint.circle-radius`: must be in [0, 256], got 900"), std::string::npos)
+        << e;
+    e = error_of(with_layer(R"({"id": "roads", "type": "line", "source-layer": "roads",
+        "paint": {"line-width": ["match", ["get", "ref"], "M5", -2, 1]}})"));
+    EXPECT_NE(e.find("key `paint.line-width`: must be in [0, 256], got -2"), std::string::npos)
+        << e;
+    e = error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "paint": {"circle-opacity": 1.5}})"));
+    EXPECT_NE(e.find("key `paint.circle-opacity`: must be in [0, 1], got 1.5"), std::string::npos)
+        << e;
+    EXPECT_EQ(error_of(with_layer(R"({"id": "dots", "type": "circle", "source-layer": "places",
+        "filter": [">", ["get", "population"], 100000],
+        "paint": {"circle-radius": ["step", ["get", "population"], 3, 100000, 256]}})")),
+              "");
+}
+
+TEST(StyleLimits, DashArrays) {
+    auto e = error_of(with_layer(R"({"id": "roads", "type": "line", "source-layer": "roads",
+        "paint": {"line-dasharray": [0, 0]}})"));
+    EXPECT_NE(e.find("layer `roads`: key `paint.line-dasharray`: the dashes must not all be 0"),
+              std::string::npos)
+        << e;
+    e = error_of(with_layer(R"({"id": "roads", "type": "line", "source-layer": "roads",
+        "paint": {"line-dasharray": [2, 1e9]}})"));
+    EXPECT_NE(e.find("key `paint.line-dasharray`: must be an array of numbers in [0, 1000]"),
+              std::string::npos)
+        << e;
+    std::string many = "[1";
+    for (int i = 0; i < 40; ++i) many += ", 1";
+    e = error_of(with_layer(R"({"id": "roads", "type": "line", "source-layer": "roads",
+        "paint": {"line-dasharray": )" +
+                            many + "]}}"));
+    EXPECT_NE(e.find("key `paint.line-dasharray`: at most 32 numbers, got 41"), std::string::npos)
+        << e;
+}
+
+TEST(StyleLimits, LabelTextAndLayerCount) {
+    auto e = error_of(with_layer(R"({"id": "names", "type": "symbol", "source-layer": "places",
+        "layout": {"text-field": ")" +
+                                 std::string(1 << 20, 'x') + R"("}})"));
+    EXPECT_NE(e.find("layer `names`: key `layout.text-field`: labels longer than 1000 bytes are "
+                     "not drawn; this one has 1048576 bytes of text"),
+              std::string::npos)
+        << e.substr(0, 300);
+    e = error_of(with_layer(R"js({"id": "names", "type": "symbol", "source-layer": "places",
+        "layout": {"text-field": ["concat", ["get", "name"], " (", ["get", "kind"], ")"]}})js"));
+    EXPECT_EQ(e, "");
+    std::string layers;
+    for (int i = 0; i < 1001; ++i) {
+        if (i > 0) layers += ",";
+        layers += R"({"id": "b)";
+        layers += std::to_string(i);
+        layers += R"(", "type": "background"})";
+    }
+    e = error_of(with_layer(layers));
+    EXPECT_NE(e.find("s.json: key `layers`: 1001 layers; at most 1000"), std::string::npos) << e;
+}

@@ -102,6 +102,20 @@ std::string header(const HttpResponse& r, const std::string& k) {
 
 }  // namespace
 
+// RFC 9112 section 3.2: more than one Host line is a 400, whatever the target.
+TEST_F(Fixture, DuplicateHostIs400) {
+    auto h = make(false);
+    HttpRequest r;
+    r.target = "/tiles/control/7/76/50.png";
+    r.host = "tiles.test";
+    r.host_fields = 2;
+    auto res = h.handle(r, true);
+    EXPECT_EQ(res->status, 400);
+    EXPECT_EQ(res->body, "more than one Host header\n");
+    r.host_fields = 1;
+    EXPECT_EQ(h.handle(r, true)->status, 200);
+}
+
 TEST_F(Fixture, FilesAndHeaders) {
     auto h = make(false);
     auto r = get(h, "/tiles/control/7/76/50.png");

@@ -19,10 +19,12 @@ namespace {
 struct Running {
     std::shared_ptr<Server> server;
     std::thread thread;
-    explicit Running(const std::filesystem::path& dir) {
+    explicit Running(const std::filesystem::path& dir,
+                     std::vector<std::string> trusted = {"loopback"}) {
         HandlerOptions h;
         h.data_dir = dir;
         ServerOptions o;
+        o.trusted_proxies = std::move(trusted);
         o.port = 0;
         o.io_threads = 2;
         o.render_threads = 1;
@@ -128,4 +130,59 @@ TEST(Server, ParseListen) {
     EXPECT_EQ(o.address, "::1");
     EXPECT_THROW(parse_listen("localhost:80", o), frontline::Error);
     EXPECT_THROW(parse_listen("1.2.3.4:99999", o), frontline::Error);
+}
+
+// RFC 9112 section 3.2: a request with two Host lines is a 400, not an answer for the first.
+TEST(Server, DuplicateHostIsRefused) {
+    auto dir = frontline::test::scratch("serve_dup_host");
+    Running r(dir);
+    auto one = roundtrip(r.server->port(), "GET /health HTTP/1.1\r\nHost: a\r\n\r\n");
+    EXPECT_EQ(one.rfind("HTTP/1.1 200", 0), 0u) << one;
+    auto two = roundtrip(r.server->port(), "GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+    EXPECT_EQ(two.rfind("HTTP/1.1 400", 0), 0u) << two;
+    EXPECT_NE(two.find("more than one Host header"), std::string::npos) << two;
+}
+
+// X-Forwarded-Proto names the scheme of the TileJSON's tile URLs only when the peer is a
+// trusted proxy (loopback by default); from another peer it is ignored.
+TEST(Server, ForwardedProtoOnlyFromTrustedProxies) {
+    auto dir = frontline::test::scratch("serve_forwarded");
+    std::filesystem::create_directories(dir / "tiles");
+    std::ofstream(dir / "tiles/control.json")
+        << R"({"tilejson":"3.0.0","minzoom":5,"maxzoom":8,"bounds":[36,35,38,37]})";
+    const std::string req =
+        "GET /tiles/control.json HTTP/1.1\r\nHost: t.test\r\nX-Forwarded-Proto: https\r\n"
+        "Connection: close\r\n\r\n";
+    {
+        Running r(dir);  // the test client is on loopback: trusted by default
+        auto out = roundtrip(r.server->port(), req);
+        EXPECT_NE(out.find("\"https://t.test/tiles/control/"), std::string::npos) << out;
+    }
+    {
+        Running r(dir, {"192.0.2.1"});  // only another address is trusted
+        auto out = roundtrip(r.server->port(), req);
+        EXPECT_NE(out.find("\"http://t.test/tiles/control/"), std::string::npos) << out;
+        EXPECT_EQ(out.find("https://"), std::string::npos) << out;
+    }
+}
+
+TEST(Server, TrustedProxyAddresses) {
+    const std::vector<std::string> loop = {"loopback"};
+    EXPECT_TRUE(trusted_proxy("127.0.0.1", loop));
+    EXPECT_TRUE(trusted_proxy("127.0.1.2", loop));
+    EXPECT_TRUE(trusted_proxy("::1", loop));
+    EXPECT_TRUE(trusted_proxy("::ffff:127.0.0.1", loop));
+    EXPECT_FALSE(trusted_proxy("10.0.0.5", loop));
+    EXPECT_FALSE(trusted_proxy("not an address", loop));
+    EXPECT_FALSE(trusted_proxy("127.0.0.1", {}));
+    EXPECT_TRUE(trusted_proxy("10.0.0.5", {"10.0.0.5"}));
+    EXPECT_TRUE(trusted_proxy("::ffff:10.0.0.5", {"10.0.0.5"}));
+    EXPECT_FALSE(trusted_proxy("10.0.0.6", {"10.0.0.5"}));
+
+    ServerOptions o;
+    parse_trusted_proxies({"none"}, o);
+    EXPECT_TRUE(o.trusted_proxies.empty());
+    parse_trusted_proxies({"loopback", "10.0.0.5"}, o);
+    EXPECT_EQ(o.trusted_proxies, (std::vector<std::string>{"loopback", "10.0.0.5"}));
+    EXPECT_THROW(parse_trusted_proxies({"proxy.example.org"}, o), frontline::Error);
 }

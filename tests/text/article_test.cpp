@@ -50,6 +50,40 @@ TEST(Article, ManifestNamingMissingFileIsAnErrorWithLine) {
     EXPECT_THROW(fl::read_articles({dir}, std::nullopt), fl::Error);
 }
 
+// A manifest `url` that is not http(s) would become the page's popup link: it is dropped, with
+// a warning naming the manifest line; http and https addresses are kept as they are.
+TEST(Article, ManifestUrlOtherThanHttpIsDroppedWithAWarning) {
+    auto dir = fl::test::scratch("article_manifest_url");
+    fl::write_file_atomic(dir / "a.txt", "text");
+    fl::write_file_atomic(dir / "b.txt", "text");
+    fl::write_file_atomic(dir / "c.txt", "text");
+    fl::write_file_atomic(dir / "manifest.tsv",
+                          "file\tpublished\turl\n"
+                          "a.txt\t2024-11-30\tjavascript:alert(document.cookie)\n"
+                          "b.txt\t2024-11-30\tHTTPS://example.org/b?x=1\n"
+                          "c.txt\t2024-11-30\t\n");
+    auto arts = fl::read_articles({dir}, std::nullopt);
+    ASSERT_EQ(arts.size(), 3u);
+    EXPECT_EQ(arts[0].url, "");
+    ASSERT_EQ(arts[0].warnings.size(), 1u);
+    EXPECT_NE(arts[0].warnings[0].find("manifest.tsv line 2"), std::string::npos)
+        << arts[0].warnings[0];
+    EXPECT_NE(arts[0].warnings[0].find("javascript:alert"), std::string::npos);
+    EXPECT_EQ(arts[1].url, "HTTPS://example.org/b?x=1");
+    EXPECT_TRUE(arts[1].warnings.empty());
+    EXPECT_EQ(arts[2].url, "");
+    EXPECT_TRUE(arts[2].warnings.empty());
+
+    EXPECT_TRUE(fl::safe_link("http://example.org/"));
+    EXPECT_TRUE(fl::safe_link("https://example.org/a"));
+    for (const char* bad :
+         {"javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,<script>",
+          "vbscript:x", "//example.org/", "http://", "https://exa mple.org", "https://a\tb",
+          "ftp://x.org/", "/relative", "http:x"}) {
+        EXPECT_FALSE(fl::safe_link(bad)) << bad;
+    }
+}
+
 TEST(Sentences, AbbreviationsDoNotSplit) {
     std::string t =
         "The U.S. said at 5 a.m. that rebels entered Aleppo. The army withdrew.\nHeadline without "

@@ -143,6 +143,29 @@ TEST_F(WebFixture, DataScriptHoldsWhatThePageShows) {
     EXPECT_EQ(web_data_js(opt), web_data_js(opt));  // deterministic: same run, same bytes
 }
 
+// Only http(s) addresses reach the page as links: an article or source URL of another scheme
+// (an events.geojson from an older run, an article list built by hand) is written empty.
+TEST_F(WebFixture, OnlyHttpUrlsReachThePage) {
+    opt.articles = {{"a.txt", "2024-11-27", "Example Wire", "javascript:alert(1)", "Lede."},
+                    {"b.txt", "2024-11-27", "Other", "https://example.org/b", "Lede."}};
+    std::string ev;
+    {
+        std::ifstream in(out / "events.geojson");
+        ev.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string empty_url = R"("url":"")";
+    ASSERT_NE(ev.find(empty_url), std::string::npos);
+    ev.replace(ev.find(empty_url), empty_url.size(),
+               R"("url":"data:text/html,<script>x</script>")");
+    write(out / "events.geojson", ev);
+    auto d = data();
+    EXPECT_EQ(d["articles"]["a.txt"]["url"], "");
+    EXPECT_EQ(d["articles"]["b.txt"]["url"], "https://example.org/b");
+    EXPECT_EQ(d["events"][0]["sources"][0]["url"], "");
+    EXPECT_EQ(web_data_js(opt).find("javascript:"), std::string::npos);
+    EXPECT_EQ(web_data_js(opt).find("data:text"), std::string::npos);
+}
+
 TEST_F(WebFixture, SnippetsAreCopyReady) {
     opt.public_url = "https://maps.example.org/syria/";
     const std::string md = web_snippets_md(opt);
