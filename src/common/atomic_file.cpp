@@ -22,6 +22,31 @@ std::atomic<unsigned> g_counter{0};
 }
 }  // namespace
 
+std::filesystem::path temporary_path(const std::filesystem::path& target) {
+    std::filesystem::path tmp = target;
+    tmp += std::string(kTemporaryMark) + std::to_string(::getpid()) + "." +
+           std::to_string(g_counter++);
+    return tmp;
+}
+
+bool is_temporary_name(std::string_view f) {
+    const auto at = f.find(kTemporaryMark);
+    if (at == std::string_view::npos || at == 0) return false;
+    // <pid>.<n>[.<digits>...]
+    std::string_view rest = f.substr(at + kTemporaryMark.size());
+    int parts = 0;
+    while (true) {
+        const auto dot = rest.find('.');
+        const std::string_view part = rest.substr(0, dot);
+        if (part.empty() || part.find_first_not_of("0123456789") != std::string_view::npos)
+            return false;
+        ++parts;
+        if (dot == std::string_view::npos) break;
+        rest.remove_prefix(dot + 1);
+    }
+    return parts >= 2;
+}
+
 void write_file_atomic(const std::filesystem::path& path, std::string_view data) {
     std::error_code ec;
     if (path.has_parent_path()) {
@@ -32,8 +57,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
         }
     }
     // Unique per process and call, so parallel writers never share a temp file.
-    std::filesystem::path tmp = path;
-    tmp += ".tmp." + std::to_string(::getpid()) + "." + std::to_string(g_counter++);
+    const std::filesystem::path tmp = temporary_path(path);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail(path, "cannot create temporary file");
     const char* p = data.data();

@@ -3,9 +3,21 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace frontline {
+
+// Every temporary Frontline writes is named "<target>.frontline-tmp.<pid>.<n>" (a writer may
+// add ".<digits>" for a second file of its own). remove_stale_temporaries() removes only names
+// of this form, so a user's "notes.tmp.2" is never touched.
+inline constexpr std::string_view kTemporaryMark = ".frontline-tmp.";
+
+// A fresh temporary name for `target`, in the same directory: unique per process and call.
+std::filesystem::path temporary_path(const std::filesystem::path& target);
+
+// True for a file name temporary_path() makes (with or without a writer's ".<digits>").
+bool is_temporary_name(std::string_view filename);
 
 // Writes `data` to `path` atomically (temp file + fsync + rename). Creates parent
 // directories. Throws Error("output", path, ...) with kExitOutputError on failure.

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <utility>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -401,10 +402,9 @@ PmtilesWriter::PmtilesWriter(fs::path path, PmInfo info)
     : path_(std::move(path)), info_(std::move(info)) {
     std::error_code ec;
     if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), ec);
-    // Named like every other temporary (<name>.tmp.<pid>[.<n>]), so a later run removes
-    // what a killed one left.
-    tmp_ = path_;
-    tmp_ += ".tmp." + std::to_string(::getpid());
+    // Named like every other temporary (temporary_path(), the spool with ".1" added), so a
+    // later run removes what a killed one left.
+    tmp_ = temporary_path(path_);
     spool_ = tmp_;
     spool_ += ".1";
     spool_fd_ = ::open(spool_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);

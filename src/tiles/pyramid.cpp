@@ -53,12 +53,14 @@ bool XyzStore::put(const fs::path& path, std::string_view png, const Digest& d) 
     if (!existing.empty()) {
         std::error_code ec;
         fs::create_directories(path.parent_path(), ec);
-        fs::path tmp = path;
-        tmp += ".lnk." + std::to_string(::getpid());
-        fs::remove(tmp, ec);
+        // Already this very file (an incremental rerun): nothing to do. rename(2) of two links
+        // to one file does nothing and leaves the temporary name behind.
+        if (fs::equivalent(existing, path, ec)) return false;
+        const fs::path tmp = temporary_path(path);
         if (::link(existing.c_str(), tmp.c_str()) == 0) {
-            if (::rename(tmp.c_str(), path.c_str()) == 0) return false;
-            fs::remove(tmp, ec);
+            const bool renamed = ::rename(tmp.c_str(), path.c_str()) == 0;
+            fs::remove(tmp, ec);  // gone after a rename, unless it was a no-op (see above)
+            if (renamed) return false;
         }
         // Hard links unsupported here (or the first copy vanished): write the bytes.
     }
