@@ -57,7 +57,7 @@ int run_main(int argc, char** argv) {
         "render", "Render tiles (runs the data stages first: they take well under a second)");
     std::vector<std::string> run_inputs;
     std::string run_manifest, run_out = "out", run_zoom = "5-12", run_bbox, run_shard = "1/1",
-                              run_progress = "auto";
+                              run_until, run_progress = "auto";
     std::string corrections;
     std::string baseline = ro.baseline.string(), boundaries = ro.tiles.boundaries.string(),
                 style = ro.tiles.style.string();
@@ -80,6 +80,10 @@ int run_main(int argc, char** argv) {
             ->capture_default_str();
         cmd->add_option("--style", style, "Style file")->capture_default_str();
         cmd->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+        cmd->add_option("--until", run_until,
+                        "Last day of the timeline YYYY-MM-DD (default: the latest publication "
+                        "date, leaving out dates more than 30 days from the median or after "
+                        "today)");
         cmd->add_option("--bbox", run_bbox,
                         "Tile area minlon,minlat,maxlon,maxlat (default: the two governorates)");
         cmd->add_option("-j,--threads", threads, "Render threads (0: all cores)");
@@ -235,6 +239,14 @@ int run_main(int argc, char** argv) {
               run_bbox.empty() ? std::string() : fl::parse_bbox(run_bbox, bbox)}) {
             if (!err.empty()) {
                 std::cerr << "frontline: " << err << "\n";
+                return fl::kExitUsage;
+            }
+        }
+        if (!run_until.empty()) {
+            ro.until = fl::parse_iso_date(run_until);
+            if (!ro.until) {
+                std::cerr << "frontline: --until: not a date YYYY-MM-DD: \""
+                          << fl::shorten_path(run_until) << "\"\n";
                 return fl::kExitUsage;
             }
         }

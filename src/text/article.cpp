@@ -150,6 +150,7 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
         Article a = read_article(f);
         if (auto it = meta.find(a.doc); it != meta.end()) {
             a.published = it->second.published;
+            a.published_at = at_line(found_manifest->string(), it->second.line);
             a.source = it->second.source;
             a.url = it->second.url;
         }

@@ -16,7 +16,8 @@ struct Article {
     std::filesystem::path path;  // where it was read from
     std::string text;            // UTF-8, validated; a leading BOM removed
     std::optional<Date> published;
-    std::string source;  // outlet, if the manifest names one
+    std::string published_at;  // where `published` was read: "<manifest> line N"
+    std::string source;        // outlet, if the manifest names one
     std::string url;
 };
 
