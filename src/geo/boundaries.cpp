@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -128,6 +130,23 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
                     "none of the focus governorates found in layer `" + opt.admin1_layer + "`");
     }
     return b;
+}
+
+BBox focus_lonlat(const Boundaries& b) {
+    BBox env{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& a : b.admin1) {
+        if (!a.focus) continue;
+        for (const auto& poly : a.geom) {
+            for (const auto& p : poly.outer()) {
+                env.minx = std::min(env.minx, p.x());
+                env.miny = std::min(env.miny, p.y());
+                env.maxx = std::max(env.maxx, p.x());
+                env.maxy = std::max(env.maxy, p.y());
+            }
+        }
+    }
+    return env;
 }
 
 }  // namespace frontline

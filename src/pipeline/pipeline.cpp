@@ -23,6 +23,7 @@
 #include "pipeline/figures.hpp"
 #include "render/style.hpp"
 #include "text/article.hpp"
+#include "tiles/pyramid.hpp"
 #include "tiles/render_job.hpp"
 #include "web/web_export.hpp"
 
@@ -177,6 +178,20 @@ RunSummary run_pipeline(const RunOptions& opt) {
     infer_between(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
+    if (opt.render) {
+        // A zoom range too deep for the area is refused before the first output is written.
+        std::optional<BBox> area = opt.tiles.lonlat;
+        if (!area) {
+            try {
+                BoundaryOptions bo;
+                bo.source = opt.tiles.boundaries;
+                area = focus_lonlat(read_boundaries(bo));
+            } catch (const Error&) {
+                // No boundaries: the areas give a warning, the tile stage the error.
+            }
+        }
+        if (area) check_tile_count(*area, opt.tiles.minzoom, opt.tiles.maxzoom);
+    }
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
     write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
     write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
