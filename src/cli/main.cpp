@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/output_lock.hpp"
 #include "control/control_io.hpp"
@@ -420,6 +421,13 @@ int main(int argc, char** argv) {
     } catch (const fl::Error& e) {
         std::cerr << "frontline: " << e.what() << "\n";
         return e.exit_code();
+    } catch (const fs::filesystem_error& e) {
+        // A file-system call the library did not turn into an Error: still the user's file,
+        // not a bug. Named (shortened), with the OS error.
+        std::cerr << "frontline: file error: "
+                  << fl::shorten_path(e.path1().empty() ? std::string() : e.path1().string())
+                  << (e.path1().empty() ? "" : ": ") << fl::fs_problem(e.code().value()) << "\n";
+        return fl::kExitInputError;
     } catch (const std::exception& e) {
         std::cerr << "frontline: internal error: " << e.what() << "\n";
         return fl::kExitInternal;

@@ -2,13 +2,12 @@
 #include "common/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "common/error.hpp"
 
@@ -89,15 +88,64 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view data)
     }
 }
 
-std::string read_file(const std::filesystem::path& path, const char* subsystem) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(subsystem, path.string(),
-                    "cannot open file: " + std::string(std::strerror(errno)));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw Error(subsystem, path.string(), "read failed");
-    return std::move(ss).str();
+std::string fs_problem(int err) {
+    std::string m = std::strerror(err);
+    switch (err) {
+        case ELOOP:
+            return m + " (a symbolic link loop?): fix or remove the link";
+        case ENAMETOOLONG:
+            return m + ": give a shorter path";
+        case EACCES:
+        case EPERM:
+            return m + ": check the permissions of the file and its folders";
+        case EISDIR:
+            return m + ": give a file, not a directory";
+        case ENOTDIR:
+            return m + ": a part of the path is a file, not a directory";
+        case ENOENT:
+            return m + ": check the path";
+        default:
+            return m;
+    }
+}
+
+std::string read_file(const std::filesystem::path& path, const char* subsystem,
+                      std::uintmax_t max_bytes) {
+    const std::string shown = shorten_path(path.string());
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw Error(subsystem, shown, "cannot open file: " + fs_problem(errno));
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw Error(subsystem, shown, "cannot read: " + fs_problem(errno));
+    if (S_ISDIR(st.st_mode)) throw Error(subsystem, shown, "a directory, not a file: give a file");
+    if (!S_ISREG(st.st_mode)) {
+        throw Error(subsystem, shown,
+                    "not a regular file (a device, pipe or socket): give a file saved on disk");
+    }
+    const auto too_large = [&](std::uintmax_t n) {
+        return Error(subsystem, shown,
+                     "file too large: " + std::to_string(n) + " bytes, more than the limit of " +
+                         std::to_string(max_bytes) + " (" + std::to_string(max_bytes >> 20) +
+                         " MiB)");
+    };
+    if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) throw too_large(st.st_size);
+    std::string data;
+    data.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[1 << 16];
+    while (true) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw Error(subsystem, shown, "read failed: " + fs_problem(errno));
+        }
+        if (n == 0) break;
+        data.append(buf, static_cast<std::size_t>(n));
+        if (data.size() > max_bytes) throw too_large(data.size());  // grew while read
+    }
+    return data;
 }
 
 }  // namespace frontline

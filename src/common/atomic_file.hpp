@@ -2,6 +2,7 @@
 // directory and is renamed into place, so a reader never sees a half-written file.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -23,7 +24,20 @@ bool is_temporary_name(std::string_view filename);
 // directories. Throws Error("output", path, ...) with kExitOutputError on failure.
 void write_file_atomic(const std::filesystem::path& path, std::string_view data);
 
-// Reads a whole file; throws Error(subsystem, path, ...) if it cannot be read.
-std::string read_file(const std::filesystem::path& path, const char* subsystem);
+// The largest input read whole (articles, manifests, gazetteer TSVs, styles, ...): 256 MiB
+// (README). A GeoNames dump for `gazetteer import-geonames` may be larger (kMaxDumpBytes).
+inline constexpr std::uintmax_t kMaxInputBytes = std::uintmax_t{256} << 20;
+inline constexpr std::uintmax_t kMaxDumpBytes = std::uintmax_t{4} << 30;
+
+// Reads a whole file. Throws Error(subsystem, path, ..., kExitInputError), naming the path
+// (shortened) and what to do, if it cannot be opened (missing, permission denied, a symlink
+// loop, a name too long), is not a regular file after following symbolic links (a directory,
+// /dev/zero, a FIFO), or is larger than `max_bytes`.
+std::string read_file(const std::filesystem::path& path, const char* subsystem,
+                      std::uintmax_t max_bytes = kMaxInputBytes);
+
+// The message for a failed file-system call on `path`: the OS error and a hint for the
+// common ones (a symlink loop, a name too long, permission denied, a directory).
+std::string fs_problem(int err);
 
 }  // namespace frontline

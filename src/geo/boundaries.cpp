@@ -104,7 +104,11 @@ std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
 Boundaries read_boundaries(const BoundaryOptions& opt) {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-    if (!fs::exists(opt.source)) {
+    std::error_code ec;
+    if (!fs::exists(opt.source, ec)) {
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error("boundaries", opt.source.string(),
+                        "cannot read: " + fs_problem(ec.value()));
         throw Error("boundaries", opt.source.string(),
                     "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass "
                     "--boundaries)");
