@@ -80,7 +80,10 @@ int run_main(int argc, char** argv) {
                         "OGR boundary source (admin-1 layer states_provinces)")
             ->capture_default_str();
         cmd->add_option("--style", style, "Style file")->capture_default_str();
-        cmd->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+        cmd->add_option("--zoom", run_zoom,
+                        "Zoom range MIN-MAX, 0-22, at most 1,000,000 tiles per layer over the "
+                        "area (--bbox)")
+            ->capture_default_str();
         cmd->add_option("--until", run_until,
                         "Last day of the timeline YYYY-MM-DD (default: the latest publication "
                         "date, leaving out dates more than 30 days from the median or after "
