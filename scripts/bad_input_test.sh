@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Bad input corpus, through the command line as a user meets it. A good run writes out/ first;
 # then every bad input runs into the same out/ and must give the documented exit code (README:
-# 1 bad input, 3 output not writable), a message naming the file (and line where there is one),
-# and leave the earlier output byte-identical with no temporaries behind. Inputs a user would
-# expect to work (a byte-order mark, CRLF line ends, an empty article, an article naming no
-# places, a 50 MB article) must work, with the same results as the clean input.
+# 1 bad input, 2 bad command line, 3 output not writable), a message naming the file (and line
+# where there is one), and leave the earlier output byte-identical with no temporaries behind.
+# Inputs a user would expect to work (a byte-order mark, CRLF line ends, an empty article, an
+# article naming no places, a 50 MB article) must work, with the same results as the clean
+# input; a directory --out must not write into is refused, a user's files in out/ are kept.
 # Prints one Markdown table row per case and "N passed, M failed, K skipped".
 #   scripts/bad_input_test.sh [FRONTLINE_BIN]
 set -uo pipefail
@@ -35,7 +36,9 @@ skip() { skipped=$((skipped + 1)); row "$1" "skipped" "$2"; }
 # what the last successful run changed) and the web page's data script (it lists every article
 # read, so an accepted empty article rightly adds a line) is compared byte for byte.
 same_tree() { diff -r -x .frontline.lock -x '*.changed' -x data.js "$1" "$2" >/dev/null; }
-no_temporaries() { [ -z "$(find "$1" \( -name '*.tmp.*' -o -name '*.lnk.*' \) -print -quit)" ]; }
+# Our temporaries are named <file>.frontline-tmp.<pid>.<n>; older versions used .tmp./.lnk.
+temp_names=( \( -name '*.frontline-tmp.*' -o -name '*.tmp.[0-9]*' -o -name '*.lnk.[0-9]*' \) )
+no_temporaries() { [ -z "$(find "$1" "${temp_names[@]}" -print -quit)" ]; }
 
 # An articles directory: the seeds (linked, never copied into the repository) plus extras.
 articles() {
@@ -58,7 +61,7 @@ expect_error() {
   if [ "$rc" -ne "$want" ]; then bad "$name: exit $rc, expected $want: $err"
   elif ! grep -qE -- "$pat" <<<"$msg"; then bad "$name: message does not match /$pat/: $msg"
   elif ! same_tree "$snap" "$out"; then bad "$name: earlier output changed: $(diff -rq -x .frontline.lock -x '*.changed' -x data.js "$snap" "$out" | head -3)"
-  elif ! no_temporaries "$out"; then bad "$name: temporaries left: $(find "$out" -name '*.tmp.*' -o -name '*.lnk.*' | head -3)"
+  elif ! no_temporaries "$out"; then bad "$name: temporaries left: $(find "$out" "${temp_names[@]}" | head -3)"
   else ok; fi
 }
 
@@ -75,6 +78,7 @@ expect_accepted() {
   if [ "$rc" -ne 0 ]; then bad "$name: exit $rc: $err"
   elif [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$err"; then bad "$name: no warning /$pat/: $err"
   elif ! same_tree "$snap" "$out"; then bad "$name: output differs from the clean input's: $(diff -rq -x .frontline.lock -x '*.changed' -x data.js "$snap" "$out" | head -3)"
+  elif ! no_temporaries "$out"; then bad "$name: temporaries left after a good run: $(find "$out" "${temp_names[@]}" | head -3)"
   else ok; fi
 }
 
@@ -87,6 +91,10 @@ if ! "$bin" run "$seeds" "${args[@]}" --out "$out" 2>"$work/good.log"; then
   exit 1
 fi
 cp -a "$out" "$snap"
+if ! no_temporaries "$out"; then
+  echo "bad_input_test: the good run left temporaries: $(find "$out" "${temp_names[@]}" | head -3)" >&2
+  exit 1
+fi
 
 # --- articles
 d=$(articles empty); : >"$d/empty.txt"
@@ -233,6 +241,94 @@ elif mount --bind "$out" "$out" 2>/dev/null; then
   fi
 else
   skip "read-only out/" "running as root and bind mounts are not permitted: no way to make out/ read-only"
+fi
+
+# --- output directories: never touch what we did not write
+# A user's files named like temporaries (and like older versions' temporaries) in out/ are
+# kept by a rerun (incremental: tiles are hard-linked again, and no .lnk name is left).
+printf 'mine\n' >"$out/notes.tmp.2"; printf 'mine\n' >"$out/tiles/old.png.lnk.7"
+"$bin" run "$seeds" "${args[@]}" --out "$out" >/dev/null 2>"$work/keep.log"; rc=$?
+row "a user's notes.tmp.2 and tiles/old.png.lnk.7 in out/ (rerun)" "$rc" "(accepted; both kept, no temporaries of ours left)"
+if [ "$rc" -eq 0 ] && [ "$(cat "$out/notes.tmp.2")" = mine ] && [ "$(cat "$out/tiles/old.png.lnk.7")" = mine ] &&
+   [ -z "$(find "$out" -name '*.frontline-tmp.*' -print -quit)" ]; then ok
+else bad "user's files in out/: rc=$rc $(tail -1 "$work/keep.log")"; fi
+rm -f "$out/notes.tmp.2" "$out/tiles/old.png.lnk.7"
+
+expect_error "--out / (the root directory)" 2 "output error: /: refusing to write into the root directory" \
+  run "$seeds" "${args[@]}" --out /
+mkdir -p "$work/home"
+HOME=$work/home expect_error "--out \$HOME (the home directory itself)" 2 "home: refusing to write into your home directory" \
+  run "$seeds" "${args[@]}" --out "$work/home"
+mkdir -p "$work/thesis"; printf 'mine\n' >"$work/thesis/chapter1.tex"; printf 'mine\n' >"$work/thesis/draft.tmp.2"
+expect_error "--out a directory of other files (no Frontline output)" 2 "output error: .*thesis: directory is not empty and holds no Frontline output" \
+  run "$seeds" "${args[@]}" --out "$work/thesis"
+if [ "$(ls -A "$work/thesis" | sort | tr '\n' ' ')" != "chapter1.tex draft.tmp.2 " ]; then
+  bad "--out thesis: the directory was changed: $(ls -A "$work/thesis")"
+fi
+
+# --- timeline bounded by its evidence
+d=$work/in-absurd; mkdir -p "$d"
+for f in "$seeds"/*.txt; do ln -sf "$f" "$d/"; done
+awk -F'\t' -v OFS='\t' 'NR == 6 { $2 = "9999-12-31" } { print }' "$seeds/manifest.tsv" >"$d/manifest.tsv"
+abs_out=$work/out-absurd
+timeout 300 "$bin" run "$d" "${args[@]}" --out "$abs_out" >/dev/null 2>"$work/absurd.log"; rc=$?
+msg=$(grep -m1 'warning: .*9999-12-31' "$work/absurd.log")
+row "manifest row dated 9999-12-31" "$rc" "$msg"
+# The same days as the good run (the article's events, now dated 9999, change no day).
+if [ "$rc" -eq 0 ] && grep -qE "manifest\.tsv line 6: .*published 9999-12-31 is after today" <<<"$msg" &&
+   [ "$(ls "$snap/control")" = "$(ls "$abs_out/control")" ] && grep -q '^9999-12-31/' "$abs_out/events.csv"; then ok
+else bad "absurd date: rc=$rc, control days: $(ls "$abs_out/control" 2>/dev/null | grep -vc areas) $(tail -1 "$work/absurd.log")"; fi
+rm -rf "$abs_out"
+
+expect_error "--until not a date" 2 "--until: not a date YYYY-MM-DD: \"2024-13-01\"" \
+  run "$seeds" "${args[@]}" --until 2024-13-01 --out "$out"
+expect_error "--until before the baseline" 2 "run error: --until 2024-11-01: before the baseline's date 2024-11-26" \
+  run "$seeds" "${args[@]}" --until 2024-11-01 --out "$out"
+expect_error "--until 40 years on" 2 "run error: --until 2064-01-01: a timeline to 2064-01-01 would have more than 3660 days" \
+  run "$seeds" "${args[@]}" --until 2064-01-01 --out "$out"
+
+# --- zoom ceiling
+expect_error "--zoom 22-22 (670 million tiles per layer)" 2 "tiles error: --zoom 22-22: [0-9]+ tiles per layer over the area, more than the ceiling of 1000000" \
+  run "$seeds" --zoom 22-22 --no-retina -j 2 --out "$out"
+
+# --- files that are not files, too large, or unreachable
+d=$(articles devmanifest); rm "$d/manifest.tsv"; ln -s /dev/zero "$d/manifest.tsv"
+expect_error "manifest.tsv a symlink to /dev/zero" 1 "article error: .*devmanifest/manifest\.tsv: not a regular file" \
+  run "$d" "${args[@]}" --out "$out"
+ln -sf /dev/zero "$work/zero.json"
+expect_error "--style a symlink to /dev/zero" 1 "style error: .*zero\.json: not a regular file" \
+  run "$seeds" "${args[@]}" --style "$work/zero.json" --out "$out"
+g=$work/gaz-dev; cp -r "$here/gazetteer" "$g"; rm "$g/curated.tsv"; ln -s /dev/zero "$g/curated.tsv"
+expect_error "gazetteer curated.tsv a symlink to /dev/zero" 1 "gazetteer error: .*gaz-dev/curated\.tsv: not a regular file" \
+  --gazetteer "$g" run "$seeds" "${args[@]}" --out "$out"
+mkfifo "$work/fifo.json"
+expect_error "--style a named pipe (FIFO)" 1 "style error: .*fifo\.json: not a regular file" \
+  run "$seeds" "${args[@]}" --style "$work/fifo.json" --out "$out"
+d=$(articles huge); truncate -s 300M "$d/huge.txt"
+expect_error "article of 300 MiB (sparse file)" 1 "article error: .*huge\.txt: file too large: 314572800 bytes, more than the limit of 268435456 \(256 MiB\)" \
+  run "$d" "${args[@]}" --out "$out"
+rm -f "$d/huge.txt"
+expect_error "--style a directory" 1 "style error: .*: a directory, not a file" \
+  run "$seeds" "${args[@]}" --style "$work" --out "$out"
+ln -s "$work/loop-b" "$work/loop-a"; ln -s "$work/loop-a" "$work/loop-b"
+expect_error "article path a symlink loop" 1 "article error: .*loop-a: cannot read: Too many levels of symbolic links \(a symbolic link loop\?\)" \
+  run "$work/loop-a" "${args[@]}" --out "$out"
+long=$(head -c 100000 /dev/zero | tr '\0' n)
+expect_error "article name of 100,000 characters" 1 "article error: .{0,260}: cannot read: File name too long" \
+  run "$work/$long.txt" "${args[@]}" --out "$out"
+if [ "$(grep -m1 ' error' <<<"$("$bin" run "$work/$long.txt" "${args[@]}" --out "$out" 2>&1)" | wc -c)" -gt 400 ]; then
+  bad "a 100,000-character name was echoed whole"
+fi
+expect_error "--out a symlink loop" 3 "output error: .*loop-a: cannot create directory: Too many levels of symbolic links" \
+  run "$seeds" "${args[@]}" --out "$work/loop-a"
+expect_error "--out name of 100,000 characters" 3 "output error: .{0,260}: cannot create directory: File name too long" \
+  run "$seeds" "${args[@]}" --out "$work/$long"
+if [ "$(id -u)" -ne 0 ]; then
+  d=$(articles noperm); printf 'Rebels entered Saraqib.\n' >"$d/noperm.txt"; chmod 000 "$d/noperm.txt"
+  expect_error "article without read permission" 1 "article error: .*noperm\.txt: cannot open file: Permission denied" \
+    run "$d" "${args[@]}" --out "$out"
+else
+  skip "article without read permission" "running as root: permission bits do not stop reads"
 fi
 
 # --- full disk

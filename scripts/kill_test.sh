@@ -25,7 +25,7 @@ bad = []
 for root, _, files in os.walk(sys.argv[1]):
     for f in files:
         p = os.path.join(root, f)
-        if ".tmp." in f or ".lnk." in f or f == ".frontline.lock":
+        if ".frontline-tmp." in f or f == ".frontline.lock":
             continue  # a killed writer's temporary: never a published output
         if f.endswith((".json", ".geojson")):
             try:

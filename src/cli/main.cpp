@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/output_lock.hpp"
 #include "control/control_io.hpp"
@@ -57,7 +58,7 @@ int run_main(int argc, char** argv) {
         "render", "Render tiles (runs the data stages first: they take well under a second)");
     std::vector<std::string> run_inputs;
     std::string run_manifest, run_out = "out", run_zoom = "5-12", run_bbox, run_shard = "1/1",
-                              run_progress = "auto";
+                              run_until, run_progress = "auto";
     std::string corrections;
     std::string baseline = ro.baseline.string(), boundaries = ro.tiles.boundaries.string(),
                 style = ro.tiles.style.string();
@@ -79,7 +80,14 @@ int run_main(int argc, char** argv) {
                         "OGR boundary source (admin-1 layer states_provinces)")
             ->capture_default_str();
         cmd->add_option("--style", style, "Style file")->capture_default_str();
-        cmd->add_option("--zoom", run_zoom, "Zoom range MIN-MAX")->capture_default_str();
+        cmd->add_option("--zoom", run_zoom,
+                        "Zoom range MIN-MAX, 0-22, at most 1,000,000 tiles per layer over the "
+                        "area (--bbox)")
+            ->capture_default_str();
+        cmd->add_option("--until", run_until,
+                        "Last day of the timeline YYYY-MM-DD (default: the latest publication "
+                        "date, leaving out dates more than 30 days from the median or after "
+                        "today)");
         cmd->add_option("--bbox", run_bbox,
                         "Tile area minlon,minlat,maxlon,maxlat (default: the two governorates)");
         cmd->add_option("-j,--threads", threads, "Render threads (0: all cores)");
@@ -239,6 +247,14 @@ int run_main(int argc, char** argv) {
               run_bbox.empty() ? std::string() : fl::parse_bbox(run_bbox, bbox)}) {
             if (!err.empty()) {
                 std::cerr << "frontline: " << err << "\n";
+                return fl::kExitUsage;
+            }
+        }
+        if (!run_until.empty()) {
+            ro.until = fl::parse_iso_date(run_until);
+            if (!ro.until) {
+                std::cerr << "frontline: --until: not a date YYYY-MM-DD: \""
+                          << fl::shorten_path(run_until) << "\"\n";
                 return fl::kExitUsage;
             }
         }
@@ -414,6 +430,13 @@ int main(int argc, char** argv) {
     } catch (const fl::Error& e) {
         std::cerr << "frontline: " << e.what() << "\n";
         return e.exit_code();
+    } catch (const fs::filesystem_error& e) {
+        // A file-system call the library did not turn into an Error: still the user's file,
+        // not a bug. Named (shortened), with the OS error.
+        std::cerr << "frontline: file error: "
+                  << fl::shorten_path(e.path1().empty() ? std::string() : e.path1().string())
+                  << (e.path1().empty() ? "" : ": ") << fl::fs_problem(e.code().value()) << "\n";
+        return fl::kExitInputError;
     } catch (const std::exception& e) {
         std::cerr << "frontline: internal error: " << e.what() << "\n";
         return fl::kExitInternal;

@@ -6,18 +6,63 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::string shown(const fs::path& p) {
+    return shorten_path(p.string());
+}
+
+}  // namespace
+
+void check_output_dir(const fs::path& dir) {
+    std::error_code ec;
+    const fs::path full = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    if (!ec && full == full.root_path()) {
+        throw Error("output", shown(dir),
+                    "refusing to write into the root directory; give --out a directory of its "
+                    "own, e.g. --out out",
+                    kExitUsage);
+    }
+    if (const char* home = std::getenv("HOME"); home && *home && !ec) {
+        std::error_code hec;
+        const fs::path h = fs::weakly_canonical(home, hec);
+        if (!hec && h == full && h != h.root_path()) {
+            throw Error("output", shown(dir),
+                        "refusing to write into your home directory itself; give --out a "
+                        "directory of its own, e.g. --out out",
+                        kExitUsage);
+        }
+    }
+    if (!fs::is_directory(dir, ec)) return;  // missing: created; not a directory: fails later
+    if (fs::exists(dir / ".frontline.lock", ec)) return;  // an earlier Frontline output
+    // Empty but for a version-control placeholder (the repository's out/.gitkeep)?
+    bool empty = true;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name != ".gitkeep" && name != ".gitignore" && name != ".keep") empty = false;
+    }
+    if (ec || empty) return;  // (unreadable: fails when the lock is taken)
+    throw Error("output", shown(dir),
+                "directory is not empty and holds no Frontline output (no .frontline.lock); "
+                "refusing to write or clean up there: give --out a new or empty directory",
+                kExitUsage);
+}
+
 OutputLock::OutputLock(const fs::path& dir) {
+    check_output_dir(dir);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec)
@@ -55,42 +100,28 @@ OutputLock::~OutputLock() {
     }
 }
 
-namespace {
-
-bool all_digits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-// <name>.tmp.<pid>, <name>.tmp.<pid>.<n> or <name>.lnk.<pid>, as write_file_atomic(),
-// MbtilesWriter and XyzStore name their temporaries.
-bool is_temporary(std::string_view f) {
-    for (std::string_view mark : {".tmp.", ".lnk."}) {
-        const auto at = f.rfind(mark);
-        if (at == std::string_view::npos || at == 0) continue;
-        std::string_view rest = f.substr(at + mark.size());
-        const auto dot = rest.find('.');
-        if (dot == std::string_view::npos ? all_digits(rest)
-                                          : mark == ".tmp." && all_digits(rest.substr(0, dot)) &&
-                                                all_digits(rest.substr(dot + 1))) {
-            return true;
-        }
-    }
-    return false;
-}
-
-}  // namespace
-
 std::size_t remove_stale_temporaries(const fs::path& dir) {
-    std::size_t removed = 0;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return 0;
     std::vector<fs::path> victims;
-    for (auto it = fs::recursive_directory_iterator(dir, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_temporary(it->path().filename().string())) {
-            victims.push_back(it->path());
-        }
+    auto consider = [&](const fs::directory_entry& e) {
+        if (e.is_regular_file(ec) && !e.is_symlink(ec) &&
+            is_temporary_name(e.path().filename().string()))
+            victims.push_back(e.path());
+    };
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec))
+        consider(*it);
+    // The folders a run writes; symbolic links to folders are not followed.
+    for (const char* sub : {"control", "tiles", "figures", "web"}) {
+        const fs::path d = dir / sub;
+        std::error_code sec;
+        if (fs::is_symlink(d, sec) || !fs::is_directory(d, sec)) continue;
+        for (auto it = fs::recursive_directory_iterator(d, sec);
+             !sec && it != fs::recursive_directory_iterator(); it.increment(sec))
+            consider(*it);
     }
+    std::size_t removed = 0;
     for (const auto& v : victims) removed += fs::remove(v, ec) ? 1 : 0;
     return removed;
 }

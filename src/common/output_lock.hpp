@@ -10,7 +10,8 @@ namespace frontline {
 class OutputLock {
   public:
     // Throws Error("output", dir, "another frontline run (pid N) is writing here") if the
-    // directory is locked, kExitOutputError if it cannot be created.
+    // directory is locked, kExitOutputError if it cannot be created, and what
+    // check_output_dir() throws for a directory that is not ours.
     explicit OutputLock(const std::filesystem::path& dir);
     ~OutputLock();
     OutputLock(const OutputLock&) = delete;
@@ -20,8 +21,18 @@ class OutputLock {
     int fd_ = -1;
 };
 
-// Removes files named like our temporaries (<name>.tmp.<pid>.<n>, <name>.lnk.<pid>,
-// <name>.tmp.<pid>) below `dir`; returns how many. Call only while holding the lock.
+// Refuses (Error "output", kExitUsage, naming the directory) an output directory that is the
+// root directory or the user's home, or one that exists, is not empty and holds no
+// `.frontline.lock` (the file every run and merge writes first): Frontline never writes into,
+// or cleans up, a directory of someone else's. A missing or empty directory, or an earlier
+// Frontline output, is accepted (empty: nothing but .gitkeep, .gitignore or .keep). OutputLock
+// calls it first.
+void check_output_dir(const std::filesystem::path& dir);
+
+// Removes files named like our temporaries (temporary_path(): <name>.frontline-tmp.<pid>.<n>)
+// directly in `dir` and below the folders a run writes (control, tiles, figures, web); returns
+// how many. Anything else, and any other folder, is left alone. Call only while holding the
+// lock.
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace frontline

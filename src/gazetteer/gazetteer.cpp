@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "gazetteer/normalize.hpp"
 #include "text/tsv.hpp"
@@ -374,19 +375,28 @@ const Place* Gazetteer::governorate(std::string_view country, std::string_view a
 Gazetteer Gazetteer::load_dir(const std::filesystem::path& dir) {
     Gazetteer g;
     bool any = false;
-    if (std::filesystem::exists(dir / "geonames_region.txt")) {
+    // Missing files are skipped; one that cannot be looked at (a symlink loop, no
+    // permission, a name too long) is an error naming it.
+    const auto exists = [](const std::filesystem::path& p) {
+        std::error_code ec;
+        const bool yes = std::filesystem::exists(p, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error("gazetteer", p.string(), "cannot read: " + fs_problem(ec.value()));
+        return yes;
+    };
+    if (exists(dir / "geonames_region.txt")) {
         g.add_geonames(dir / "geonames_region.txt");
         any = true;
     }
-    if (std::filesystem::exists(dir / "curated.tsv")) {
+    if (exists(dir / "curated.tsv")) {
         g.add_curated(dir / "curated.tsv");
         any = true;
     }
     for (const char* f : {"ocha_communities.tsv", "ocha_neighbourhoods.tsv"}) {
-        if (std::filesystem::exists(dir / f)) g.add_ocha(dir / f);
+        if (exists(dir / f)) g.add_ocha(dir / f);
     }
-    if (std::filesystem::exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
-    if (std::filesystem::exists(dir / "stoplist.tsv")) g.add_stoplist(dir / "stoplist.tsv");
+    if (exists(dir / "variants.tsv")) g.add_variants(dir / "variants.tsv");
+    if (exists(dir / "stoplist.tsv")) g.add_stoplist(dir / "stoplist.tsv");
     // Display names: the newsroom form of GeoNames and OCHA romanisations (curated names
     // are newsroom forms already; foreign places keep theirs).
     for (auto& p : g.places_) {

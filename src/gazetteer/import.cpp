@@ -63,7 +63,7 @@ ImportStats import_geonames(const std::filesystem::path& dump, const std::filesy
             rows[id] = std::string(l);
         });
     }
-    const std::string text = read_file(dump, "gazetteer");
+    const std::string text = read_file(dump, "gazetteer", kMaxDumpBytes);
     // Rows go into JSON outputs later: refuse bad bytes now, naming the dump's line.
     std::size_t bad_line = 0;
     if (auto problem = text_problem(text, bad_line); !problem.empty())

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -149,7 +151,11 @@ void replace_syria(std::vector<AdminArea>& areas, std::vector<AdminArea> syria) 
 Boundaries read_boundaries(const BoundaryOptions& opt) {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-    if (!fs::exists(opt.source)) {
+    std::error_code ec;
+    if (!fs::exists(opt.source, ec)) {
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error("boundaries", opt.source.string(),
+                        "cannot read: " + fs_problem(ec.value()));
         throw Error("boundaries", opt.source.string(),
                     "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass "
                     "--boundaries)");
@@ -175,6 +181,23 @@ Boundaries read_boundaries(const BoundaryOptions& opt) {
                     "none of the focus governorates found in layer `" + opt.admin1_layer + "`");
     }
     return b;
+}
+
+BBox focus_lonlat(const Boundaries& b) {
+    BBox env{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+             std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    for (const auto& a : b.admin1) {
+        if (!a.focus) continue;
+        for (const auto& poly : a.geom) {
+            for (const auto& p : poly.outer()) {
+                env.minx = std::min(env.minx, p.x());
+                env.miny = std::min(env.miny, p.y());
+                env.maxx = std::max(env.maxx, p.x());
+                env.maxy = std::max(env.maxy, p.y());
+            }
+        }
+    }
+    return env;
 }
 
 }  // namespace frontline

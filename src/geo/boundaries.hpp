@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "geo/mercator.hpp"
+
 namespace frontline {
 
 namespace bg = boost::geometry;
@@ -52,5 +54,9 @@ std::filesystem::path default_boundaries_path();
 
 // Throws Error("boundaries", source, ...) if the source cannot be opened or lacks layers.
 Boundaries read_boundaries(const BoundaryOptions& opt);
+
+// The lon/lat envelope of the focus areas' outer rings: the map's region (the default tile
+// area). An inverted (empty) box when no area is in focus.
+BBox focus_lonlat(const Boundaries& b);
 
 }  // namespace frontline

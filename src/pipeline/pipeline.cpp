@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <set>
@@ -22,6 +23,7 @@
 #include "pipeline/figures.hpp"
 #include "render/style.hpp"
 #include "text/article.hpp"
+#include "tiles/pyramid.hpp"
 #include "tiles/render_job.hpp"
 #include "web/web_export.hpp"
 
@@ -63,6 +65,41 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
 }
 
 }  // namespace
+
+Date timeline_end(const std::vector<Article>& articles, Date baseline, Date today,
+                  std::vector<std::string>& warnings) {
+    using Days = std::chrono::sys_days;
+    std::vector<Days> dated;
+    for (const auto& a : articles) {
+        if (a.published) dated.push_back(Days{*a.published});
+    }
+    std::sort(dated.begin(), dated.end());
+    Date last = baseline;
+    if (dated.empty()) return last;
+    const Days median = dated[(dated.size() - 1) / 2];
+    for (const auto& a : articles) {
+        if (!a.published) continue;
+        const Days d{*a.published};
+        const std::string where = a.published_at.empty() ? a.doc : a.published_at;
+        std::string why;
+        if (d > Days{today}) {
+            why = "is after today (" + to_iso(today) + ")";
+        } else if (std::chrono::abs(d - median).count() > kStrayDays) {
+            why = "is " + std::to_string(std::chrono::abs(d - median).count()) +
+                  " days from the median publication date " + to_iso(Date{median}) +
+                  " (more than " + std::to_string(kStrayDays) + ")";
+        }
+        if (!why.empty()) {
+            warnings.push_back(where + ": " + a.doc + " published " + to_iso(*a.published) + " " +
+                               why +
+                               ": it does not extend the timeline (its events keep their "
+                               "date; give --until DATE to draw later days)");
+            continue;
+        }
+        if (d > Days{last}) last = *a.published;
+    }
+    return last;
+}
 
 RunSummary run_pipeline(const RunOptions& opt) {
     RunSummary sum;
@@ -114,10 +151,27 @@ RunSummary run_pipeline(const RunOptions& opt) {
         if (auto n = add_baseline_layer(baseline, layer, gaz, named, opt.all_communities))
             opt.log("baseline: " + std::to_string(n) + " communities from " + layer.string());
     }
-    Date last = baseline.date;
-    for (const auto& a : articles) {
-        if (a.published && std::chrono::sys_days{*a.published} > std::chrono::sys_days{last})
-            last = *a.published;
+    std::vector<std::string> strays;
+    const Date today =
+        opt.today ? *opt.today
+                  : Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    Date last = timeline_end(articles, baseline.date, today, strays);
+    for (const auto& w : strays) opt.log("warning: " + w);
+    if (opt.until) {
+        if (days_between(baseline.date, *opt.until) < 0) {
+            throw Error("run", "--until " + to_iso(*opt.until),
+                        "before the baseline's date " + to_iso(baseline.date) + " (" +
+                            opt.baseline.string() + ")",
+                        kExitUsage);
+        }
+        last = *opt.until;
+    }
+    if (days_between(baseline.date, last) > kMaxTimelineDays) {
+        throw Error("run", opt.until ? "--until " + to_iso(last) : opt.baseline.string(),
+                    "a timeline to " + to_iso(last) + " would have more than " +
+                        std::to_string(kMaxTimelineDays) + " days after the baseline's date " +
+                        to_iso(baseline.date) + ": give a nearer --until",
+                    kExitUsage);
     }
     check_corrections(corrections, events, gaz);
     auto days = build_timeline(baseline, events, last, corrections);
@@ -125,6 +179,20 @@ RunSummary run_pipeline(const RunOptions& opt) {
     infer_between(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
+    if (opt.render) {
+        // A zoom range too deep for the area is refused before the first output is written.
+        std::optional<BBox> area = opt.tiles.lonlat;
+        if (!area) {
+            try {
+                BoundaryOptions bo;
+                bo.source = opt.tiles.boundaries;
+                area = focus_lonlat(read_boundaries(bo));
+            } catch (const Error&) {
+                // No boundaries: the areas give a warning, the tile stage the error.
+            }
+        }
+        if (area) check_tile_count(*area, opt.tiles.minzoom, opt.tiles.maxzoom);
+    }
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
     write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
     write_file_atomic(opt.out_dir / "events.csv", events_csv(events));

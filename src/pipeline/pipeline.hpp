@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/date.hpp"
 #include "tiles/render_job.hpp"
 
 namespace frontline {
@@ -25,6 +26,12 @@ struct RunOptions {
     // of sites are slow: see docs/CONTROL.md).
     bool all_communities = false;
     std::filesystem::path out_dir = "out";
+    // The last day of the timeline (`--until`); default: timeline_end(). At most
+    // kMaxTimelineDays after the baseline.
+    std::optional<Date> until;
+    // The day the run takes for today (publication dates after it are strays); default: the
+    // system clock's (UTC).
+    std::optional<Date> today;
     bool render = true;
     // The tile stage: boundaries, style, zooms, area, threads, shards, incremental, progress.
     // Its out_dir and log are set from the fields of this struct.
@@ -48,6 +55,22 @@ struct RunSummary {
     std::size_t web_files = 0;
     std::size_t figures = 0;  // PNGs in out/figures/
 };
+
+struct Article;
+
+// A publication date more than this many days from the median of the run's articles is a
+// stray (a typo such as 9999-12-31, or an article of another story).
+inline constexpr int kStrayDays = 30;
+// The most days a timeline may have (ten years), whatever --until says.
+inline constexpr int kMaxTimelineDays = 3660;
+
+// The last day of the timeline when no --until is given: the latest publication date of the
+// articles, the baseline's date if later, leaving out strays. An article published after
+// `today`, or more than kStrayDays from the median publication date, adds a warning to
+// `warnings` naming its manifest line; it does not extend the timeline, and its events keep
+// their date (events after the last day change no map).
+Date timeline_end(const std::vector<Article>& articles, Date baseline, Date today,
+                  std::vector<std::string>& warnings);
 
 // Default paths inside the source tree (FRONTLINE_SOURCE_DIR at build time).
 RunOptions default_run_options();

@@ -143,15 +143,8 @@ Scene build_scene(const Boundaries& b, const Gazetteer& gaz, const ControlDay& d
     MercatorProjector proj;
     Scene scene;
     for (const auto& a : b.countries) scene.countries.push_back(project_area(a, proj));
-    BBox env = empty_box();
-    for (const auto& a : b.admin1) {
-        scene.admin1.push_back(project_area(a, proj));
-        if (!a.focus) continue;
-        for (const auto& poly : a.geom) {
-            for (const auto& p : poly.outer()) extend(env, p.x(), p.y());
-        }
-    }
-    scene.focus_lonlat = env;
+    for (const auto& a : b.admin1) scene.admin1.push_back(project_area(a, proj));
+    scene.focus_lonlat = focus_lonlat(b);
     if (const GeoMultiPolygon clip = focus_clip(b); !clip.empty()) {
         const auto now = control_areas(area_sites(gaz, day), clip);
         set_control_areas(scene, now, before ? control_areas(area_sites(gaz, *before), clip) : now);

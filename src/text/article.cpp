@@ -139,23 +139,39 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
                                    const std::optional<fs::path>& manifest) {
     std::vector<fs::path> files;
     std::optional<fs::path> found_manifest = manifest;
+    // File-system failures (a symlink loop, a name too long, no permission) are input
+    // errors naming the path, never exceptions of std::filesystem.
+    auto fail = [](const fs::path& p, const std::string& what, const std::error_code& ec) {
+        throw Error("article", p.string(), what + fs_problem(ec.value()));
+    };
+    auto exists = [&](const fs::path& p) {
+        std::error_code ec;
+        const bool yes = fs::exists(p, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) fail(p, "cannot read: ", ec);
+        return yes;
+    };
     for (const auto& in : inputs) {
         std::error_code ec;
         if (fs::is_directory(in, ec)) {
             std::vector<fs::path> here;
-            for (const auto& e : fs::directory_iterator(in)) {
-                if (e.is_regular_file() && e.path().extension() == ".txt") here.push_back(e.path());
+            fs::directory_iterator it(in, ec), end;
+            for (; !ec && it != end; it.increment(ec)) {
+                std::error_code fec;
+                if (it->path().extension() == ".txt" && it->is_regular_file(fec))
+                    here.push_back(it->path());
             }
+            if (ec) fail(in, "cannot list the directory: ", ec);
             std::sort(here.begin(), here.end());
             files.insert(files.end(), here.begin(), here.end());
-            if (!found_manifest && fs::exists(in / "manifest.tsv"))
+            if (!found_manifest && exists(in / "manifest.tsv"))
                 found_manifest = in / "manifest.tsv";
-        } else if (fs::exists(in, ec)) {
+        } else if (exists(in)) {
             files.push_back(in);
-            if (!found_manifest && fs::exists(in.parent_path() / "manifest.tsv")) {
+            if (!found_manifest && exists(in.parent_path() / "manifest.tsv")) {
                 found_manifest = in.parent_path() / "manifest.tsv";
             }
         } else {
+            if (ec && ec != std::errc::no_such_file_or_directory) fail(in, "cannot read: ", ec);
             throw Error("article", in.string(), "no such file or directory");
         }
     }
@@ -163,9 +179,14 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
     if (found_manifest) {
         for (auto& e : read_manifest(*found_manifest)) {
             fs::path target = found_manifest->parent_path() / e.file;
-            if (!fs::exists(target)) {
-                throw Error("article", at_line(found_manifest->string(), e.line),
-                            "manifest names a missing file: " + target.string());
+            std::error_code ec;
+            if (!fs::exists(target, ec)) {
+                throw Error(
+                    "article", at_line(found_manifest->string(), e.line),
+                    (ec && ec != std::errc::no_such_file_or_directory
+                         ? "manifest names a file that cannot be read: " +
+                               shorten_path(target.string()) + ": " + fs_problem(ec.value())
+                         : "manifest names a missing file: " + shorten_path(target.string())));
             }
             meta[fs::path(e.file).filename().string()] = std::move(e);
         }
@@ -176,6 +197,7 @@ std::vector<Article> read_articles(const std::vector<fs::path>& inputs,
         Article a = read_article(f);
         if (auto it = meta.find(a.doc); it != meta.end()) {
             a.published = it->second.published;
+            a.published_at = at_line(found_manifest->string(), it->second.line);
             a.source = it->second.source;
             a.url = it->second.url;
             a.warnings = it->second.warnings;

@@ -16,8 +16,9 @@ struct Article {
     std::filesystem::path path;  // where it was read from
     std::string text;            // UTF-8, validated; a leading BOM removed
     std::optional<Date> published;
-    std::string source;  // outlet, if the manifest names one
-    std::string url;     // http or https only (safe_link()); others dropped with a warning
+    std::string published_at;  // where `published` was read: "<manifest> line N"
+    std::string source;        // outlet, if the manifest names one
+    std::string url;           // http or https only (safe_link()); others dropped with a warning
     std::vector<std::string> warnings;  // from its manifest row, "<manifest> line N: ..."
 };
 

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -40,8 +41,7 @@ MbtilesWriter::MbtilesWriter(std::filesystem::path path,
     : path_(std::move(path)), db_(std::make_unique<Db>()) {
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
-    tmp_ = path_;
-    tmp_ += ".tmp." + std::to_string(::getpid());
+    tmp_ = temporary_path(path_);
     std::filesystem::remove(tmp_, ec);
     try {
         create(metadata);

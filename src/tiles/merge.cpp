@@ -39,8 +39,7 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
         for (const auto& f : files) {
             const fs::path rel = fs::relative(f, shard);
             const std::string name = f.filename().string();
-            if (name.find(".tmp.") != std::string::npos)
-                continue;  // an interrupted writer's leftovers
+            if (is_temporary_name(name)) continue;  // an interrupted writer's leftovers
             if (f.extension() == ".mbtiles") {
                 mbtiles[rel.string()].push_back(f);
             } else if (f.extension() == ".pmtiles") {

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <utility>
 
+#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -401,14 +402,13 @@ PmtilesWriter::PmtilesWriter(fs::path path, PmInfo info)
     : path_(std::move(path)), info_(std::move(info)) {
     std::error_code ec;
     if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), ec);
-    // Named like every other temporary (<name>.tmp.<pid>[.<n>]), so a later run removes
-    // what a killed one left.
-    tmp_ = path_;
-    tmp_ += ".tmp." + std::to_string(::getpid());
+    // Named like every other temporary (temporary_path(), the spool with ".1" added), so a
+    // later run removes what a killed one left.
+    tmp_ = temporary_path(path_);
     spool_ = tmp_;
     spool_ += ".1";
     spool_fd_ = ::open(spool_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (spool_fd_ < 0) io_fail(spool_, "cannot create temporary file");
+    if (spool_fd_ < 0) io_fail(path_, "cannot create temporary file");
 }
 
 PmtilesWriter::~PmtilesWriter() {
@@ -431,7 +431,7 @@ void PmtilesWriter::add(const TileId& t, std::string_view data, const Digest& d)
                     "tile " + tile_name(t) + " added twice with different contents", kExitInternal);
     }
     if (blobs_.count(d)) return;
-    write_all(spool_fd_, spool_, data.data(), data.size());
+    write_all(spool_fd_, path_, data.data(), data.size());
     blobs_.emplace(d, Blob{spool_size_, static_cast<std::uint32_t>(data.size())});
     spool_size_ += data.size();
 }
@@ -498,24 +498,24 @@ void PmtilesWriter::commit() {
     h.center_lat = info_.center_lat;
 
     const int fd = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) io_fail(tmp_, "cannot create temporary file");
+    if (fd < 0) io_fail(path_, "cannot create temporary file");
     try {
         std::string head = encode_pm_header(h);
         head += dirs.root;
         head += metadata;
         head += dirs.leaves;
-        write_all(fd, tmp_, head.data(), head.size());
+        write_all(fd, path_, head.data(), head.size());
         std::string buf;
         for (const Blob* b : order) {
             buf.resize(b->length);
-            read_all(spool_fd_, spool_, buf.data(), b->length, b->spool_offset);
-            write_all(fd, tmp_, buf.data(), buf.size());
+            read_all(spool_fd_, path_, buf.data(), b->length, b->spool_offset);
+            write_all(fd, path_, buf.data(), buf.size());
         }
     } catch (...) {
         ::close(fd);
         throw;
     }
-    if (::close(fd) != 0) io_fail(tmp_, "close failed");
+    if (::close(fd) != 0) io_fail(path_, "close failed");
     if (::rename(tmp_.c_str(), path_.c_str()) != 0) io_fail(path_, "rename failed");
     committed_ = true;
 }

@@ -53,12 +53,14 @@ bool XyzStore::put(const fs::path& path, std::string_view png, const Digest& d) 
     if (!existing.empty()) {
         std::error_code ec;
         fs::create_directories(path.parent_path(), ec);
-        fs::path tmp = path;
-        tmp += ".lnk." + std::to_string(::getpid());
-        fs::remove(tmp, ec);
+        // Already this very file (an incremental rerun): nothing to do. rename(2) of two links
+        // to one file does nothing and leaves the temporary name behind.
+        if (fs::equivalent(existing, path, ec)) return false;
+        const fs::path tmp = temporary_path(path);
         if (::link(existing.c_str(), tmp.c_str()) == 0) {
-            if (::rename(tmp.c_str(), path.c_str()) == 0) return false;
-            fs::remove(tmp, ec);
+            const bool renamed = ::rename(tmp.c_str(), path.c_str()) == 0;
+            fs::remove(tmp, ec);  // gone after a rename, unless it was a no-op (see above)
+            if (renamed) return false;
         }
         // Hard links unsupported here (or the first copy vanished): write the bytes.
     }
@@ -170,7 +172,34 @@ int center_zoom(const PyramidOptions& opt) {
 
 }  // namespace
 
+std::uint64_t count_tiles(const BBox& ll, int minzoom, int maxzoom) {
+    std::uint64_t n = 0;
+    for (int z = minzoom; z <= maxzoom; ++z) {
+        const TileId a = tile_for_lonlat(ll.minx, ll.maxy, z);  // north-west
+        const TileId b = tile_for_lonlat(ll.maxx, ll.miny, z);  // south-east
+        if (b.x < a.x || b.y < a.y) continue;
+        n += std::uint64_t(b.x - a.x + 1) * std::uint64_t(b.y - a.y + 1);
+    }
+    return n;
+}
+
+void check_tile_count(const BBox& ll, int minzoom, int maxzoom) {
+    const std::uint64_t n = count_tiles(ll, minzoom, maxzoom);
+    if (n <= kMaxTilesPerLayer) return;
+    int fits = -1;
+    for (int z = minzoom; z <= maxzoom && count_tiles(ll, minzoom, z) <= kMaxTilesPerLayer; ++z)
+        fits = z;
+    throw Error("tiles", "--zoom " + std::to_string(minzoom) + "-" + std::to_string(maxzoom),
+                std::to_string(n) + " tiles per layer over the area, more than the ceiling of " +
+                    std::to_string(kMaxTilesPerLayer) + ": " +
+                    (fits >= 0 ? "give --zoom " + std::to_string(minzoom) + "-" +
+                                     std::to_string(fits) + " or a smaller --bbox"
+                               : std::string("give a smaller --bbox")),
+                kExitUsage);
+}
+
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt) {
+    check_tile_count(opt.lonlat, opt.minzoom, opt.maxzoom);
     // Tiles metatile by metatile: the aligned kMetatile x kMetatile blocks of each zoom, cut
     // to the region. A tile is always drawn as part of its block, whatever the threads,
     // shards or tiles reused, so its bytes never depend on how the run was split.

@@ -2,6 +2,7 @@
 // as an XYZ directory (y = 0 at the north), plus a TileJSON 3.0.0 description.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <mutex>
@@ -102,6 +103,18 @@ struct PyramidStats {
 
 // All tiles of zoom z covering the lon/lat box.
 std::vector<TileId> tiles_covering(const BBox& lonlat, int z);
+
+// The most tiles one layer may have at one scale over its zoom range (README: about z17 for
+// the two governorates). Deeper pyramids are refused before anything is drawn: their tile
+// lists alone would not fit in memory (z22 over the governorates: 670 million tiles).
+inline constexpr std::uint64_t kMaxTilesPerLayer = 1'000'000;
+
+// How many tiles of zooms minzoom..maxzoom cover the lon/lat box (counted, not listed).
+std::uint64_t count_tiles(const BBox& lonlat, int minzoom, int maxzoom);
+
+// Throws Error("tiles", "--zoom MIN-MAX", ..., kExitUsage) when count_tiles() is over
+// kMaxTilesPerLayer, naming the count and the deepest zoom that fits.
+void check_tile_count(const BBox& lonlat, int minzoom, int maxzoom);
 
 // Renders every tile of the zoom range, in parallel, in chunks whose results are stored in
 // tile order: the output (files and MBTiles) is byte-identical for any thread count.

@@ -45,6 +45,7 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
     auto render = [&](const std::string& layer, const Style& st, const std::string& style_text,
                       const ControlDay& day, const std::string& what) {
         Scene scene = build_scene(bounds, gaz, day, &baseline);
+        check_tile_count(opt.lonlat ? *opt.lonlat : scene.focus_lonlat, opt.minzoom, opt.maxzoom);
         place_labels(scene, st, opt.minzoom, opt.maxzoom);
         for (const auto& w : scene.label_warnings) {
             if (warned.insert(w).second) opt.log("warning: " + w);  // once per run

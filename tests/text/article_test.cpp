@@ -154,3 +154,53 @@ TEST(Tsv, BomAndCrlfAreAccepted) {
     EXPECT_EQ((*row)[*tsv.column("published")], "2024-11-30");
     EXPECT_EQ(tsv.line(), 2u);
 }
+
+// Inputs read whole: only regular files, at most a size limit, and file-system failures as
+// input errors naming the file (shortened), never std::filesystem exceptions.
+TEST(ReadFile, RefusesDevicesDirectoriesLoopsAndOversizedFiles) {
+    namespace fs = std::filesystem;
+    auto dir = fl::test::scratch("read_file_limits");
+    auto message = [](const fs::path& p, std::uintmax_t max = fl::kMaxInputBytes) {
+        try {
+            fl::read_file(p, "article", max);
+        } catch (const fl::Error& e) {
+            EXPECT_EQ(e.exit_code(), fl::kExitInputError) << e.what();
+            return std::string(e.what());
+        }
+        return std::string("(read)");
+    };
+    fs::create_symlink("/dev/zero", dir / "zero.tsv");
+    EXPECT_NE(message(dir / "zero.tsv").find("zero.tsv: not a regular file"), std::string::npos)
+        << message(dir / "zero.tsv");
+    EXPECT_NE(message(dir).find("a directory, not a file"), std::string::npos);
+    fs::create_symlink(dir / "loop-b", dir / "loop-a");
+    fs::create_symlink(dir / "loop-a", dir / "loop-b");
+    EXPECT_NE(message(dir / "loop-a").find("symbolic link loop"), std::string::npos)
+        << message(dir / "loop-a");
+    fl::write_file_atomic(dir / "big.txt", std::string(100, 'x'));
+    EXPECT_NE(message(dir / "big.txt", 64).find("big.txt: file too large: 100 bytes"),
+              std::string::npos);
+    EXPECT_EQ(fl::read_file(dir / "big.txt", "article", 100), std::string(100, 'x'));
+    // A 20 MB name is not echoed.
+    const std::string m = message(dir / std::string(20'000'000, 'n'));
+    EXPECT_LT(m.size(), 600u) << m.substr(0, 600);
+    EXPECT_NE(m.find("File name too long"), std::string::npos) << m.substr(0, 600);
+}
+
+TEST(ReadFile, ManifestOnADeviceIsAnInputError) {
+    namespace fs = std::filesystem;
+    auto dir = fl::test::scratch("manifest_device");
+    fl::write_file_atomic(dir / "a.txt", "Rebels entered Saraqib.");
+    fs::create_symlink("/dev/zero", dir / "manifest.tsv");
+    try {
+        fl::read_articles({dir}, std::nullopt);
+        FAIL() << "a manifest on /dev/zero was read";
+    } catch (const fl::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("manifest.tsv: not a regular file"), std::string::npos)
+            << e.what();
+    }
+    // An article directory behind a symlink loop: an input error, not an exception.
+    fs::create_symlink(dir / "loop-b", dir / "loop-a");
+    fs::create_symlink(dir / "loop-a", dir / "loop-b");
+    EXPECT_THROW(fl::read_articles({dir / "loop-a"}, std::nullopt), fl::Error);
+}

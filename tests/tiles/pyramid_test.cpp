@@ -213,3 +213,24 @@ TEST(Incremental, SameInputsOnAnotherLayerAreReadBackNotDrawn) {
     opt.layer = "test-next-day";
     EXPECT_EQ(fl::read_file(fl::tile_path(opt, t, 1), "test"), first);
 }
+
+// A tile whose bytes equal a tile already linked to it (an incremental run: the first copy
+// reused, the second drawn again with the same bytes) is left as it is. rename(2) of two
+// links to one file does nothing, which left the link's temporary name behind.
+TEST(XyzStore, RelinkingTheSameFileLeavesNoTemporary) {
+    namespace fs = std::filesystem;
+    auto dir = fl::test::scratch("xyz_relink");
+    const fs::path a = dir / "a" / "1.png", b = dir / "b" / "1.png";
+    fl::write_file_atomic(a, "png bytes");
+    fs::create_directories(b.parent_path());
+    fs::create_hard_link(a, b);
+    fl::XyzStore store;
+    store.note(a, fl::digest("png bytes"));
+    EXPECT_FALSE(store.put(b, "png bytes", fl::digest("png bytes")));  // linked, not written
+    EXPECT_TRUE(fs::equivalent(a, b));
+    std::vector<std::string> names;
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+        names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(names, (std::vector<std::string>{"1.png", "1.png", "a", "b"}));
+}

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "common/error.hpp"
+#include "tiles/pyramid.hpp"
+
 namespace fl = frontline;
 
 TEST(TileOptions, ZoomRange) {
@@ -37,4 +40,37 @@ TEST(TileOptions, Shard) {
     for (const char* bad : {"", "0/3", "4/3", "1/0", "1-3", "/3", "1/", "a/b", "-1/3"}) {
         EXPECT_NE(fl::parse_shard(bad, s), "") << bad;
     }
+}
+
+// The zoom ceiling: a range inside 0-22 whose pyramid would not fit in memory is refused
+// with a usage error that names a range that fits, before anything is listed or drawn.
+TEST(TileOptions, DeepZoomOverTheRegionIsRefusedNotAllocated) {
+    const fl::BBox region{35.9, 35.2, 38.8, 36.9};  // about Aleppo and Idlib governorates
+    EXPECT_LT(fl::count_tiles(region, 5, 12), fl::kMaxTilesPerLayer);
+    EXPECT_NO_THROW(fl::check_tile_count(region, 5, 12));
+    EXPECT_GT(fl::count_tiles(region, 22, 22), std::uint64_t{500'000'000});
+    try {
+        fl::check_tile_count(region, 22, 22);
+        FAIL() << "--zoom 22-22 accepted";
+    } catch (const fl::Error& e) {
+        EXPECT_EQ(e.exit_code(), fl::kExitUsage);
+        const std::string m = e.what();
+        EXPECT_NE(m.find("--zoom 22-22"), std::string::npos) << m;
+        EXPECT_NE(m.find("smaller --bbox"), std::string::npos) << m;
+    }
+    try {
+        fl::check_tile_count(region, 5, 22);
+        FAIL() << "--zoom 5-22 accepted";
+    } catch (const fl::Error& e) {
+        // The deepest zoom that fits is offered, and it does fit.
+        const std::string m = e.what();
+        const auto at = m.find("give --zoom 5-");
+        ASSERT_NE(at, std::string::npos) << m;
+        const int fits = std::stoi(m.substr(at + 14));
+        EXPECT_GE(fits, 12);
+        EXPECT_NO_THROW(fl::check_tile_count(region, 5, fits));
+        EXPECT_THROW(fl::check_tile_count(region, 5, fits + 1), fl::Error);
+    }
+    // A small box may go deep.
+    EXPECT_NO_THROW(fl::check_tile_count({37.15, 36.19, 37.17, 36.21}, 22, 22));
 }
