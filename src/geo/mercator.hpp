@@ -10,7 +10,7 @@
 namespace frontline {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kEarthRadius = 6378137.0;            // EPSG:3857 sphere
+constexpr double kEarthRadius = 6378137.0;           // EPSG:3857 sphere
 constexpr double kOriginShift = kPi * kEarthRadius;  // half the world, m
 constexpr double kMaxLatitude = 85.0511287798066;
 

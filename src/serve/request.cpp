@@ -9,8 +9,6 @@ namespace frontline::serve {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 [[noreturn]] void bad(std::string reason) {
     throw RequestError{400, std::move(reason)};
 }
@@ -159,14 +157,6 @@ TileRequest parse_tile(std::string_view layer, std::string_view zs, std::string_
 }
 
 }  // namespace
-
-double lon_to_x(double lon) {
-    return lon * kPi / 180.0 * kEarthRadius;
-}
-
-double lat_to_y(double lat) {
-    return std::log(std::tan(kPi / 4 + lat * kPi / 360.0)) * kEarthRadius;
-}
 
 std::optional<std::string> percent_decode(std::string_view s) {
     std::string out;

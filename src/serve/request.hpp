@@ -76,8 +76,9 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view q)
 // The route of a request target ("/tiles/control/7/76/50.png?x=1"). Throws RequestError.
 Route parse_target(std::string_view target);
 
-// Web Mercator without PROJ (the spherical formulas of EPSG:3857), for request parameters.
-double lon_to_x(double lon);
-double lat_to_y(double lat);
+// Web Mercator without PROJ for request parameters: frontline::lon_to_x and lat_to_y
+// (geo/mercator.hpp).
+using frontline::lat_to_y;
+using frontline::lon_to_x;
 
 }  // namespace frontline::serve
