@@ -29,4 +29,10 @@ std::optional<Controller> parse_controller(std::string_view s) {
     return std::nullopt;
 }
 
+Controller ally(Controller c) {
+    if (c == Controller::opposition) return Controller::sna;
+    if (c == Controller::sna) return Controller::opposition;
+    return c;
+}
+
 }  // namespace frontline

@@ -45,14 +45,6 @@ double action_factor(const Event& e) {
     return 0.5;  // contested, withdrawal
 }
 
-// The opposition's ally: HTS-led and SNA factions did not fight each other in this
-// offensive, and reports often call the SNA "the opposition". Others have none (themselves).
-Controller ally(Controller c) {
-    if (c == Controller::opposition) return Controller::sna;
-    if (c == Controller::sna) return Controller::opposition;
-    return c;
-}
-
 Controller state_controller(const Event& e) {
     if (e.action == "contested") return Controller::contested;
     if (e.action == "withdrawal") return Controller::unknown;

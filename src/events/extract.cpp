@@ -810,15 +810,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         // denies the claims of the sentence just before, in the same paragraph.
         if (same_paragraph && claims_sentence && *claims_sentence + 1 == sent.index &&
             contains_any(s, lexicon().denial_back)) {
-            auto camp = [](Controller c) {
-                return c == Controller::sna ? Controller::opposition : c;
-            };
             for (std::size_t i = claims_from; i < out.size(); ++i) {
                 bool loser = false;
                 for (const auto& a : actors) {
                     loser = loser || (a.info->role == ActorRole::controller &&
                                       a.info->side != Controller::unknown &&
-                                      camp(a.info->side) != camp(sides[i]));
+                                      a.info->side != sides[i] && a.info->side != ally(sides[i]));
                 }
                 if (out[i].status != "claimed" || !loser) continue;
                 out[i].status = "denied";

@@ -110,8 +110,14 @@ std::vector<AdminArea> read_layer(GDALDatasetH ds, const BoundaryOptions& opt,
     return read_features(layer, opt, admin1);
 }
 
+// Opens an OGR source; a missing file says `hint` (how to get it).
 GDALDatasetH open_source(const fs::path& file, const std::string& hint) {
-    if (!fs::exists(file)) throw Error("boundaries", file.string(), "no such file (" + hint + ")");
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            throw Error("boundaries", file.string(), "cannot read: " + fs_problem(ec.value()));
+        throw Error("boundaries", file.string(), "no such file (" + hint + ")");
+    }
     GDALDatasetH ds =
         GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
     if (!ds) throw Error("boundaries", file.string(), "GDAL/OGR cannot open this data source");
@@ -151,16 +157,8 @@ void replace_syria(std::vector<AdminArea>& areas, std::vector<AdminArea> syria) 
 Boundaries read_boundaries(const BoundaryOptions& opt) {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
-    std::error_code ec;
-    if (!fs::exists(opt.source, ec)) {
-        if (ec && ec != std::errc::no_such_file_or_directory)
-            throw Error("boundaries", opt.source.string(),
-                        "cannot read: " + fs_problem(ec.value()));
-        throw Error("boundaries", opt.source.string(),
-                    "no such file (run scripts/setup.sh to fetch Natural Earth boundaries, or pass "
-                    "--boundaries)");
-    }
-    GDALDatasetH ds = open_source(opt.source, "pass --boundaries");
+    GDALDatasetH ds = open_source(
+        opt.source, "run scripts/setup.sh to fetch Natural Earth boundaries, or pass --boundaries");
     Boundaries b;
     try {
         b.admin1 = read_layer(ds, opt, opt.admin1_layer, true);

@@ -44,19 +44,16 @@ RunOptions default_run_options() {
 namespace {
 
 // out/control/<date>-areas.geojson for every day. The areas are an estimate on top of the
-// place states; without boundaries (no GeoPackage cached) they are skipped with a warning
-// rather than failing the data outputs.
+// place states; without boundaries (`no_bounds` says why: no GeoPackage cached) they are
+// skipped with a warning rather than failing the data outputs.
 void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& days,
+                         const std::optional<Boundaries>& bounds, const std::string& no_bounds,
                          const RunOptions& opt) {
-    GeoMultiPolygon clip;
-    try {
-        BoundaryOptions bo;
-        bo.source = opt.tiles.boundaries;
-        clip = focus_clip(read_boundaries(bo));
-    } catch (const Error& e) {
-        opt.log(std::string("warning: no control areas: ") + e.what());
+    if (!bounds) {
+        opt.log("warning: no control areas: " + no_bounds);
         return;
     }
+    const GeoMultiPolygon clip = focus_clip(*bounds);
     for (const auto& d : days) {
         const std::vector<AreaSite> sites = area_sites(gaz, d);
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + "-areas.geojson"),
@@ -179,18 +176,21 @@ RunSummary run_pipeline(const RunOptions& opt) {
     infer_between(days, gaz);
     fill_controller_before(events, days);
     sum.days = days.size();
+    // The boundaries, read once for the zoom check and the areas. Without them the areas
+    // give a warning and the tile stage the error.
+    std::optional<Boundaries> bounds;
+    std::string no_bounds;
+    try {
+        BoundaryOptions bo;
+        bo.source = opt.tiles.boundaries;
+        bounds = read_boundaries(bo);
+    } catch (const Error& e) {
+        no_bounds = e.what();
+    }
     if (opt.render) {
         // A zoom range too deep for the area is refused before the first output is written.
         std::optional<BBox> area = opt.tiles.lonlat;
-        if (!area) {
-            try {
-                BoundaryOptions bo;
-                bo.source = opt.tiles.boundaries;
-                area = focus_lonlat(read_boundaries(bo));
-            } catch (const Error&) {
-                // No boundaries: the areas give a warning, the tile stage the error.
-            }
-        }
+        if (!area && bounds) area = focus_lonlat(*bounds);
         if (area) check_tile_count(*area, opt.tiles.minzoom, opt.tiles.maxzoom);
     }
     write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
@@ -211,7 +211,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
         write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
                           control_day_geojson(d, gaz));
     }
-    write_control_areas(gaz, days, opt);
+    write_control_areas(gaz, days, bounds, no_bounds, opt);
     opt.log("articles: " + std::to_string(sum.articles) +
             ", mentions: " + std::to_string(sum.mentions) +
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));

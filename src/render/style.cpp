@@ -104,8 +104,9 @@ struct PropertySpec {
 // typo such as circle-radius 1e20 or a negative text-size (which Pango asserts on) is refused
 // with the file, layer and key instead of drawing nonsense.
 constexpr double kMaxPx = 256;
-constexpr std::size_t kMaxDashes = 32;
-constexpr std::size_t kMaxLayers = 1000;  // line-dasharray entries
+constexpr std::size_t kMaxDashes = 32;    // line-dasharray entries
+constexpr double kMaxDashPx = 1000;       // one dash or gap
+constexpr std::size_t kMaxLayers = 1000;  // layers of one style
 
 const std::vector<PropertySpec>& specs() {
     using L = LayerType;
@@ -131,7 +132,7 @@ const std::vector<PropertySpec>& specs() {
          Shape::number_array,
          {},
          0,
-         1000},
+         kMaxDashPx},
         {L::line,
          false,
          "line-join",
