@@ -144,12 +144,14 @@ void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {
 
 void Gazetteer::index_arabic(std::uint32_t i, std::string_view name) {
     index_skeleton(i, name);
-    // "Khirbet X" (the ruins of X, خربة) is mostly written X in the news.
-    constexpr std::string_view kKhirba = "\xD8\xAE\xD8\xB1\xD8\xA8\xD8\xA9 ";  // "خربة "
-    if (name.substr(0, kKhirba.size()) == kKhirba && name.size() > kKhirba.size() + 4 &&
-        name.find_first_of("_/") == std::string_view::npos) {
-        const std::string rest = skeleton(name.substr(kKhirba.size()));
-        if (rest.size() >= 3) index_skeleton(i, name.substr(kKhirba.size()));
+    // "Khirbet X" (the ruins of X, خربة) and "Jamiyat X" (the housing cooperative of X,
+    // جمعية) are mostly written X in the news.
+    for (std::string_view generic :
+         {std::string_view("\xD8\xAE\xD8\xB1\xD8\xA8\xD8\xA9 "),
+          std::string_view("\xD8\xAC\xD9\x85\xD8\xB9\xD9\x8A\xD8\xA9 ")}) {
+        if (name.substr(0, generic.size()) == generic && name.size() > generic.size() + 4 &&
+            name.find_first_of("_/") == std::string_view::npos)
+            index_skeleton(i, name.substr(generic.size()));
     }
     if (name.find_first_of("_/") == std::string_view::npos) return;
     for (std::size_t start = 0; start <= name.size();) {

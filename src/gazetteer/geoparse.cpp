@@ -160,6 +160,16 @@ constexpr double kListNearKm = 20.0;
 // A short or alternate-only name in a list of places, resolved this far (and twice the
 // list's own spread) from the centre of the list's other places: abstain.
 constexpr double kListFarKm = 30.0;
+// A list item read by consonant skeleton alone (see near_list in geoparse()): its place
+// must lie within 1.5 times the list's spread of the list's centre, clamped to this range,
+// and be the only place of the skeleton there (namesakes closer than kListAreaSameKm are
+// one place written twice, as OCHA and GeoNames often do).
+constexpr double kListAreaMinKm = 6.0;
+// An exact match whose only places are OCHA communities this far from the article's
+// places is read by skeleton too (see geoparse()).
+constexpr double kFarMinorKm = 150.0;
+constexpr double kListAreaMaxKm = 15.0;
+constexpr double kListAreaSameKm = 3.0;
 
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
@@ -812,6 +822,8 @@ class Parser {
                                   "tajamu", "kuat", "kuwat", "brigade", "division"}))
                     continue;
                 u.unlocated = true;
+                u.slot = in_slot;
+                u.in_list = list;
                 add.push_back(std::move(u));
             }
         }
@@ -1350,8 +1362,35 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         for (std::size_t k = 0; k < ms.size(); ++k) {
             const Match& m = ms[k];
             auto& ranked = rankings[k];
-            if (!m.foreign_namesake || !(m.slot || m.in_list) || m.penalty > 0 || ranked.empty())
+            if (!(m.slot || m.in_list) || m.penalty > 0 || ranked.empty()) continue;
+            // A small community known only to OCHA, far from every place the article names
+            // ("the town of Orayma" in a report on Manbij is not the Tartus hamlet): its
+            // same-skeleton namesakes are read by context first, as for a foreign namesake
+            // (OCHA writes one العريمة "A'rima", another "Orayma").
+            if (!m.foreign_namesake) {
+                bool far_minor = !gaz.stop_listed(m.key);
+                for (const auto& c : ranked) {
+                    const Place& p = *gaz.find_id(c.place_id);
+                    far_minor &= p.country == "SY" && is_minor(p) &&
+                                 distance_km(p.lat, p.lon, clat, clon) > kFarMinorKm;
+                }
+                const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
+                const auto* ids = far_minor && skel.size() >= 2 ? gaz.find_skeleton(skel) : nullptr;
+                if (!ids) continue;
+                Match f = m;
+                f.fuzzy = true;
+                f.fuzzy_ids.clear();
+                for (std::uint32_t id : *ids) {
+                    const Place& p = gaz.place(id);
+                    if (distance_km(p.lat, p.lon, clat, clon) <= kFarMinorKm)
+                        f.fuzzy_ids.push_back(id);
+                }
+                if (f.fuzzy_ids.empty()) continue;
+                f.skel = skel;
+                alt.push_back(std::move(f));
+                alt_of.push_back(k);
                 continue;
+            }
             bool syrian = false;
             for (const auto& c : ranked) syrian |= gaz.find_id(c.place_id)->country == "SY";
             if (!syrian && m.alt_ids.empty()) continue;
@@ -1398,6 +1437,40 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     auto same_sentence = [&](std::size_t a, std::size_t b) {
         const std::size_t lo = std::min(a, b), hi = std::max(a, b);
         return text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos;
+    };
+    // Where the other places of k's list lie: the centre and spread of the clearly resolved
+    // (not weak) list items of the same sentence within 300 characters.
+    struct ListArea {
+        std::size_t places = 0;
+        double lat = 0, lon = 0, spread = 0;
+    };
+    auto list_area = [&](std::size_t k) {
+        ListArea area;
+        std::vector<const Place*> others;
+        const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
+        std::size_t j0 = static_cast<std::size_t>(
+            std::lower_bound(ms.begin(), ms.end(), from,
+                             [](const Match& a, std::size_t v) { return a.start < v; }) -
+            ms.begin());
+        for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
+            if (j == k || rankings[j].empty() || !ms[j].in_list) continue;
+            if (!same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
+            const auto [at_lo, at_hi] = anchors_near(ms[j].start);
+            for (auto ai = at_lo; ai != at_hi; ++ai) {
+                const auto& [pos, a] = *ai;
+                if (pos != ms[j].start) continue;
+                others.push_back(a);
+                area.lat += a->lat;
+                area.lon += a->lon;
+            }
+        }
+        area.places = others.size();
+        if (others.empty()) return area;
+        area.lat /= static_cast<double>(others.size());
+        area.lon /= static_cast<double>(others.size());
+        for (const Place* a : others)
+            area.spread = std::max(area.spread, distance_km(area.lat, area.lon, a->lat, a->lon));
+        return area;
     };
     for (std::size_t k = 0; k < ms.size(); ++k) {
         auto& ranked = rankings[k];
@@ -1476,33 +1549,10 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         bool far_from_list = false;
         if (!abstain && ms[k].in_list && weak(k)) {
             const Place& p = *gaz.find_id(ranked.front().place_id);
-            double lat = 0, lon = 0;
-            std::vector<const Place*> others;
-            const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
-            std::size_t j0 = static_cast<std::size_t>(
-                std::lower_bound(ms.begin(), ms.end(), from,
-                                 [](const Match& a, std::size_t v) { return a.start < v; }) -
-                ms.begin());
-            for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
-                if (j == k || rankings[j].empty() || !ms[j].in_list) continue;
-                if (!same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
-                const auto [at_lo, at_hi] = anchors_near(ms[j].start);
-                for (auto ai = at_lo; ai != at_hi; ++ai) {
-                    const auto& [pos, a] = *ai;
-                    if (pos != ms[j].start) continue;
-                    others.push_back(a);
-                    lat += a->lat;
-                    lon += a->lon;
-                }
-            }
-            if (others.size() >= 2 && p.country == "SY") {
-                lat /= static_cast<double>(others.size());
-                lon /= static_cast<double>(others.size());
-                double spread = 0;
-                for (const Place* a : others)
-                    spread = std::max(spread, distance_km(lat, lon, a->lat, a->lon));
-                const double d = distance_km(p.lat, p.lon, lat, lon);
-                if (d > std::max(kListFarKm, 2 * spread)) {
+            const ListArea area = list_area(k);
+            if (area.places >= 2 && p.country == "SY") {
+                const double d = distance_km(p.lat, p.lon, area.lat, area.lon);
+                if (d > std::max(kListFarKm, 2 * area.spread)) {
                     abstain = true;
                     far_from_list = true;
                     ranked.front().why += "; abstained: short or alternate name " + km_text(d) +
@@ -1546,12 +1596,55 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         }
     }
     if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
-    for (std::size_t k : unlocated_far) out.push_back(unlocated_mention(article, ms[k]));
+    // A list item the gazetteer lacks under this spelling, or knows only far away ("Anjara,
+    // Balu, Salum", "Hawar"): the Syrian community of the same consonant skeleton in the
+    // list's own area, if it is the only one there (Bala بالا, Hur حور). Short skeletons
+    // collide across the country, so only the list's area decides, never the name alone.
+    auto near_list = [&](std::size_t k, Mention& x) {
+        const Match& m = ms[k];
+        if (!m.in_list) return false;
+        const ListArea area = list_area(k);
+        if (area.places < 2) return false;
+        const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
+        const auto* ids = skel.size() >= 2 ? gaz.find_skeleton(skel) : nullptr;
+        if (!ids) return false;
+        const double radius = std::clamp(1.5 * area.spread, kListAreaMinKm, kListAreaMaxKm);
+        const Place* best = nullptr;
+        double best_d = radius;
+        std::vector<Candidate> ranked(1);
+        for (std::uint32_t id : *ids) {
+            const Place& p = gaz.place(id);
+            if (p.country != "SY" || p.feature_class != 'P') continue;
+            const double d = distance_km(p.lat, p.lon, area.lat, area.lon);
+            if (d > radius) continue;
+            // Two communities of the skeleton in the area: which one is a coin toss.
+            if (best && distance_km(p.lat, p.lon, best->lat, best->lon) > kListAreaSameKm)
+                return false;
+            if (d <= best_d) {
+                best = &p;
+                best_d = d;
+            }
+        }
+        if (!best) return false;
+        ranked[0].place_id = best->id;
+        ranked[0].score = 0.6;
+        ranked[0].why = "spelling variant (consonant skeleton " + skel +
+                        "), the only place of it " + km_text(best_d) +
+                        " from the places listed with it";
+        x = make_mention(article, m, *best, ranked, false);
+        return true;
+    };
+    for (std::size_t k : unlocated_far) {
+        Mention x;
+        out.push_back(near_list(k, x) ? std::move(x) : unlocated_mention(article, ms[k]));
+    }
     for (std::size_t k : unlocated) {
         const Match& m = ms[k];
         bool taken = false;
         for (const auto& x : out) taken |= x.start < m.end && m.start < x.end;
-        if (!taken) out.push_back(unlocated_mention(article, m));
+        if (taken) continue;
+        Mention x;
+        out.push_back(near_list(k, x) ? std::move(x) : unlocated_mention(article, m));
     }
     if (!fuzzy.empty() || !unlocated.empty() || !alt.empty() || !unlocated_far.empty()) {
         std::stable_sort(out.begin(), out.end(),

@@ -91,20 +91,45 @@ TEST(Landmarks, GenericLowerCaseWordsAreNotLandmarks) {
 
 TEST(ListNeighbours, AShortNameDoesNotJumpToADistantTown) {
     // "Balu" folds like an alternate name of al-Bab (Al Balo) and "Al-Maari" like Mari, both
-    // 35-55 km from the villages west of Aleppo listed with them.
+    // 35-55 km from the villages west of Aleppo listed with them. Read by their consonant
+    // skeleton in the list's own area instead, they are the village of Bala (بالا) and the
+    // Jamiyat al-Maari (جمعية المعري) among those villages.
     auto ms = parse(
         "Rebels said they had taken the villages of Anjara, Urum al-Kubra, Balu, Kafr Naha, "
         "Al-Maari and Sheikh Aqil west of Aleppo.");
-    for (const char* name : {"Balu", "Al-Maari"}) {
-        const fl::Mention* m = mention_of(ms, name);
-        ASSERT_NE(m, nullptr) << name;
-        EXPECT_FALSE(m->located) << name << " -> " << m->place_name << ": " << m->why;
-    }
+    expect_near(ms, "Balu", "oc:C6756", 1);
+    expect_near(ms, "Al-Maari", "oc:C7430", 1);
     expect_near(ms, "Anjara", "oc:C1144", 1);
     // Without the list, the names keep their gazetteer places.
     auto alone = parse("Turkish-backed forces held al-Bab and Mari.");
     EXPECT_NE(mention_of(alone, "al-Bab"), nullptr);
     EXPECT_NE(mention_of(alone, "Mari"), nullptr);
+}
+
+TEST(ListNeighbours, ANameTheGazetteerLacksIsReadInTheListsArea) {
+    // "Hawar" is no gazetteer name; among the villages west of Aleppo the one place of its
+    // skeleton (h-r) is Hur (حور). In a list north-west of Hama no such place lies near the
+    // list, and neither name is placed: nothing far away is guessed.
+    auto aleppo =
+        parse("The fighters entered Anjara, Kafr Naha, Hawar, Urum al-Kubra and Sheikh Aqil.");
+    expect_near(aleppo, "Hawar", "oc:C1140", 1);
+    auto hama = parse("Rebels took Karnaz, Tal Melh, Hawar, Balu and Hayalin north-west of Hama.");
+    for (const char* name : {"Hawar", "Balu"}) {
+        const fl::Mention* m = mention_of(hama, name);
+        ASSERT_NE(m, nullptr) << name;
+        EXPECT_FALSE(m->located) << name << " -> " << m->place_name << ": " << m->why;
+    }
+}
+
+TEST(ListNeighbours, AFarOchaHamletGivesWayToANamesakeNearTheReport) {
+    // OCHA's "Orayma" is a hamlet in Tartus, 250 km away; the report is about the country
+    // east of al-Bab, where GeoNames has the town of the same Arabic name (العريمة).
+    auto ms = parse(
+        "Turkish-backed factions advanced from al-Bab towards Manbij and captured the town of "
+        "Orayma and the village of Qabasin.");
+    const fl::Mention* m = mention_of(ms, "Orayma");
+    ASSERT_NE(m, nullptr);
+    EXPECT_LT(fl::distance_km(m->lat, m->lon, 36.47, 37.72), 5) << m->place_id << ": " << m->why;
 }
 
 TEST(ListNeighbours, TheyChooseTheHomonym) {
