@@ -1646,6 +1646,18 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         Mention x;
         out.push_back(near_list(k, x) ? std::move(x) : unlocated_mention(article, m));
     }
+    // An article that romanises names the Turkish way ("Zor Ec-Cerabiyat", "Resm El-Bağl"):
+    // the names it alone writes are labelled in the English newsroom form.
+    if (!unlocated.empty() || !unlocated_far.empty()) {
+        std::vector<std::string_view> names;
+        for (const auto& m : ms)
+            names.push_back(std::string_view(text).substr(m.start, m.end - m.start));
+        if (turkish_romanisation(names)) {
+            for (auto& x : out) {
+                if (!x.located) x.place_name = english_from_turkish(x.surface);
+            }
+        }
+    }
     if (!fuzzy.empty() || !unlocated.empty() || !alt.empty() || !unlocated_far.empty()) {
         std::stable_sort(out.begin(), out.end(),
                          [](const Mention& a, const Mention& b) { return a.start < b.start; });

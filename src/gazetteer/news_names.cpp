@@ -77,10 +77,28 @@ std::unordered_map<std::string, std::string> news_names(const Gazetteer& gaz,
     };
     std::map<std::string, std::map<std::string, Form>> forms;  // place -> spelling -> use
     std::map<std::string, std::set<std::string>> written;      // place -> forms, lower case
+    // Articles that romanise names the Turkish way: their spellings count in the English
+    // newsroom form ("El-Mecdel" as "al-Majdal").
+    std::map<std::string, std::vector<std::string_view>> doc_names;
+    for (const auto& m : mentions) doc_names[m.doc].push_back(m.surface);
+    std::set<std::string> turkish_docs;
+    for (const auto& [doc, names] : doc_names) {
+        if (turkish_romanisation(names)) turkish_docs.insert(doc);
+    }
     std::size_t order = 0;
     for (const auto& m : mentions) {
         if (!m.located || m.abstained) continue;
-        const std::string f = label_form(m.surface);
+        // A spelling the gazetteer itself has for the place ("Damascus", "Sheikh Hilal") is
+        // English already.
+        bool own = false;
+        if (turkish_docs.count(m.doc)) {
+            const std::string key = name_key(m.surface);
+            if (const Place* p = gaz.find_id(m.place_id)) {
+                for (const auto& n : p->names) own = own || name_key(n) == key;
+            }
+        }
+        const std::string f = label_form(
+            turkish_docs.count(m.doc) && !own ? english_from_turkish(m.surface) : m.surface);
         if (f.empty()) continue;
         written[m.place_id].insert(lower(f));
         auto& form = forms[m.place_id][f];

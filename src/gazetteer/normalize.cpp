@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -350,6 +351,95 @@ bool turkish_romanised(std::string_view name) {
             return true;
     }
     return false;
+}
+
+bool turkish_romanisation(const std::vector<std::string_view>& names) {
+    std::vector<std::string_view> seen;
+    for (std::string_view n : names) {
+        if (!turkish_romanised(n) || std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+        seen.push_back(n);
+        if (seen.size() >= 2) return true;
+    }
+    return false;
+}
+
+std::string english_from_turkish(std::string_view name) {
+    // The Turkish letters first (UTF-8): ı İ ş Ş ç Ç ğ Ğ ö Ö ü Ü â.
+    static const std::pair<std::string_view, std::string_view> kLetters[] = {
+        {"\xC4\xB1", "i"},  {"\xC4\xB0", "I"},  {"\xC5\x9F", "sh"}, {"\xC5\x9E", "Sh"},
+        {"\xC3\xA7", "ch"}, {"\xC3\x87", "Ch"}, {"\xC4\x9F", "gh"}, {"\xC4\x9E", "Gh"},
+        {"\xC3\xB6", "o"},  {"\xC3\x96", "O"},  {"\xC3\xBC", "u"},  {"\xC3\x9C", "U"},
+        {"\xC3\xA2", "a"}};
+    // Words: runs between spaces; an article is the part before a hyphen.
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    auto lower_ascii = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    auto vowel = [](char c) {
+        return std::string_view("aeiouAEIOU").find(c) != std::string_view::npos;
+    };
+    while (i < name.size()) {
+        std::size_t j = name.find(' ', i);
+        if (j == std::string_view::npos) j = name.size();
+        std::string_view w = name.substr(i, j - i);
+        i = j + 1;
+        if (w.empty()) continue;
+        std::string prefix;
+        // "El-", "Ec-", "Es-", "Eş-": the article, assimilated or not.
+        if (w.size() > 3 && (w[0] == 'E' || w[0] == 'e') && !vowel(w[1])) {
+            const std::size_t h = w.find('-');
+            if (h == 2 || (h == 3 && w.substr(1, 2) == "\xC5\x9F")) {
+                prefix = "al-";
+                w = w.substr(h + 1);
+            } else if (h == std::string_view::npos && lower_ascii(w[1]) == 'l' && w.size() >= 5 &&
+                       !vowel(w[2])) {
+                prefix = "al-";  // joined: "Elcid"
+                w = w.substr(2);
+            }
+        }
+        std::string lw;
+        for (char c : w) lw.push_back(lower_ascii(c));
+        if (lw == "tel" || lw == "tell") {
+            out.push_back(prefix + "Tal");
+            continue;
+        }
+        if (lw == "sheikh" || lw == "deir") {
+            out.push_back(prefix + std::string(w));
+            continue;
+        }
+        std::string a;  // the word with Turkish letters replaced
+        for (std::size_t k = 0; k < w.size();) {
+            bool done = false;
+            for (const auto& [from, to] : kLetters) {
+                if (w.substr(k, from.size()) == from) {
+                    a += to;
+                    k += from.size();
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+            const char c = w[k];
+            const char d = k + 1 < w.size() ? w[k + 1] : '\0';
+            if ((c == 'c' || c == 'C') && d != 'h' && d != 'k')
+                a.push_back(c == 'c' ? 'j' : 'J');
+            else if (c == 'v' || c == 'V')
+                a.push_back(c == 'v' ? 'w' : 'W');
+            else if (c == 'e' || c == 'E')
+                a.push_back(c == 'e' ? 'a' : 'A');
+            else
+                a.push_back(c);
+            ++k;
+        }
+        if (!prefix.empty() && !a.empty() && a[0] >= 'a' && a[0] <= 'z')
+            a[0] = static_cast<char>(a[0] - 32);
+        out.push_back(prefix + a);
+    }
+    std::string r;
+    for (const auto& x : out) {
+        if (!r.empty()) r.push_back(' ');
+        r += x;
+    }
+    return r;
 }
 
 std::string skeleton(std::string_view name) {

@@ -37,6 +37,18 @@ std::string skeleton(std::string_view name);
 // Ec-Cebel"). skeleton() then reads v as waw; any name's plain c reads as jim.
 bool turkish_romanised(std::string_view name);
 
+// True when a text's place names are romanised the Turkish way: two or more distinct names
+// pass turkish_romanised(). One is not enough: English outlets write "Erdoğan" too.
+bool turkish_romanisation(const std::vector<std::string_view>& names);
+
+// The English newsroom form of a Syrian name romanised the Turkish way, for labels: the
+// letters ı ş ç ğ ö ü as i sh ch gh o u, c (jim) as j, v (waw) as w, e as a (a final e
+// is the ta marbuta, written -a as newsroom_name() writes it), the article "El-"/"Ec-"/"Es-"/... and a joined "El" before a
+// consonant ("Elcid") as "al-"; "Tel" -> "Tal", "Sheikh" and "Deir" kept.
+// "Zor Ec-Cerabiyat" -> "Zor al-Jarabiyat", "El-Kreyyım" -> "al-Krayyim",
+// "Resm El-Bağl" -> "Rasm al-Baghl", "El-Hacame" -> "al-Hajama".
+std::string english_from_turkish(std::string_view name);
+
 // The English form newsrooms print for a romanised Syrian name: diacritics and ayn/hamza
 // marks dropped, "Tall"/"Tell" -> "Tal", a medial article as "al-" joined to its word
 // ("Ma‘arrat an Nu‘mān" -> "Maarrat al-Numan", "Qabtan Eljabal" -> "Qabtan al-Jabal",

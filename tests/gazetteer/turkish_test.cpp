@@ -130,3 +130,47 @@ TEST(Turkish, RomanisedSpellingsAreNotLabels) {
     ASSERT_EQ(names.count("oc:C2958"), 1U);
     EXPECT_EQ(names.at("oc:C2958"), "al-Mubarakat");
 }
+
+TEST(Turkish, EnglishNewsroomFormOfATurkishSpelling) {
+    EXPECT_EQ(fl::english_from_turkish("Zor Ec-Cerabiyat"), "Zor al-Jarabiyat");
+    EXPECT_EQ(fl::english_from_turkish("El-Kreyyım"), "al-Krayyim");
+    EXPECT_EQ(fl::english_from_turkish("Resm El-Bağl"), "Rasm al-Baghl");
+    EXPECT_EQ(fl::english_from_turkish("El-Hacame"), "al-Hajama");
+    EXPECT_EQ(fl::english_from_turkish("Elcid"), "al-Jid");  // the article joined
+    EXPECT_EQ(fl::english_from_turkish("Tel Bicu"), "Tal Biju");
+    EXPECT_EQ(fl::english_from_turkish("Cisr eş-Şuğur"), "Jisr al-Shughur");
+    EXPECT_EQ(fl::english_from_turkish("Sheikh Hilal"), "Sheikh Hilal");
+}
+
+TEST(Turkish, OneTurkishNameDoesNotMakeATurkishArticle) {
+    EXPECT_FALSE(fl::turkish_romanisation({"Erdoğan", "Aleppo", "Erdoğan", "Idlib"}));
+    EXPECT_TRUE(fl::turkish_romanisation({"Erdoğan", "Hama", "Kasun Ec-Cebel"}));
+}
+
+TEST(Turkish, NamesOfATurkishRomanisedArticleAreLabelledInEnglish) {
+    // Invented villages in a list beside real ones, the article romanising the Turkish way:
+    // the unlocated names are labelled as an English newsroom writes them, and a name the
+    // gazetteer has in English keeps its spelling.
+    auto ms = geoparse_text(
+        "The groups took the villages of Zor Ec-Cebabiyat, Resm El-Vezir, Kasun Ec-Cebel, "
+        "El-Mecdel, Suruc and Sheikh Hilal, east of Hama, the Turkish ministry said in "
+        "Damascus.",
+        /*unlocated=*/true);
+    const fl::Mention* a = mention_of(ms, "Zor Ec-Cebabiyat");
+    ASSERT_NE(a, nullptr);
+    EXPECT_FALSE(a->located);
+    EXPECT_EQ(a->place_name, "Zor al-Jababiyat");
+    const fl::Mention* b = mention_of(ms, "Resm El-Vezir");
+    ASSERT_NE(b, nullptr);
+    EXPECT_EQ(b->place_name, "Rasm al-Wazir");
+    fl::Gazetteer g = fl::Gazetteer::load_dir(fl::test::source_dir() / "gazetteer");
+    const auto names = fl::news_names(g, ms);
+    const fl::Mention* d = mention_of(ms, "Damascus");
+    ASSERT_NE(d, nullptr);
+    EXPECT_EQ(names.count(d->place_id), 0U);
+    const fl::Mention* k = mention_of(ms, "El-Mecdel");  // OCHA "Majdal" (المجدل)
+    ASSERT_NE(k, nullptr);
+    ASSERT_TRUE(k->located);
+    ASSERT_EQ(names.count(k->place_id), 1U);
+    EXPECT_EQ(names.at(k->place_id), "al-Majdal");
+}
