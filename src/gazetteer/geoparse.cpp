@@ -146,6 +146,11 @@ bool is_acronym(std::string_view surface) {
     return letters >= 2 && letters <= 4;
 }
 
+// Words after which a list item's opening name ends ("Soubin in addition to ...").
+constexpr std::string_view kItemEnders[] = {
+    "in",   "on",     "as",   "along",     "alongside", "besides", "after", "before", "near",
+    "from", "during", "amid", "following", "since",     "until",   "which", "were",   "was"};
+
 // Names matched by consonant skeleton only need this much context (see resolve_fuzzy()).
 constexpr double kFuzzyMinScore = 0.75;
 // Two exact candidates in Syria more than 10 km apart whose scores differ by less: abstain.
@@ -659,6 +664,24 @@ class Parser {
             it.start = from;
             it.end = to;
             it.name = name_phrase(from, to);
+            // "... al-Shir and Soubin in addition to the town of Khattab", "... and Hawar on
+            // Friday": the name that opens the item, before a word that cannot continue one.
+            if (!it.name) {
+                for (std::size_t sp = text_.find(' ', from);
+                     sp != std::string_view::npos && sp < to; sp = text_.find(' ', sp + 1)) {
+                    const std::size_t w = sp + 1;
+                    std::size_t we = w;
+                    while (we < to && text_[we] != ' ') ++we;
+                    if (std::find(std::begin(kItemEnders), std::end(kItemEnders),
+                                  text_.substr(w, we - w)) == std::end(kItemEnders))
+                        continue;
+                    if (name_phrase(from, sp)) {
+                        it.end = sp;
+                        it.name = true;
+                    }
+                    break;
+                }
+            }
             items.push_back(it);
         };
         std::size_t from = b;

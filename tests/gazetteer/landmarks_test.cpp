@@ -143,3 +143,16 @@ TEST(ListNeighbours, TheyChooseTheHomonym) {
     // A short name within a district's usual spread keeps its place.
     expect_near(afrin, "Rajo", "gn:165571", 1);
 }
+
+TEST(ListNeighbours, TheLastItemsNameEndsBeforeAConnective) {
+    // "... and Zubarin in addition to the town of Khattab": the item's name is "Zubarin",
+    // a name the gazetteer lacks, reported unlocated; the list around it still counts.
+    for (const char* tail : {" in addition to the strategic town of Khattab.", " on Thursday."}) {
+        auto ms = parse(std::string("The fighters captured the towns of al-Majdal, Karnaz, "
+                                    "al-Shir and Zubarin") +
+                        tail);
+        const fl::Mention* m = mention_of(ms, "Zubarin");
+        ASSERT_NE(m, nullptr) << tail;
+        EXPECT_FALSE(m->located) << tail;
+    }
+}
