@@ -13,12 +13,37 @@ namespace frontline {
 TileId tile_for_lonlat(double lon, double lat, int z) {
     const double n = std::ldexp(1.0, z);
     lat = std::clamp(lat, -kMaxLatitude, kMaxLatitude);
-    const double lat_rad = lat * 3.14159265358979323846 / 180.0;
+    const double lat_rad = lat * kPi / 180.0;
     int x = static_cast<int>(std::floor((lon + 180.0) / 360.0 * n));
-    int y = static_cast<int>(
-        std::floor((1.0 - std::asinh(std::tan(lat_rad)) / 3.14159265358979323846) / 2.0 * n));
+    int y = static_cast<int>(std::floor((1.0 - std::asinh(std::tan(lat_rad)) / kPi) / 2.0 * n));
     const int max = static_cast<int>(n) - 1;
     return {z, std::clamp(x, 0, max), std::clamp(y, 0, max)};
+}
+
+FittedView fit_bbox(double west, double south, double east, double north, double width,
+                    double height, int max_zoom) {
+    const double x0 = lon_to_x(west), x1 = lon_to_x(east);
+    const double y0 = lat_to_y(south), y1 = lat_to_y(north);
+    const double res = std::max((x1 - x0) / width, (y1 - y0) / height);
+    FittedView v;
+    v.exact_zoom = std::log2(2 * kOriginShift / (256 * res));
+    v.zoom = std::clamp(static_cast<int>(std::floor(v.exact_zoom + 0.25)), 0, max_zoom);
+    v.magnify = std::exp2(v.exact_zoom - v.zoom);
+    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    v.extent_3857 = {cx - res * width / 2, cy - res * height / 2, cx + res * width / 2,
+                     cy + res * height / 2};
+    return v;
+}
+
+FittedView view_at(double lon, double lat, int zoom, double width, double height) {
+    const double res = 2 * kOriginShift / (256.0 * std::ldexp(1.0, zoom));
+    const double cx = lon_to_x(lon), cy = lat_to_y(lat);
+    FittedView v;
+    v.exact_zoom = zoom;
+    v.zoom = zoom;
+    v.extent_3857 = {cx - res * width / 2, cy - res * height / 2, cx + res * width / 2,
+                     cy + res * height / 2};
+    return v;
 }
 
 BBox tile_bounds_3857(const TileId& t) {

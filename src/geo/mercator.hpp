@@ -46,6 +46,24 @@ inline double y_to_lat(double y) {
     return (2 * std::atan(std::exp(y / kEarthRadius)) - kPi / 2) * 180 / kPi;
 }
 
+// What a width x height pixel map of a lon/lat box shows, as `frontline static --bbox` and the
+// server's /static.png?bbox= both draw it: the box widened about its centre to the map's
+// aspect ratio (nothing is stretched), the exact zoom of that resolution, and the whole style
+// zoom at most 0.25 below it with the style's pixel sizes magnified by 2^(exact - zoom), so a
+// fitted map's text is 0.84 to 1.68 times the tiles' (text of a finer zoom scaled down to half
+// is too small to read). `zoom` is clamped to 0..max_zoom; check `exact_zoom` to refuse a box
+// too small.
+struct FittedView {
+    BBox extent_3857;
+    double exact_zoom = 0;
+    int zoom = 0;
+    double magnify = 1;
+};
+FittedView fit_bbox(double west, double south, double east, double north, double width,
+                    double height, int max_zoom);
+// A map centred on lon/lat at a whole zoom: magnify 1.
+FittedView view_at(double lon, double lat, int zoom, double width, double height);
+
 // A PROJ transformation between EPSG:4326 (lon, lat order) and EPSG:3857. Each object owns
 // its own PROJ context, so use one per thread.
 class MercatorProjector {

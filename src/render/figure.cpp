@@ -248,9 +248,6 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
                                   " out of range (-180..180, -85.05..85.05)");
         }
     };
-    auto x_of = lon_to_x;
-    auto y_of = lat_to_y;
-    const double world = 2 * kOriginShift;
     MapFrame f;
     if (r.bbox && r.center) throw usage("--bbox", "give --bbox or --center with --zoom, not both");
     if (r.bbox) {
@@ -264,21 +261,14 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
         check(b.maxx, b.maxy, "--bbox");
         if (!(b.minx < b.maxx && b.miny < b.maxy))
             throw usage("--bbox", "expected west,south,east,north with west < east, south < north");
-        const double x0 = x_of(b.minx), x1 = x_of(b.maxx), y0 = y_of(b.miny), y1 = y_of(b.maxy);
-        const double res = std::max((x1 - x0) / map_width, (y1 - y0) / map_height);
-        // The exact zoom of that resolution; the style zoom is the whole one at most 0.25
-        // below it... so a fitted figure's text is 0.84 to 1.68 times the tiles' (the text
-        // of a finer zoom scaled down to half is too small to read).
-        const double exact = std::log2(world / (256 * res));
-        if (exact > 22.5) {
+        const FittedView v = fit_bbox(b.minx, b.miny, b.maxx, b.maxy, map_width, map_height, 22);
+        if (v.exact_zoom > 22.5) {
             throw usage("--bbox", "box too small for the figure's size: it would need zoom " +
-                                      fmt(exact) + " (at most 22)");
+                                      fmt(v.exact_zoom) + " (at most 22)");
         }
-        f.zoom = std::clamp(static_cast<int>(std::floor(exact + 0.25)), 0, 22);
-        f.magnify = std::exp2(exact - f.zoom);
-        const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-        f.extent_3857 = {cx - res * map_width / 2, cy - res * map_height / 2,
-                         cx + res * map_width / 2, cy + res * map_height / 2};
+        f.zoom = v.zoom;
+        f.magnify = v.magnify;
+        f.extent_3857 = v.extent_3857;
         return f;
     }
     if (r.center) {
@@ -286,11 +276,10 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
         if (*r.zoom < 0 || *r.zoom > 22)
             throw usage("--zoom", "expected 0-22, got " + fmt(*r.zoom));
         check((*r.center)[0], (*r.center)[1], "--center");
-        const double res = world / (256.0 * std::ldexp(1.0, *r.zoom));
-        const double cx = x_of((*r.center)[0]), cy = y_of((*r.center)[1]);
-        f.zoom = *r.zoom;
-        f.extent_3857 = {cx - res * map_width / 2, cy - res * map_height / 2,
-                         cx + res * map_width / 2, cy + res * map_height / 2};
+        const FittedView v =
+            view_at((*r.center)[0], (*r.center)[1], *r.zoom, map_width, map_height);
+        f.zoom = v.zoom;
+        f.extent_3857 = v.extent_3857;
         return f;
     }
     throw usage("--bbox", "give --bbox W,S,E,N or --center LON,LAT with --zoom Z");

@@ -101,32 +101,21 @@ StaticRequest parse_static(std::string_view query) {
         z = parse_uint(*zoom);
         if (!z || *z > kMaxZoom) bad("zoom: expected 0-" + std::to_string(kMaxZoom));
     }
-    const double world = 2 * kOriginShift;
     if (bbox && center) bad("give bbox or center, not both");
     if (bbox) {
         auto b = parse_doubles(*bbox, 4, "bbox");
         check_lonlat(b[0], b[1], "bbox");
         check_lonlat(b[2], b[3], "bbox");
         if (!(b[0] < b[2] && b[1] < b[3])) bad("bbox: expected minlon,minlat,maxlon,maxlat");
-        const double x0 = lon_to_x(b[0]), y0 = lat_to_y(b[1]);
-        const double x1 = lon_to_x(b[2]), y1 = lat_to_y(b[3]);
-        // Metres per CSS pixel that fit the box in both directions; the box is widened
-        // about its centre to the image's aspect ratio, so nothing is stretched.
-        const double res = std::max((x1 - x0) / r.width, (y1 - y0) / r.height);
-        const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-        r.extent_3857 = {cx - res * r.width / 2, cy - res * r.height / 2, cx + res * r.width / 2,
-                         cy + res * r.height / 2};
-        r.zoom = z ? *z
-                   : std::clamp(static_cast<int>(std::floor(std::log2(world / (256 * res)))), 0,
-                                kMaxZoom);
+        const FittedView v = fit_bbox(b[0], b[1], b[2], b[3], r.width, r.height, kMaxZoom);
+        r.extent_3857 = v.extent_3857;
+        r.zoom = z ? *z : v.zoom;
+        r.magnify = z ? 1.0 : v.magnify;
     } else if (center) {
         if (!z) bad("center needs zoom");
         auto c = parse_doubles(*center, 2, "center");
         check_lonlat(c[0], c[1], "center");
-        const double res = world / (256.0 * std::ldexp(1.0, *z));
-        const double cx = lon_to_x(c[0]), cy = lat_to_y(c[1]);
-        r.extent_3857 = {cx - res * r.width / 2, cy - res * r.height / 2, cx + res * r.width / 2,
-                         cy + res * r.height / 2};
+        r.extent_3857 = view_at(c[0], c[1], *z, r.width, r.height).extent_3857;
         r.zoom = *z;
     } else {
         bad("give bbox=minlon,minlat,maxlon,maxlat or center=lon,lat&zoom=Z");

@@ -44,6 +44,7 @@ struct StaticRequest {
     int zoom = 0;      // style zoom
     int width = 0, height = 0;  // CSS pixels; the image is width*scale x height*scale
     int scale = 1;
+    double magnify = 1;  // the style's pixel sizes times this (a fitted box, see fit_bbox())
 };
 
 // The web page of a run and its assets: "/" (index.html), /index.html, /embed.html,

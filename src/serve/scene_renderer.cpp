@@ -160,7 +160,7 @@ std::string SceneRenderer::render_static(const StaticRequest& r) {
     auto s = scene(r.layer);
     if (!s) throw Error("serve", r.layer, "no such layer");
     return encode_png(render_extent(s->scene, *s->style, r.extent_3857, r.width * r.scale,
-                                    r.height * r.scale, r.zoom, r.scale));
+                                    r.height * r.scale, r.zoom, r.scale * r.magnify));
 }
 
 }  // namespace frontline::serve

@@ -13,6 +13,7 @@
 #include "render/renderer.hpp"
 #include "render/style.hpp"
 #include "render_util.hpp"
+#include "serve/request.hpp"
 
 namespace fl = frontline;
 namespace ft = frontline::test;
@@ -362,4 +363,29 @@ TEST(Visual, Figure) {
                                  d.images[0].image, 200);
     ft::expect_matches_reference("figure-aleppo-idlib-z" + std::to_string(d.frame.zoom) + "@2x",
                                  d.images[1].image, 800);
+}
+
+TEST(Figure, StaticCommandAndServerFitABoxTheSameWay) {
+    // `frontline static --bbox` and /static.png?bbox= draw the same box at the same size with
+    // the same extent, style zoom and text magnification (one fitting rule, in geo/).
+    struct Case {
+        fl::BBox box;
+        int w, h;
+    };
+    for (const Case& c :
+         {Case{{36.0, 35.5, 38.0, 36.7}, 600, 400}, Case{{36.3, 35.3, 38.1, 36.7}, 640, 400},
+          Case{{37.05, 36.15, 37.25, 36.25}, 512, 512},
+          Case{{36.9, 36.1, 37.3, 36.3}, 1000, 300}}) {
+        const auto f = fl::fit_frame(fl::FrameRequest{c.box, {}, {}}, c.w, c.h);
+        const std::string url = "/static.png?bbox=" + std::to_string(c.box.minx) + "," +
+                                std::to_string(c.box.miny) + "," + std::to_string(c.box.maxx) +
+                                "," + std::to_string(c.box.maxy) + "&size=" + std::to_string(c.w) +
+                                "x" + std::to_string(c.h);
+        const auto s = std::get<fl::serve::StaticRequest>(fl::serve::parse_target(url));
+        EXPECT_EQ(s.zoom, f.zoom) << url;
+        EXPECT_DOUBLE_EQ(s.magnify, f.magnify) << url;
+        EXPECT_NEAR(s.extent_3857.minx, f.extent_3857.minx, 1e-6) << url;
+        EXPECT_NEAR(s.extent_3857.maxy, f.extent_3857.maxy, 1e-6) << url;
+        EXPECT_NEAR(s.extent_3857.maxx, f.extent_3857.maxx, 1e-6) << url;
+    }
 }
