@@ -2,6 +2,7 @@
 // kilometres around the clip's centre (under 0.5% scale error across the ~300 km of the
 // Aleppo-Idlib window); Boost.Polygon needs integer input, so sites are snapped to 10 m.
 #include "control/areas.hpp"
+#include "geo/geodesy.hpp"
 
 #include <algorithm>
 #include <boost/polygon/voronoi.hpp>
@@ -17,15 +18,16 @@ namespace {
 namespace bp = boost::polygon;
 
 constexpr double kUnitsPerKm = 100;  // 10 m grid for the Voronoi builder
-constexpr double kKmPerDegLat = 110.574;
-
+// The local plane (geo/geodesy.hpp) with Boost.Geometry points.
 struct Projection {
-    double lon0 = 0, lat0 = 0, kx = 111.320;
+    LocalPlane plane;
     GeoPoint to_km(double lon, double lat) const {
-        return {(lon - lon0) * kx, (lat - lat0) * kKmPerDegLat};
+        const auto p = plane.to_km(lon, lat);
+        return {p[0], p[1]};
     }
     GeoPoint to_lonlat(const GeoPoint& p) const {
-        return {p.x() / kx + lon0, p.y() / kKmPerDegLat + lat0};
+        const auto q = plane.to_lonlat(p.x(), p.y());
+        return {q[0], q[1]};
     }
 };
 
@@ -111,10 +113,7 @@ std::vector<ControlArea> control_areas(const std::vector<AreaSite>& sites,
             maxy = std::max(maxy, p.y());
         }
     }
-    Projection proj;
-    proj.lon0 = (minx + maxx) / 2;
-    proj.lat0 = (miny + maxy) / 2;
-    proj.kx = 111.320 * std::cos(proj.lat0 * std::numbers::pi / 180);
+    const Projection proj{LocalPlane::at((minx + maxx) / 2, (miny + maxy) / 2)};
     auto to_km = [&](const GeoPoint& p) { return proj.to_km(p.x(), p.y()); };
     auto to_ll = [&](const GeoPoint& p) { return proj.to_lonlat(p); };
     const GeoMultiPolygon clip_km = transform_multi(clip, to_km);

@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "common/number.hpp"
+#include "geo/geodesy.hpp"
 #include "text/tsv.hpp"
 
 namespace frontline {
@@ -659,9 +660,10 @@ void infer_between(std::vector<ControlDay>& days, const Gazetteer& gaz, double g
         const std::string* id;
         double x, y;  // km on a local plane
     };
-    auto plane = [](const Place& p) {
-        return std::pair{p.lon * 111.32 * std::cos(35.5 * 3.14159265358979323846 / 180),
-                         p.lat * 110.57};
+    const LocalPlane local = LocalPlane::at(0, 35.5);  // the region's middle latitude
+    auto plane = [&](const Place& p) {
+        const auto xy = local.to_km(p.lon, p.lat);
+        return std::pair{xy[0], xy[1]};
     };
     std::map<std::string, Controller> base;
     for (const auto& [id, s] : days.front().places) base[id] = s.controller;

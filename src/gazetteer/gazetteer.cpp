@@ -128,13 +128,6 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
     return i;
 }
 
-double distance_km(double lat1, double lon1, double lat2, double lon2) {
-    constexpr double r = M_PI / 180.0;
-    const double a = std::sin((lat2 - lat1) * r / 2), b = std::sin((lon2 - lon1) * r / 2);
-    const double h = a * a + std::cos(lat1 * r) * std::cos(lat2 * r) * b * b;
-    return 2 * 6371.0 * std::asin(std::sqrt(std::min(1.0, h)));
-}
-
 void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {
     std::string skel = skeleton(name);
     if (skel.size() < 2) return;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 #include <vector>
+#include "geo/geodesy.hpp"
 
 namespace frontline {
 
@@ -62,9 +63,6 @@ inline constexpr std::size_t kMaxNameTokens = 8;
 
 // Two records of one place from different sources lie at most this far apart.
 inline constexpr double kMergeKm = 3.0;
-
-// Great-circle distance in km.
-double distance_km(double lat1, double lon1, double lat2, double lon2);
 
 class Gazetteer {
   public:

@@ -1084,9 +1084,7 @@ class Parser {
                 pa->admin1 != pb->admin1 || pb->feature_class != 'P' ||
                 (pb->feature_code != "PPLA" && pb->feature_code != "PPLC"))
                 continue;
-            const double dlat = (pa->lat - pb->lat) * 111.0;
-            const double dlon = (pa->lon - pb->lon) * 111.0 * std::cos(pb->lat * M_PI / 180.0);
-            if (std::sqrt(dlat * dlat + dlon * dlon) < 10.0) continue;  // in the city itself
+            if (distance_km(pa->lat, pa->lon, pb->lat, pb->lon) < 10.0) continue;  // the city
             b.cue = Cue::governorate;
             b.cue_why = "contains " + pa->name + ", which lies outside the city";
         }
