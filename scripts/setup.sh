@@ -44,7 +44,8 @@ if [ ! -s "$gpkg" ]; then
   mkdir -p "$cache"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && apt-get download qgis-common >/dev/null 2>&1 || { apt-get update -qq && apt-get download qgis-common >/dev/null; })
+  # Only a failed download (a stale package list) is retried after an update; a failed cd is not.
+  (cd "$tmp" && { apt-get download qgis-common >/dev/null 2>&1 || { apt-get update -qq && apt-get download qgis-common >/dev/null; }; })
   dpkg-deb -x "$tmp"/qgis-common_*.deb "$tmp/x"
   cp "$tmp/x/usr/share/qgis/resources/data/world_map.gpkg" "$gpkg.tmp"
   mv "$gpkg.tmp" "$gpkg"
