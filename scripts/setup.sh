@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libproj-dev proj-data libpng-dev libboost-dev
   libcairo2-dev libicu-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
-  libgtest-dev libbenchmark-dev clang-format
+  libgtest-dev libbenchmark-dev clang-format shellcheck
   libpango1.0-dev fonts-noto-core
   nginx curl wrk
   clang libclang-rt-14-dev python3
