@@ -4,14 +4,17 @@
 # `frontline`. Each case runs in tests/cli/ (so paths in the output are the relative ones of
 # the case), must exit 0, and its standard output must equal the expected file byte for byte.
 # ctest runs one test per case (tests/CMakeLists.txt: `Cli.<name>`).
-#   scripts/cli_test.sh [FRONTLINE_BIN] [NAME...]     (default: every case)
+#   scripts/cli_test.sh [FRONTLINE_BIN] [NAME...]     (default: $FRONTLINE_BIN, else
+#                                                     build/ci, else release; every case)
 #   FRONTLINE_ACCEPT_REFERENCE=1  write the output into the expected files instead of
 #                                 comparing (then read the diff before committing it)
 set -uo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
-bin=${1:-}
-[ $# -gt 0 ] && shift
+if [ $# -gt 0 ] && [ -f "$1" ]; then  # a binary, not a case name
+  bin=$1
+  shift
+fi
 find_frontline
 dir=$here/tests/cli
 cases=$dir/cases.txt
