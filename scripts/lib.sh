@@ -6,9 +6,9 @@
 #   find_frontline              `bin` as the script set it, else $FRONTLINE_BIN, else
 #                               build/ci, else build/release; dies if it is not an
 #                               executable; made absolute
-#   make_tmp NAME               sets `tmp` to a new directory, removed on exit together with
-#                               every process in `pids` (killed, then waited for); functions
-#                               named in `exit_hooks` run first, in order
+#   make_tmp NAME               sets `tmp` to a new directory; on exit (also on SIGINT and
+#                               SIGTERM) every process in `pids` is killed and waited for, the
+#                               functions named in `exit_hooks` run in order, then `tmp` goes
 #   pass / fail MSG...          count a passed / failed check (`passed`, `failed`); fail
 #                               prints MSG on stderr
 #   summary                     prints "N passed, M failed"; false if anything failed
