@@ -9,36 +9,37 @@
 # Prints one Markdown table row per case and "N passed, M failed, K skipped".
 #   scripts/bad_input_test.sh [FRONTLINE_BIN]
 set -uo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 bin=${1:-$here/build/ci/frontline}
+find_frontline
 seeds=$here/../shared/seeds
-work=$(mktemp -d)
+make_tmp bad-input-test
+work=$tmp
 mounts=()
-cleanup() {
+unmount_all() {  # before the temporary directory is removed
   local m
   for m in "${mounts[@]}"; do umount "$m" 2>/dev/null; done
-  rm -rf "$work"
 }
-trap cleanup EXIT
+exit_hooks+=(unmount_all)
 args=(--zoom 5-6 --no-retina -j 2)
-passed=0
-failed=0
 skipped=0
 out=$work/out
 snap=$work/snapshot
 
-row() { printf '| %s | %s | %s |\n' "$1" "$2" "$(sed 's/|/\\|/g' <<<"$3")"; }
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "bad_input_test: FAIL: $*" >&2; }
+row() { printf '| %s | %s | %s |\n' "$1" "$2" "${3//|/\\|}"; }
 skip() { skipped=$((skipped + 1)); row "$1" "skipped" "$2"; }
 
 # Everything but the lock file (it holds the last run's pid), the purge lists (they list
 # what the last successful run changed) and the web page's data script (it lists every article
 # read, so an accepted empty article rightly adds a line) is compared byte for byte.
-same_tree() { diff -r -x .frontline.lock -x '*.changed' -x data.js "$1" "$2" >/dev/null; }
+same_tree() { same_outputs "$1" "$2" data.js; }
+tree_changes() { output_changes "$1" "$2" data.js | head -3; }
 # Our temporaries are named <file>.frontline-tmp.<pid>.<n>; older versions used .tmp./.lnk.
 temp_names=( \( -name '*.frontline-tmp.*' -o -name '*.tmp.[0-9]*' -o -name '*.lnk.[0-9]*' \) )
 no_temporaries() { [ -z "$(find "$1" "${temp_names[@]}" -print -quit)" ]; }
+# The names in a directory (hidden ones too), sorted; nothing if it does not exist.
+names() { find "$1" -mindepth 1 -maxdepth 1 -printf '%f\n' 2>/dev/null | sort; }
 
 # An articles directory: the seeds (linked, never copied into the repository) plus extras.
 articles() {
@@ -58,11 +59,11 @@ expect_error() {
   rc=$?
   msg=$(grep -m1 -E ' error' <<<"$err" || head -1 <<<"$err")
   row "$name" "$rc" "$msg"
-  if [ "$rc" -ne "$want" ]; then bad "$name: exit $rc, expected $want: $err"
-  elif ! grep -qE -- "$pat" <<<"$msg"; then bad "$name: message does not match /$pat/: $msg"
-  elif ! same_tree "$snap" "$out"; then bad "$name: earlier output changed: $(diff -rq -x .frontline.lock -x '*.changed' -x data.js "$snap" "$out" | head -3)"
-  elif ! no_temporaries "$out"; then bad "$name: temporaries left: $(find "$out" "${temp_names[@]}" | head -3)"
-  else ok; fi
+  if [ "$rc" -ne "$want" ]; then fail "$name: exit $rc, expected $want: $err"
+  elif ! grep -qE -- "$pat" <<<"$msg"; then fail "$name: message does not match /$pat/: $msg"
+  elif ! same_tree "$snap" "$out"; then fail "$name: earlier output changed: $(tree_changes "$snap" "$out")"
+  elif ! no_temporaries "$out"; then fail "$name: temporaries left: $(find "$out" "${temp_names[@]}" | head -3)"
+  else pass; fi
 }
 
 # expect_accepted NAME REGEX FRONTLINE-ARGS...: the run succeeds (a warning matching REGEX,
@@ -75,11 +76,11 @@ expect_accepted() {
   rc=$?
   msg=$( { [ -n "$pat" ] && grep -m1 -E -- "$pat" <<<"$err"; } || echo "(accepted; same output as the clean input)")
   row "$name" "$rc" "$msg"
-  if [ "$rc" -ne 0 ]; then bad "$name: exit $rc: $err"
-  elif [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$err"; then bad "$name: no warning /$pat/: $err"
-  elif ! same_tree "$snap" "$out"; then bad "$name: output differs from the clean input's: $(diff -rq -x .frontline.lock -x '*.changed' -x data.js "$snap" "$out" | head -3)"
-  elif ! no_temporaries "$out"; then bad "$name: temporaries left after a good run: $(find "$out" "${temp_names[@]}" | head -3)"
-  else ok; fi
+  if [ "$rc" -ne 0 ]; then fail "$name: exit $rc: $err"
+  elif [ -n "$pat" ] && ! grep -qE -- "$pat" <<<"$err"; then fail "$name: no warning /$pat/: $err"
+  elif ! same_tree "$snap" "$out"; then fail "$name: output differs from the clean input's: $(tree_changes "$snap" "$out")"
+  elif ! no_temporaries "$out"; then fail "$name: temporaries left after a good run: $(find "$out" "${temp_names[@]}" | head -3)"
+  else pass; fi
 }
 
 echo "| case | exit | message |"
@@ -119,11 +120,11 @@ d=$work/in-crlf; mkdir -p "$d"
 for f in "$seeds"/*; do sed 's/$/\r/' "$f" >"$d/$(basename "$f")"; done
 crlf_out=$work/out-crlf
 if "$bin" run "$d" "${args[@]}" --out "$crlf_out" 2>"$work/crlf.log" &&
-   diff -r -x .frontline.lock -x '*.changed' -x data.js -x mentions.geojson "$snap" "$crlf_out" >/dev/null; then
-  row "CRLF line ends (articles and manifest)" 0 "(accepted; events, control days and tiles identical to LF input)"; ok
+   same_outputs "$snap" "$crlf_out" data.js mentions.geojson; then
+  row "CRLF line ends (articles and manifest)" 0 "(accepted; events, control days and tiles identical to LF input)"; pass
 else
   row "CRLF line ends (articles and manifest)" "?" "$(tail -1 "$work/crlf.log")"
-  bad "CRLF: $(diff -rq -x .frontline.lock -x '*.changed' -x data.js -x mentions.geojson "$snap" "$crlf_out" | head -3)"
+  fail "CRLF: $(output_changes "$snap" "$crlf_out" data.js mentions.geojson | head -3)"
 fi
 rm -rf "$crlf_out"
 
@@ -133,7 +134,8 @@ expect_accepted "article with no places" "noplace\.txt: no place names found" ru
 # 50 MB: copies of one seed article. Merged events and control days must equal the one
 # article's (copies corroborate nothing new); the time and peak memory are reported.
 big=$work/in-big; one=$work/in-one; mkdir -p "$big" "$one"
-first=$(ls "$seeds"/*.txt | head -1)
+seed_articles=("$seeds"/*.txt)
+first=${seed_articles[0]}
 cp "$first" "$one/article.txt"
 printf 'file\tpublished\narticle.txt\t2024-11-30\n' | tee "$big/manifest.tsv" >"$one/manifest.tsv"
 /usr/bin/python3 - "$first" "$big/article.txt" <<'PY'
@@ -155,9 +157,9 @@ rss=$(cat "$work/big.rss" 2>/dev/null || echo '?')
 ids() { cut -d, -f1 "$1/events.csv"; }
 if [ "$rc" -eq 0 ] && [ "$(ids "$work/out-big")" = "$(ids "$work/out-one")" ] &&
    diff -r "$work/out-one/control" "$work/out-big/control" >/dev/null; then
-  row "50 MB article ($(($(stat -c %s "$big/article.txt") / 1048576)) MiB)" 0 "(accepted in ${secs} s, peak ${rss} KB; the same $(($(ids "$work/out-one" | wc -l) - 1)) events and control days as the single article)"; ok
+  row "50 MB article ($(($(stat -c %s "$big/article.txt") / 1048576)) MiB)" 0 "(accepted in ${secs} s, peak ${rss} KB; the same $(($(ids "$work/out-one" | wc -l) - 1)) events and control days as the single article)"; pass
 else
-  row "50 MB article" "$rc" "$(tail -1 "$work/big.log")"; bad "50 MB article: rc=$rc after ${secs} s"
+  row "50 MB article" "$rc" "$(tail -1 "$work/big.log")"; fail "50 MB article: rc=$rc after ${secs} s"
 fi
 rm -rf "$big" "$work/out-big"
 
@@ -250,8 +252,8 @@ printf 'mine\n' >"$out/notes.tmp.2"; printf 'mine\n' >"$out/tiles/old.png.lnk.7"
 "$bin" run "$seeds" "${args[@]}" --out "$out" >/dev/null 2>"$work/keep.log"; rc=$?
 row "a user's notes.tmp.2 and tiles/old.png.lnk.7 in out/ (rerun)" "$rc" "(accepted; both kept, no temporaries of ours left)"
 if [ "$rc" -eq 0 ] && [ "$(cat "$out/notes.tmp.2")" = mine ] && [ "$(cat "$out/tiles/old.png.lnk.7")" = mine ] &&
-   [ -z "$(find "$out" -name '*.frontline-tmp.*' -print -quit)" ]; then ok
-else bad "user's files in out/: rc=$rc $(tail -1 "$work/keep.log")"; fi
+   [ -z "$(find "$out" -name '*.frontline-tmp.*' -print -quit)" ]; then pass
+else fail "user's files in out/: rc=$rc $(tail -1 "$work/keep.log")"; fi
 rm -f "$out/notes.tmp.2" "$out/tiles/old.png.lnk.7"
 
 expect_error "--out / (the root directory)" 2 "output error: /: refusing to write into the root directory" \
@@ -262,8 +264,8 @@ HOME=$work/home expect_error "--out \$HOME (the home directory itself)" 2 "home:
 mkdir -p "$work/thesis"; printf 'mine\n' >"$work/thesis/chapter1.tex"; printf 'mine\n' >"$work/thesis/draft.tmp.2"
 expect_error "--out a directory of other files (no Frontline output)" 2 "output error: .*thesis: directory is not empty and holds no Frontline output" \
   run "$seeds" "${args[@]}" --out "$work/thesis"
-if [ "$(ls -A "$work/thesis" | sort | tr '\n' ' ')" != "chapter1.tex draft.tmp.2 " ]; then
-  bad "--out thesis: the directory was changed: $(ls -A "$work/thesis")"
+if [ "$(names "$work/thesis" | tr '\n' ' ')" != "chapter1.tex draft.tmp.2 " ]; then
+  fail "--out thesis: the directory was changed: $(names "$work/thesis" | tr '\n' ' ')"
 fi
 
 # --- timeline bounded by its evidence
@@ -276,8 +278,8 @@ msg=$(grep -m1 'warning: .*9999-12-31' "$work/absurd.log")
 row "manifest row dated 9999-12-31" "$rc" "$msg"
 # The same days as the good run (the article's events, now dated 9999, change no day).
 if [ "$rc" -eq 0 ] && grep -qE "manifest\.tsv line 6: .*published 9999-12-31 is after today" <<<"$msg" &&
-   [ "$(ls "$snap/control")" = "$(ls "$abs_out/control")" ] && grep -q '^9999-12-31/' "$abs_out/events.csv"; then ok
-else bad "absurd date: rc=$rc, control days: $(ls "$abs_out/control" 2>/dev/null | grep -vc areas) $(tail -1 "$work/absurd.log")"; fi
+   [ "$(names "$snap/control")" = "$(names "$abs_out/control")" ] && grep -q '^9999-12-31/' "$abs_out/events.csv"; then pass
+else fail "absurd date: rc=$rc, control days: $(names "$abs_out/control" | grep -vc areas) $(tail -1 "$work/absurd.log")"; fi
 rm -rf "$abs_out"
 
 expect_error "--until not a date" 2 "--until: not a date YYYY-MM-DD: \"2024-13-01\"" \
@@ -317,7 +319,7 @@ long=$(head -c 100000 /dev/zero | tr '\0' n)
 expect_error "article name of 100,000 characters" 1 "article error: .{0,260}: cannot read: File name too long" \
   run "$work/$long.txt" "${args[@]}" --out "$out"
 if [ "$(grep -m1 ' error' <<<"$("$bin" run "$work/$long.txt" "${args[@]}" --out "$out" 2>&1)" | wc -c)" -gt 400 ]; then
-  bad "a 100,000-character name was echoed whole"
+  fail "a 100,000-character name was echoed whole"
 fi
 expect_error "--out a symlink loop" 3 "output error: .*loop-a: cannot create directory: Too many levels of symbolic links" \
   run "$seeds" "${args[@]}" --out "$work/loop-a"
@@ -337,8 +339,8 @@ fi
 rc=$?
 msg=$(grep -m1 ' error' "$work/fsize.log")
 row "file size limit 32 KiB (ulimit -f)" "$rc" "$msg"
-if [ "$rc" -eq 3 ] && grep -q "File too large" <<<"$msg" && same_tree "$snap" "$out" && no_temporaries "$out"; then ok
-else bad "file size limit: rc=$rc $msg"; fi
+if [ "$rc" -eq 3 ] && grep -q "File too large" <<<"$msg" && same_tree "$snap" "$out" && no_temporaries "$out"; then pass
+else fail "file size limit: rc=$rc $msg"; fi
 
 # A small tmpfs, if mounting is permitted: filled completely after a good run, then filled
 # to a few hundred KiB short so that a fresh run fails part way.
@@ -360,13 +362,13 @@ if mount -t tmpfs -o size=6m tmpfs "$fs" 2>/dev/null; then
     rc=$?
     msg=$(grep -m1 ' error' "$work/full.log")
     row "disk full part way through a fresh run (${free} KiB free)" "$rc" "$msg"
-    if [ "$rc" -eq 3 ] && grep -qE "fresh/.*(No space left on device|disk is full)" <<<"$msg" && no_temporaries "$fs/fresh"; then ok
-    else bad "disk full with ${free} KiB free: rc=$rc $msg"; fi
+    if [ "$rc" -eq 3 ] && grep -qE "fresh/.*(No space left on device|disk is full)" <<<"$msg" && no_temporaries "$fs/fresh"; then pass
+    else fail "disk full with ${free} KiB free: rc=$rc $msg"; fi
   done
   umount "$fs"; unset 'mounts[-1]'
 else
   skip "full disk (tmpfs)" "mounting a tmpfs is not permitted here; the file size limit case above covers write failures"
 fi
 
-echo "bad_input_test: $passed passed, $failed failed, $skipped skipped"
+echo "$prog: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -31,13 +31,20 @@ head -c 4000 gazetteer/curated.tsv > "$build/curated-head.tsv"
 head -c 4000 gazetteer/geonames_region.txt > "$build/geonames-head.txt"
 seed fuzz_gazetteer "$build/curated-head.tsv" "$build/geonames-head.txt"
 seed fuzz_style styles/*.json
-seed fuzz_png $(find tests -name '*.png' | head -20)
+# Sorted, so every machine starts from the same 20 images.
+mapfile -t pngs < <(find tests -name '*.png' | LC_ALL=C sort | head -20)
+seed fuzz_png "${pngs[@]}"
 for extra in fuzz/seeds/*/; do  # targets that keep hand-written seeds
   [ -d "$extra" ] && seed "$(basename "$extra")" "$extra"*
 done
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || mapfile -t targets < <(cd "$build/fuzz" && ls fuzz_* | grep -v '\.' )
+if [ ${#targets[@]} -eq 0 ]; then  # every fuzz_* executable the build made
+  for f in "$build"/fuzz/fuzz_*; do
+    name=${f##*/}
+    if [[ -f $f && -x $f && $name != *.* ]]; then targets+=("$name"); fi
+  done
+fi
 failed=0
 for t in "${targets[@]}"; do
   mkdir -p "$build/corpus/$t" "$build/artifacts" "fuzz/regressions/$t"

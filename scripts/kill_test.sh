@@ -5,18 +5,16 @@
 # run the directory must equal a reference run's byte for byte. Prints "N passed, M failed".
 #   scripts/kill_test.sh [FRONTLINE_BIN] [KILLS]
 set -uo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 bin=${1:-$here/build/ci/frontline}
+find_frontline
 kills=${2:-6}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+make_tmp kill-test
+work=$tmp
 args=(run "$here/../shared/seeds" --zoom 5-9)
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "kill_test: FAIL: $*" >&2; }
 
-"$bin" "${args[@]}" --out "$work/ref" 2>/dev/null || { echo "kill_test: reference run failed" >&2; exit 1; }
+"$bin" "${args[@]}" --out "$work/ref" 2>/dev/null || die "reference run failed"
 
 check_complete() {  # every output file present is whole
   /usr/bin/python3 - "$1" <<'PY'
@@ -57,13 +55,13 @@ for i in $(seq 1 "$kills"); do
   sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  if out=$(check_complete "$work/victim"); then ok; else bad "after kill $i at ${delay_ms} ms: $out"; fi
+  if out=$(check_complete "$work/victim"); then pass; else fail "after kill $i at ${delay_ms} ms: $out"; fi
 done
-"$bin" "${args[@]}" --out "$work/victim" 2>/dev/null || bad "the run after the kills failed"
+"$bin" "${args[@]}" --out "$work/victim" 2>/dev/null || fail "the run after the kills failed"
 # <layer>.changed lists what changed since the previous run, so it rightly differs between a
 # first run and a run after a killed one; everything else must be the same bytes.
-if diff -r -x .frontline.lock -x '*.changed' "$work/ref" "$work/victim" >/dev/null; then ok; else
-  bad "output after kills differs from an uninterrupted run: $(diff -rq -x .frontline.lock -x '*.changed' "$work/ref" "$work/victim" | head -5)"
+if same_outputs "$work/ref" "$work/victim"; then pass; else
+  fail "output after kills differs from an uninterrupted run: $(output_changes "$work/ref" "$work/victim")"
 fi
 # Two runs at once on one directory: the second refuses with a clear message.
 "$bin" "${args[@]}" --out "$work/both" 2>/dev/null &
@@ -71,9 +69,8 @@ first=$!
 sleep 0.05
 msg=$("$bin" "${args[@]}" --out "$work/both" 2>&1 >/dev/null); rc=$?
 wait "$first"
-if [ "$rc" -eq 3 ] && grep -q "another frontline run" <<<"$msg"; then ok
-elif [ "$rc" -eq 0 ]; then echo "kill_test: note: first run finished before the second started; lock not exercised" >&2; ok
-else bad "second concurrent run: rc=$rc, message: $msg"; fi
+if [ "$rc" -eq 3 ] && grep -q "another frontline run" <<<"$msg"; then pass
+elif [ "$rc" -eq 0 ]; then echo "kill_test: note: first run finished before the second started; lock not exercised" >&2; pass
+else fail "second concurrent run: rc=$rc, message: $msg"; fi
 echo "kill_test: $kills kills survived: $passed passed, $failed failed"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

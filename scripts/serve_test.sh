@@ -7,32 +7,15 @@
 #   SERVE_TEST_ZOOM zoom range of the test run (default 5-8)
 # Prints "N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-bin=${FRONTLINE_BIN:-}
-if [ -z "$bin" ]; then
-  bin="$here/build/ci/frontline"
-  [ -x "$bin" ] || bin="$here/build/release/frontline"
-fi
-[ -x "$bin" ] || { echo "serve_test: no frontline binary ($bin); build first" >&2; exit 1; }
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+find_frontline
 if ! command -v nginx >/dev/null || ! command -v curl >/dev/null; then
   "$here/scripts/setup.sh"
 fi
-nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+make_tmp serve-test
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/frontline-serve-test.XXXXXX")
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+ok() { pass; echo "ok   $*"; }
 check() {  # check NAME ACTUAL EXPECTED
   if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: got '$2', expected '$3'"; fi
 }
@@ -51,42 +34,6 @@ fetch() {
 }
 hdr() { grep -i "^$1:" "$tmp/h" | tail -1 | cut -d' ' -f2- | tr -d '\r'; }
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 40000))
-    port_free "$p" && { echo "$p"; return; }
-  done
-  echo "serve_test: no free port" >&2
-  exit 1
-}
-wait_http() {  # wait_http URL: up to 20 s
-  for _ in $(seq 200); do
-    curl -s -o /dev/null --max-time 1 "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-
-start_nginx() {  # start_nginx TEMPLATE NAME LISTEN [UPSTREAM]
-  local prefix="$tmp/nginx-$2"
-  mkdir -p "$prefix/tmp" "$prefix/cache"
-  sed -e "s|@PREFIX@|$prefix|g" -e "s|@LISTEN@|$3|g" -e "s|@DATA@|$out|g" \
-    -e "s|@DEPLOY@|$here/deploy/nginx|g" -e "s|@UPSTREAM@|${4:-}|g" \
-    "$here/deploy/nginx/$1" >"$prefix/nginx.conf"
-  # Workers as the current user: they must read the temporary tree and write the cache
-  # (as root, nginx would otherwise switch them to an account that cannot).
-  "$nginx_bin" -p "$prefix" -c "$prefix/nginx.conf" -g "daemon off; user $(id -un) $(id -gn);" \
-    2>>"$prefix/stderr.log" &
-  pids+=($!)
-  if ! wait_http "http://$3/health"; then
-    echo "serve_test: nginx ($2) did not start:" >&2
-    cat "$prefix/error.log" "$prefix/stderr.log" >&2 2>/dev/null
-    exit 1
-  fi
-}
-
 # ---- the data: a small main-job run
 out="$tmp/out"
 zoom=${SERVE_TEST_ZOOM:-5-8}
@@ -101,23 +48,19 @@ tile=$(cd "$out/tiles/control" && find . -name '*.png' ! -name '*@2x.png' | sort
 tile=${tile#./}
 tile=${tile%.png}  # z/x/y
 echo "== sample tile: control/$tile" >&2
-date=$(ls "$out/control" | sort | tail -1)
+days=("$out"/control/????-??-??.geojson)  # sorted, the latest day last
+date=${days[-1]##*/}
 
 # ---- configuration (b): nginx in front of `frontline serve`
 echo "== nginx -> frontline serve" >&2
-"$bin" serve --data "$out" --listen 127.0.0.1:0 --max-age 600 --read-timeout 1000 \
-  --render-maxzoom 12 --threads 2 --render-threads 2 2>"$tmp/serve.log" &
-serve_pid=$!
-pids+=($serve_pid)
-for _ in $(seq 300); do
-  grep -q 'listening on' "$tmp/serve.log" && break
-  kill -0 $serve_pid 2>/dev/null || break
-  sleep 0.1
-done
-up=$(sed -n 's|.*listening on http://\([0-9.:]*\).*|\1|p' "$tmp/serve.log" | head -1)
-[ -n "$up" ] || { cat "$tmp/serve.log" >&2; echo "0 passed, 1 failed"; exit 1; }
-P=$(free_port)
-start_nginx proxy.conf.in proxy "127.0.0.1:$P" "$up"
+if ! start_serve "$tmp/serve.log" --data "$out" --listen 127.0.0.1:0 --max-age 600 \
+  --read-timeout 1000 --render-maxzoom 12 --threads 2 --render-threads 2; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+up=$serve_addr
+P=$(free_port) || exit 1
+start_nginx proxy.conf.in proxy "127.0.0.1:$P" "$out" "$up"
 N="http://127.0.0.1:$P"
 D="http://$up"
 
@@ -130,8 +73,8 @@ check "proxy: CORS" "$(hdr Access-Control-Allow-Origin)" "*"
 check "proxy: first request MISS" "$(hdr X-Cache-Status)" MISS
 fetch "$N/tiles/control/$tile.png" >/dev/null
 check "proxy: second request HIT" "$(hdr X-Cache-Status)" HIT
-cmp -s "$tmp/b" "$out/tiles/control/$tile.png" && ok "proxy: bytes of the tile file" ||
-  fail "proxy: bytes differ from the tile file"
+if cmp -s "$tmp/b" "$out/tiles/control/$tile.png"; then ok "proxy: bytes of the tile file"
+else fail "proxy: bytes differ from the tile file"; fi
 check "proxy: 304 on If-None-Match" "$(fetch "$N/tiles/control/$tile.png" -H "If-None-Match: $etag")" 304
 check "direct: 304 on If-None-Match" "$(fetch "$D/tiles/control/$tile.png" -H "If-None-Match: $etag")" 304
 check "proxy: @2x tile" "$(fetch "$N/tiles/control/$tile@2x.png")" 200
@@ -347,8 +290,8 @@ check "proxy: cached tile with the upstream stopped" "$(fetch "$N/tiles/control/
 
 # ---- configuration (a): nginx serving the XYZ tree directly
 echo "== nginx static" >&2
-S=$(free_port)
-start_nginx static.conf.in static "127.0.0.1:$S"
+S=$(free_port) || exit 1
+start_nginx static.conf.in static "127.0.0.1:$S" "$out"
 S="http://127.0.0.1:$S"
 check "static nginx: tile" "$(fetch "$S/tiles/control/$tile.png")" 200
 check "static nginx: type" "$(hdr Content-Type)" image/png
@@ -357,8 +300,8 @@ check "static nginx: CORS" "$(hdr Access-Control-Allow-Origin)" "*"
 setag=$(hdr ETag)
 check "static nginx: 304" "$(fetch "$S/tiles/control/$tile.png" -H "If-None-Match: $setag")" 304
 check "static nginx: missing tile is the empty tile" "$(fetch "$S/tiles/control/$maxz/0/0.png")" 200
-cmp -s "$tmp/b" "$here/deploy/nginx/empty.png" && ok "static nginx: empty tile bytes" ||
-  fail "static nginx: empty tile bytes"
+if cmp -s "$tmp/b" "$here/deploy/nginx/empty.png"; then ok "static nginx: empty tile bytes"
+else fail "static nginx: empty tile bytes"; fi
 check "static nginx: missing @2x is the empty @2x" "$(fetch "$S/tiles/control/$maxz/0/0@2x.png")" 200
 check "static nginx: TileJSON" "$(fetch "$S/tiles/control.json")" 200
 rel=$(grep -o '"[^"]*{z}/{x}/{y}.png"' "$tmp/b" | head -1 | tr -d '"')
@@ -388,5 +331,4 @@ for t in "/tiles/../../../../etc/passwd" "/tiles/%2e%2e/%2e%2e/%2e%2e/etc/passwd
   fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -12,7 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libproj-dev proj-data libpng-dev libboost-dev
   libcairo2-dev libicu-dev nlohmann-json3-dev libcli11-dev libsqlite3-dev
-  libgtest-dev libbenchmark-dev clang-format
+  libgtest-dev libbenchmark-dev clang-format shellcheck
   libpango1.0-dev fonts-noto-core
   nginx curl wrk
   clang libclang-rt-14-dev python3
@@ -44,7 +44,8 @@ if [ ! -s "$gpkg" ]; then
   mkdir -p "$cache"
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && apt-get download qgis-common >/dev/null 2>&1 || { apt-get update -qq && apt-get download qgis-common >/dev/null; })
+  # Only a failed download (a stale package list) is retried after an update; a failed cd is not.
+  (cd "$tmp" && { apt-get download qgis-common >/dev/null 2>&1 || { apt-get update -qq && apt-get download qgis-common >/dev/null; }; })
   dpkg-deb -x "$tmp"/qgis-common_*.deb "$tmp/x"
   cp "$tmp/x/usr/share/qgis/resources/data/world_map.gpkg" "$gpkg.tmp"
   mv "$gpkg.tmp" "$gpkg"

@@ -12,6 +12,9 @@ echo "== clang-format check" >&2
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src tests bench -name '*.[ch]pp')
 clang-format --dry-run -Werror "${sources[@]}"
 
+echo "== shellcheck scripts/*.sh" >&2
+shellcheck scripts/*.sh
+
 echo "== build (warnings as errors) and test" >&2
 "$here/scripts/build.sh" ci
 ctest --preset ci -j "$(nproc)"
@@ -27,6 +30,9 @@ FRONTLINE_FUZZ_RUNS="${FRONTLINE_FUZZ_RUNS:-20000}" "$here/scripts/fuzz.sh"
 
 echo "== tile server behind nginx (scripts/serve_test.sh)" >&2
 FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/serve_test.sh"
+
+echo "== PMTiles archives through Protomaps' reader (scripts/pmtiles_check.sh)" >&2
+FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/pmtiles_check.sh" --run
 
 echo "== crash safety: SIGKILL at points through a run (scripts/kill_test.sh)" >&2
 "$here/scripts/kill_test.sh" "$here/build/ci/frontline" 6

@@ -41,7 +41,7 @@ const fl::PlaceState& at(const char* date, const char* place) {
 }
 }  // namespace
 
-TEST(SeedTimeline, BaselineMatchesTheIssue) {
+TEST(SeedTimeline, BaselineHoldersOn26November) {
     for (const char* id : {"gn:170063", "gn:166331", "fl:zahraa", "gn:164816", "gn:167611",
                            "fl:abu-al-duhur-airbase"}) {
         EXPECT_EQ(at("2024-11-26", id).controller, fl::Controller::government) << id;

@@ -129,7 +129,7 @@ Scores score() {
 
 }  // namespace
 
-TEST(Devset, EventScoresStayWithinThreePointsOfIssue14) {
+TEST(Devset, EventRecallPrecisionAndStatusStayWithinThreePointsOfTheGuard) {
     if (!std::filesystem::exists(devset() / "events.tsv")) {
         GTEST_SKIP() << "development set not found at " << devset()
                      << " (../shared/devset beside the repo): nothing to check";
