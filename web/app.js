@@ -55,6 +55,7 @@
     return Number(p[2]) + ' ' + monthNames[Number(p[1]) - 1].slice(0, 3);
   }
   function controllerLabel(id) { return controllers[id] ? controllers[id].label : id; }
+  function controllerName(id) { return controllers[id] ? controllers[id].name : id; }
   function controllerColor(id) { return controllers[id] ? controllers[id].color : '#b4b4b4'; }
   function swatch(id) {
     var s = el('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -107,13 +108,8 @@
   map.attributionControl.setPrefix(
     '<a href="https://leafletjs.com/" title="A JavaScript library for interactive maps">Leaflet</a>');
 
-  var attribution =
-    'Places &copy; <a href="https://www.geonames.org/">GeoNames</a> ' +
-    '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>), ' +
-    '<a href="https://data.humdata.org/dataset/syrian-arab-republic-administrative-boundaries-populated-places">UN OCHA</a> ' +
-    '(<a href="https://creativecommons.org/licenses/by/3.0/igo/">CC BY-IGO 3.0</a>), ' +
-    'boundaries UN OCHA (Syria), <a href="https://www.naturalearthdata.com/">Natural Earth</a>, ' +
-    'control: Frontline from news reports';
+  // The run's credit line (src/common/attribution.cpp), from the main layer's TileJSON.
+  var attribution = D.attribution || '';
 
   function makeTiles(layer, pane) {
     var info = D.layers[layer] || {};
@@ -460,7 +456,7 @@
     rows.forEach(function (r) {
       var btn = el('button', { type: 'button', class: 'place-button', 'data-place': r.id }, [
         swatch(r.st.controller), el('span', { class: 'place-name', text: r.name }),
-        el('span', { class: 'place-detail', text: controllerLabel(r.st.controller).split(' (')[0] + ', ' + shortDate(r.st.since) }),
+        el('span', { class: 'place-detail', text: controllerName(r.st.controller) + ', ' + shortDate(r.st.since) }),
         statusBadge(r.st.status)
       ]);
       btn.addEventListener('click', function () { openPlace(r.id, btn); });
@@ -515,7 +511,7 @@
       var dot = el('span', { class: 'dot', 'aria-hidden': 'true' });
       dot.style.background = c.color;
       if (c.id === 'contested') dot.classList.add('dot-hatched');
-      box.appendChild(el('span', { class: 'mini-item' }, [dot, c.label.split(' (')[0]]));
+      box.appendChild(el('span', { class: 'mini-item' }, [dot, c.name]));
     });
     box.appendChild(el('span', { class: 'mini-item' }, [el('span', { class: 'sym sym-claimed', 'aria-hidden': 'true' }), 'claimed']));
     miniDay = el('span', { class: 'mini-day' });

@@ -35,4 +35,29 @@ Controller ally(Controller c) {
     return c;
 }
 
+ControllerWords controller_words(Controller c) {
+    switch (c) {
+        case Controller::government:
+            return {"Government", "Syrian army and allies"};
+        case Controller::opposition:
+            return {"Opposition", "HTS-led"};
+        case Controller::sdf:
+            return {"SDF", "Kurdish-led"};
+        case Controller::sna:
+            return {"SNA", "Turkish-backed"};
+        case Controller::contested:
+            return {"Contested", ""};
+        case Controller::unknown:
+            return {"Unknown", ""};
+    }
+    return {"Unknown", ""};
+}
+
+std::string controller_label(Controller c) {
+    const ControllerWords w = controller_words(c);
+    std::string s(w.name);
+    if (!w.detail.empty()) s += " (" + std::string(w.detail) + ")";
+    return s;
+}
+
 }  // namespace frontline

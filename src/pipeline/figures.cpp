@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "common/atomic_file.hpp"
+#include "common/attribution.hpp"
 #include "common/error.hpp"
 #include "common/number.hpp"
 #include "geo/boundaries.hpp"
@@ -191,7 +192,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
         if (v.day == &base) text.date_line += " (the baseline)";
         text.legend_title = "Controlled by";
     }
-    text.attribution = figure_attribution();
+    text.attribution = attribution_text();
 
     // The legend lists what the frame shows and the frame depends on the legend's height in
     // the header: lay out, fit, list, until the list stops changing (twice at most in practice).
@@ -343,7 +344,7 @@ std::vector<FigureRecord> FigureMaker::write_defaults(const fs::path& dir) {
 
 std::string figures_json(const std::vector<FigureRecord>& figures, const fs::path& dir) {
     nlohmann::ordered_json j;
-    j["attribution"] = figure_attribution();
+    j["attribution"] = attribution_text();
     j["figures"] = nlohmann::json::array();
     for (const auto& f : figures) {
         nlohmann::ordered_json e;

@@ -309,24 +309,6 @@ ScaleBar choose_scale_bar(double mercator_m_per_px, double lat_deg, double max_p
     return bar;
 }
 
-std::string controller_label(Controller c) {
-    switch (c) {
-        case Controller::government:
-            return "Syrian government";
-        case Controller::opposition:
-            return "Opposition (HTS-led)";
-        case Controller::sdf:
-            return "SDF (Kurdish-led)";
-        case Controller::sna:
-            return "SNA (Turkish-backed)";
-        case Controller::contested:
-            return "Contested";
-        case Controller::unknown:
-            return "Unknown";
-    }
-    return "Unknown";
-}
-
 std::string long_date(const Date& d) {
     static const char* kMonths[] = {"January",   "February", "March",    "April",
                                     "May",       "June",     "July",     "August",
@@ -334,11 +316,6 @@ std::string long_date(const Date& d) {
     return std::to_string(static_cast<unsigned>(d.day())) + " " +
            kMonths[static_cast<unsigned>(d.month()) - 1] + " " +
            std::to_string(static_cast<int>(d.year()));
-}
-
-std::string figure_attribution() {
-    return "Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: UN OCHA, "
-           "Natural Earth · Control from news reports: Frontline";
 }
 
 std::vector<LegendEntry> figure_legend(const Scene& scene, const Style& style, const MapFrame& f,

@@ -77,14 +77,8 @@ struct FigureText {
     std::vector<LegendEntry> legend;
 };
 
-// "Syrian government", "Opposition (HTS-led)", ...
-std::string controller_label(Controller c);
 // "8 December 2024"
 std::string long_date(const Date& d);
-// Places: GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0) · Boundaries: UN OCHA, Natural Earth ·
-// Frontline.
-std::string figure_attribution();
-
 // The legend of a figure: one row per controller of the places the style draws inside the
 // frame (in the order of Controller), then the ring of a changed place (`changed_since`: the
 // baseline's date in words), drawn with the most common change in the frame.

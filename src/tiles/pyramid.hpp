@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/attribution.hpp"
 #include "common/digest.hpp"
 #include "geo/mercator.hpp"
 #include "render/scene.hpp"
@@ -66,9 +67,7 @@ struct PyramidOptions {
     std::function<Digest(const TileId&, int scale)> fingerprint;
     // Called after each stored chunk with (tiles done, tiles in this run); from one thread.
     std::function<void(std::size_t, std::size_t)> progress;
-    std::string attribution =
-        "Frontline; places &copy; GeoNames (CC BY 4.0), UN OCHA (CC BY-IGO 3.0); boundaries: "
-        "UN OCHA (Syria), Natural Earth (public domain)";
+    std::string attribution = attribution_html();
     std::string description;
 };
 

@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "common/attribution.hpp"
 #include "common/error.hpp"
 #include "render/labels.hpp"
 #include "render/renderer.hpp"
@@ -28,7 +29,7 @@ fl::FigureText fixture_text() {
     fl::FigureText t;
     t.title = "Who controls each place around Aleppo";
     t.date_line = "As of 8 December 2024";
-    t.attribution = fl::figure_attribution();
+    t.attribution = fl::attribution_text();
     t.legend_title = "Controlled by";
     return t;
 }
@@ -178,7 +179,7 @@ TEST(Figure, TitleDateLegendScaleBarAndAttributionAreDrawnWhereTheFigureSays) {
     std::vector<std::string> rows;
     for (const auto& e : d.text.legend) rows.push_back(e.text);
     ASSERT_GE(rows.size(), 6u);
-    EXPECT_EQ(rows[0], "Syrian government");
+    EXPECT_EQ(rows[0], "Government (Syrian army and allies)");
     EXPECT_EQ(rows[1], "Opposition (HTS-led)");
     EXPECT_NE(rows.back().find("Changed since 26 November 2024"), std::string::npos);
     // The fixture's most common change is government -> opposition (Saraqib, Aleppo).
