@@ -153,9 +153,9 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
 }
 
 TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
-    // A square area 0..100 km; moving its far corner must not change the fingerprint of a
-    // tile at its other corner, moving the near one must; a tile inside differs from one
-    // outside though no edge is near either.
+    // A square area 0..100 km; moving its far corner (outside the tile's 8 x 8 metatile)
+    // must not change the fingerprint of a tile at its other corner, moving the near one
+    // must; a tile inside differs from one outside though no edge is near either.
     auto square = [](double far) {
         fl::Scene s;
         fl::SceneArea a;
@@ -177,9 +177,40 @@ TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
     const fl::TileId far = fl::tile_for_lonlat(0.85, 0.85, 12);  // ~95 km: near the moved corner
     EXPECT_NE(fa(far, 1), fb(far, 1)) << "a near edge did not change the tile";
     const fl::TileId inside = fl::tile_for_lonlat(0.4, 0.4, 12);
-    const fl::TileId outside = fl::tile_for_lonlat(-0.4, 0.4, 12);
+    // Outside, and in a metatile (8 x 8 tiles, ~78 km) the area does not reach.
+    const fl::TileId outside = fl::tile_for_lonlat(-1.0, 0.4, 12);
     const fl::Scene empty;
     const fl::TileFingerprinter fe(empty, "style");
     EXPECT_NE(fa(inside, 1), fe(inside, 1)) << "the area under a tile is not seen";
     EXPECT_EQ(fa(outside, 1), fe(outside, 1)) << "an area away from the tile is seen";
+}
+
+TEST(ControlAreas, FingerprintSeesEdgesAnywhereInTheTilesMetatile) {
+    // Cairo's anti-aliasing of one fill on a pixel row can change with an edge elsewhere on
+    // that row of the block drawn (issue 17: an incremental run reused a tile whose
+    // metatile's area had changed far from it, and differed from a clean run by a level).
+    // One area of two squares: one under the tile, one moving 40-55 km east of it.
+    auto area = [](double east) {
+        fl::Scene s;
+        fl::SceneArea a;
+        for (double x0 : {0.0, east}) {
+            fl::GeoPolygon p;
+            for (auto [x, y] :
+                 {std::pair{x0, 0.0}, {x0, 5e3}, {x0 + 5e3, 5e3}, {x0 + 5e3, 0.0}, {x0, 0.0}})
+                p.outer().emplace_back(x, y);
+            a.merc.push_back(p);
+        }
+        a.bbox = {0, 0, east + 5e3, 5e3};
+        a.props = {{"controller", "government"}, {"changed", false}};
+        s.control_areas.push_back(a);
+        return s;
+    };
+    const fl::Scene a = area(40e3), b = area(50e3);
+    const fl::TileId origin = fl::tile_for_lonlat(0.001, 0.001, 12);
+    EXPECT_NE(fl::TileFingerprinter(a, "style")(origin, 1),
+              fl::TileFingerprinter(b, "style")(origin, 1))
+        << "an edge in the tile's metatile was not seen";
+    EXPECT_EQ(fl::TileFingerprinter(a, "style", 1)(origin, 1),
+              fl::TileFingerprinter(b, "style", 1)(origin, 1))
+        << "without metatiles only the tile's margin counts";
 }
