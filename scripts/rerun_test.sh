@@ -2,7 +2,7 @@
 # Reruns into one output directory (issue 17): after any sequence of runs, out/ must equal a
 # clean run of the last inputs into a fresh directory, byte for byte; what the last run does
 # not produce (days, layers, tiles, figures) must be gone; a run that fails late (after it has
-# written tiles) must leave the previous out/ byte-identical.
+# written tiles) must leave the previous out/ byte-identical. Clean runs are --no-incremental.
 # The other inputs are a subset of the seed articles, linked into a temporary directory.
 # Prints one line per case and "N passed, M failed".
 #   scripts/rerun_test.sh [FRONTLINE_BIN]
@@ -33,8 +33,10 @@ head -1 "$seeds/manifest.tsv" >"$subset/manifest.tsv"
 awk -F'\t' 'NR > 1 && $2 == "2024-11-30"' "$seeds/manifest.tsv" >>"$subset/manifest.tsv"
 cut -f1 "$subset/manifest.tsv" | tail -n +2 | while read -r f; do ln -s "$seeds/$f" "$subset/$f"; done
 
-run "$work/clean" "$seeds" || exit 1
-run "$work/clean-subset" "$subset" || exit 1
+# The clean runs draw every tile (--no-incremental: no tile reused, from an earlier run or
+# from another layer of the same run).
+run "$work/clean" "$seeds" --no-incremental || exit 1
+run "$work/clean-subset" "$subset" --no-incremental || exit 1
 
 # Every tile whose bytes differ between two outputs (or exists in only the second), as the
 # purge lists write them: <layer>/z/x/y[@2x].png.

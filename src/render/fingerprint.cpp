@@ -109,8 +109,9 @@ Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
         std::string s = a.props;
         bool near = false, inside = false;
         for (const Segment& e : a.edges(t.z)) {
-            if (std::max(e.x0, e.x1) >= blk.minx - m && std::min(e.x0, e.x1) <= blk.maxx + m &&
-                std::max(e.y0, e.y1) >= blk.miny - m && std::min(e.y0, e.y1) <= blk.maxy + m) {
+            // Any x: Cairo clips an edge left or right of the block to a vertical edge at
+            // the block's side, on the same rows.
+            if (std::max(e.y0, e.y1) >= blk.miny - m && std::min(e.y0, e.y1) <= blk.maxy + m) {
                 near = true;
                 s.append(reinterpret_cast<const char*>(&e), sizeof e);
             }

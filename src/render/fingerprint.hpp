@@ -20,13 +20,14 @@ class TileFingerprinter {
 
     // Combines: the style, the static geometry (boundaries, roads: the same for every tile,
     // so any change re-renders all), the zoom and scale, every place within kMarginPx of the
-    // tile (position and all its properties), for every control area the edges that come
-    // within kMarginPx of the tile's metatile (or, if none, whether the tile lies inside it),
-    // and every placed label crossing the tile. Areas count by the whole block the tile is
-    // drawn in: an area is one Cairo fill, and its anti-aliasing on a pixel row can change
-    // with an edge anywhere on that row of the block (Cairo treats a row whole or by
-    // sub-rows depending on every edge that starts or ends in it), so a far edge moved within
-    // the block changed a tile by a level here and there (issue 17: incremental != clean).
+    // tile (position and all its properties), for every control area that comes within
+    // kMarginPx of the tile's metatile all its edges on the metatile's rows (or, if none,
+    // whether the tile lies inside it), and every placed label crossing the tile. An area is
+    // one Cairo fill over the block the tile is drawn in, and its anti-aliasing on a pixel row
+    // can change with any edge on that row: Cairo clips edges beside the block to vertical
+    // edges at its sides, and treats a row whole or by sub-rows depending on every edge that
+    // starts or ends in it. Counting only edges near the tile, an area changed 70 km away
+    // changed tiles by a level here and there (issue 17: incremental != clean).
     // Thread-safe (const, no shared mutable state).
     Digest operator()(const TileId& t, int scale) const;
 

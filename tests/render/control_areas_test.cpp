@@ -153,15 +153,19 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
 }
 
 TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
-    // A square area 0..100 km; moving its far corner (outside the tile's 8 x 8 metatile)
-    // must not change the fingerprint of a tile at its other corner, moving the near one
-    // must; a tile inside differs from one outside though no edge is near either.
+    // An area 0..100 km; moving its far corner (north of the rows of the tile's 8 x 8
+    // metatile) must not change the fingerprint of a tile at its other corner, moving the
+    // near one must; a tile inside differs from one outside though no edge is near either.
     auto square = [](double far) {
         fl::Scene s;
         fl::SceneArea a;
         fl::GeoPolygon p;
-        for (auto [x, y] :
-             {std::pair{0.0, 0.0}, {0.0, 100e3}, {far, 100e3}, {100e3, 0.0}, {0.0, 0.0}})
+        for (auto [x, y] : {std::pair{0.0, 0.0},
+                            {0.0, 100e3},
+                            {far, 100e3},
+                            {100e3, 90e3},
+                            {100e3, 0.0},
+                            {0.0, 0.0}})
             p.outer().emplace_back(x, y);
         a.merc.push_back(p);
         a.bbox = {0, 0, std::max(far, 100e3), 100e3};
@@ -185,32 +189,32 @@ TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
     EXPECT_EQ(fa(outside, 1), fe(outside, 1)) << "an area away from the tile is seen";
 }
 
-TEST(ControlAreas, FingerprintSeesEdgesAnywhereInTheTilesMetatile) {
-    // Cairo's anti-aliasing of one fill on a pixel row can change with an edge elsewhere on
-    // that row of the block drawn (issue 17: an incremental run reused a tile whose
-    // metatile's area had changed far from it, and differed from a clean run by a level).
-    // One area of two squares: one under the tile, one moving 40-55 km east of it.
-    auto area = [](double east) {
+TEST(ControlAreas, FingerprintSeesEdgesOnTheRowsOfTheTilesMetatile) {
+    // Cairo's anti-aliasing of one fill on a pixel row can change with any edge on that row
+    // of the block drawn, even one beside the block (clipped to a vertical edge at its side).
+    // Issue 17: an incremental run reused tiles whose area had changed 70 km away on the same
+    // rows, and differed from a clean run by a level. One area of two squares: one under the
+    // tile, one that moves, 200 km east on the same rows, or 150 km north.
+    auto area = [](double east, double north) {
         fl::Scene s;
         fl::SceneArea a;
-        for (double x0 : {0.0, east}) {
+        for (auto [x0, y0] : {std::pair{0.0, 0.0}, {east, north}}) {
             fl::GeoPolygon p;
-            for (auto [x, y] :
-                 {std::pair{x0, 0.0}, {x0, 5e3}, {x0 + 5e3, 5e3}, {x0 + 5e3, 0.0}, {x0, 0.0}})
+            for (auto [x, y] : {std::pair{x0, y0},
+                                {x0, y0 + 5e3},
+                                {x0 + 5e3, y0 + 5e3},
+                                {x0 + 5e3, y0},
+                                {x0, y0}})
                 p.outer().emplace_back(x, y);
             a.merc.push_back(p);
         }
-        a.bbox = {0, 0, east + 5e3, 5e3};
+        a.bbox = {0, 0, east + 5e3, north + 5e3};
         a.props = {{"controller", "government"}, {"changed", false}};
         s.control_areas.push_back(a);
         return s;
     };
-    const fl::Scene a = area(40e3), b = area(50e3);
     const fl::TileId origin = fl::tile_for_lonlat(0.001, 0.001, 12);
-    EXPECT_NE(fl::TileFingerprinter(a, "style")(origin, 1),
-              fl::TileFingerprinter(b, "style")(origin, 1))
-        << "an edge in the tile's metatile was not seen";
-    EXPECT_EQ(fl::TileFingerprinter(a, "style", 1)(origin, 1),
-              fl::TileFingerprinter(b, "style", 1)(origin, 1))
-        << "without metatiles only the tile's margin counts";
+    auto print = [&](const fl::Scene& s) { return fl::TileFingerprinter(s, "style")(origin, 1); };
+    EXPECT_NE(print(area(200e3, 0)), print(area(210e3, 0))) << "an edge on the tile's rows";
+    EXPECT_EQ(print(area(200e3, 150e3)), print(area(210e3, 150e3))) << "an edge on other rows";
 }
