@@ -6,6 +6,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/generation.hpp"
 #include "common/output_lock.hpp"
 #include "control/control_io.hpp"
 #include "events/event.hpp"
@@ -284,7 +285,12 @@ int run_main(int argc, char** argv) {
     if (*merge) {
         std::vector<fs::path> dirs(merge_inputs.begin(), merge_inputs.end());
         const fl::OutputLock lock(merge_out);
-        auto st = fl::merge_shards(dirs, merge_out);
+        // The merged tiles replace the tiles/ folder as a whole, all at once; the rest of an
+        // earlier output there is kept.
+        fl::Generation generation(merge_out);
+        auto st = fl::merge_shards(dirs, generation.staging());
+        generation.commit([](const fs::path& rel) { return *rel.begin() != "tiles"; },
+                          [](const std::string& s) { std::cerr << "frontline: " << s << "\n"; });
         std::cerr << "frontline: merged " << dirs.size() << " shards: " << st.files << " tiles, "
                   << st.mbtiles << " MBTiles and " << st.pmtiles << " PMTiles files\n";
         return fl::kExitOk;

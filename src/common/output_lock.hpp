@@ -32,7 +32,9 @@ void check_output_dir(const std::filesystem::path& dir);
 // Removes files named like our temporaries (temporary_path(): <name>.frontline-tmp.<pid>.<n>)
 // directly in `dir` and below the folders a run writes (control, tiles, figures, web); returns
 // how many. Anything else, and any other folder, is left alone. Call only while holding the
-// lock.
+// lock. (Since runs are all or nothing those folders are links into .frontline-current, not
+// followed here: a killed run's temporaries are in its staging folder, which Generation
+// removes whole; this finds those an older Frontline left.)
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace frontline

@@ -1,4 +1,5 @@
-// The main job. Every output is written atomically; the order is data first, tiles last.
+// The main job. Every output is written into a staging folder, data first, tiles last, and
+// published all at once (common/generation.hpp).
 #include "pipeline/pipeline.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/generation.hpp"
 #include "common/output_lock.hpp"
 #include "control/areas.hpp"
 #include "control/control_io.hpp"
@@ -48,7 +50,7 @@ namespace {
 // skipped with a warning rather than failing the data outputs.
 void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                          const std::optional<Boundaries>& bounds, const std::string& no_bounds,
-                         const RunOptions& opt) {
+                         const std::filesystem::path& out, const RunOptions& opt) {
     if (!bounds) {
         opt.log("warning: no control areas: " + no_bounds);
         return;
@@ -56,7 +58,7 @@ void write_control_areas(const Gazetteer& gaz, const std::vector<ControlDay>& da
     const GeoMultiPolygon clip = focus_clip(*bounds);
     for (const auto& d : days) {
         const std::vector<AreaSite> sites = area_sites(gaz, d);
-        write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + "-areas.geojson"),
+        write_file_atomic(out / "control" / (to_iso(d.date) + "-areas.geojson"),
                           control_areas_geojson(control_areas(sites, clip), d.date));
     }
 }
@@ -98,13 +100,13 @@ Date timeline_end(const std::vector<Article>& articles, Date baseline, Date toda
     return last;
 }
 
-RunSummary run_pipeline(const RunOptions& opt) {
+namespace {
+
+// Every stage, writing into `out` (the staging folder); `previous` holds the previous run's
+// outputs (unchanged tiles are reused from there).
+RunSummary run_stages(const RunOptions& opt, const std::filesystem::path& out,
+                      const std::filesystem::path& previous) {
     RunSummary sum;
-    if (opt.render) read_style(opt.tiles.style);  // fail on a bad style before any work
-    const OutputLock lock(opt.out_dir);
-    if (auto n = remove_stale_temporaries(opt.out_dir)) {
-        opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
-    }
     std::vector<Correction> corrections;  // read first: a bad row fails before any work
     if (opt.corrections) corrections = read_corrections(*opt.corrections);
     auto gaz = Gazetteer::load_dir(opt.gazetteer_dir);
@@ -193,9 +195,9 @@ RunSummary run_pipeline(const RunOptions& opt) {
         if (!area && bounds) area = focus_lonlat(*bounds);
         if (area) check_tile_count(*area, opt.tiles.minzoom, opt.tiles.maxzoom);
     }
-    write_file_atomic(opt.out_dir / "mentions.geojson", mentions_geojson(all_mentions));
-    write_file_atomic(opt.out_dir / "events.geojson", events_geojson(events));
-    write_file_atomic(opt.out_dir / "events.csv", events_csv(events));
+    write_file_atomic(out / "mentions.geojson", mentions_geojson(all_mentions));
+    write_file_atomic(out / "events.geojson", events_geojson(events));
+    write_file_atomic(out / "events.csv", events_csv(events));
     if (opt.corrections) {
         std::string rows = "action\ttarget\tcontroller\tdate\tnote\n";
         for (const auto& c : corrections) {
@@ -203,22 +205,23 @@ RunSummary run_pipeline(const RunOptions& opt) {
                     (c.action == "set" ? std::string(to_string(c.controller)) : "") + "\t" +
                     (c.action == "set" ? to_iso(c.from) : "") + "\t" + c.note + "\n";
         }
-        write_file_atomic(opt.out_dir / "corrections.tsv", rows);
+        write_file_atomic(out / "corrections.tsv", rows);
         opt.log("corrections: " + std::to_string(corrections.size()) + " rows from " +
                 opt.corrections->string() + " applied (listed in corrections.tsv)");
     }
     for (const auto& d : days) {
-        write_file_atomic(opt.out_dir / "control" / (to_iso(d.date) + ".geojson"),
+        write_file_atomic(out / "control" / (to_iso(d.date) + ".geojson"),
                           control_day_geojson(d, gaz));
     }
-    write_control_areas(gaz, days, bounds, no_bounds, opt);
+    write_control_areas(gaz, days, bounds, no_bounds, out, opt);
     opt.log("articles: " + std::to_string(sum.articles) +
             ", mentions: " + std::to_string(sum.mentions) +
             ", events: " + std::to_string(sum.events) + ", days: " + std::to_string(sum.days));
 
     if (!opt.render) return sum;
     RenderJobOptions ropt = opt.tiles;
-    ropt.out_dir = opt.out_dir;
+    ropt.out_dir = out;
+    ropt.previous_dir = previous;
     ropt.log = opt.log;
     auto r = render_layers(gaz, days, ropt);
     sum.tiles = r.tiles;
@@ -230,7 +233,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
         const auto t0 = std::chrono::steady_clock::now();
         const std::clock_t c0 = std::clock();
         FigureMaker figures(gaz, days, ropt);
-        const auto written = figures.write_defaults(opt.out_dir / "figures");
+        const auto written = figures.write_defaults(out / "figures");
         std::size_t files = 0;
         for (const auto& f : written) files += f.files.size();
         sum.figures = files;
@@ -245,7 +248,7 @@ RunSummary run_pipeline(const RunOptions& opt) {
 
     if (!opt.web) return sum;
     WebOptions wo;
-    wo.out_dir = opt.out_dir;
+    wo.out_dir = out;
     wo.web_dir = opt.web_dir;
     wo.leaflet_dir = leaflet_dist_dir(opt.web_dir);
     wo.style = opt.tiles.style;
@@ -277,6 +280,22 @@ RunSummary run_pipeline(const RunOptions& opt) {
         // A data file of this run the page could not read: the page is lost, not the run.
         opt.log(std::string("warning: no web page: unexpected data: ") + e.what());
     }
+    return sum;
+}
+
+}  // namespace
+
+RunSummary run_pipeline(const RunOptions& opt) {
+    if (opt.render) read_style(opt.tiles.style);  // fail on a bad style before any work
+    const OutputLock lock(opt.out_dir);
+    if (auto n = remove_stale_temporaries(opt.out_dir)) {
+        opt.log("removed " + std::to_string(n) + " temporary files left by an interrupted run");
+    }
+    // All or nothing: the run writes into a staging folder, published by one rename only
+    // when every output is written; a failure or a kill leaves the previous outputs.
+    Generation generation(opt.out_dir);
+    const RunSummary sum = run_stages(opt, generation.staging(), generation.current());
+    generation.commit({}, opt.log);
     return sum;
 }
 

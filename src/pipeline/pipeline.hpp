@@ -76,7 +76,10 @@ Date timeline_end(const std::vector<Article>& articles, Date baseline, Date toda
 RunOptions default_run_options();
 
 // Takes the output directory's lock for the whole run (a second run on the same directory
-// fails with a clear message) and first removes temporaries a killed run left there.
+// fails with a clear message) and first removes temporaries a killed run left there. All or
+// nothing: the outputs are written into a staging folder and published with one rename when
+// all are written (common/generation.hpp); a run that throws leaves the previous outputs
+// byte for byte, and what the new run does not write (days, layers, tiles) is gone after it.
 RunSummary run_pipeline(const RunOptions& opt);
 
 }  // namespace frontline

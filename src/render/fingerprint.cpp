@@ -2,6 +2,7 @@
 // digests of what it can see.
 #include "render/fingerprint.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -40,8 +41,8 @@ std::string area_text(const std::vector<SceneArea>& areas) {
 
 }  // namespace
 
-TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_text)
-    : scene_(scene) {
+TileFingerprinter::TileFingerprinter(const Scene& scene, std::string_view style_text, int metatile)
+    : scene_(scene), metatile_(std::max(1, metatile)) {
     std::string stat = std::string(style_text);
     stat += area_text(scene.countries);
     stat += area_text(scene.admin1);
@@ -94,15 +95,23 @@ Digest TileFingerprinter::operator()(const TileId& t, int scale) const {
     // tile is wholly inside or outside (even-odd count of the edges a ray from its centre
     // crosses), and that is all that matters.
     const double cx = (b.minx + b.maxx) / 2, cy = (b.miny + b.maxy) / 2;
+    // The aligned block the tile is drawn in (a superset of the metatile cut to the region).
+    const int side = std::max(1, metatile_ / std::max(1, scale));
+    const TileId nw{t.z, t.x - t.x % side, t.y - t.y % side};
+    const TileId se{t.z, nw.x + side - 1, nw.y + side - 1};
+    const BBox bn = tile_bounds_3857(nw), bs = tile_bounds_3857(se);
+    const BBox blk{std::min(bn.minx, bs.minx), std::min(bn.miny, bs.miny),
+                   std::max(bn.maxx, bs.maxx), std::max(bn.maxy, bs.maxy)};
     for (const auto& a : areas_) {
-        if (a.box.minx > b.maxx + m || a.box.maxx < b.minx - m || a.box.miny > b.maxy + m ||
-            a.box.maxy < b.miny - m)
+        if (a.box.minx > blk.maxx + m || a.box.maxx < blk.minx - m || a.box.miny > blk.maxy + m ||
+            a.box.maxy < blk.miny - m)
             continue;
         std::string s = a.props;
         bool near = false, inside = false;
         for (const Segment& e : a.edges(t.z)) {
-            if (std::max(e.x0, e.x1) >= b.minx - m && std::min(e.x0, e.x1) <= b.maxx + m &&
-                std::max(e.y0, e.y1) >= b.miny - m && std::min(e.y0, e.y1) <= b.maxy + m) {
+            // Any x: Cairo clips an edge left or right of the block to a vertical edge at
+            // the block's side, on the same rows.
+            if (std::max(e.y0, e.y1) >= blk.miny - m && std::min(e.y0, e.y1) <= blk.maxy + m) {
                 near = true;
                 s.append(reinterpret_cast<const char*>(&e), sizeof e);
             }

@@ -14,13 +14,20 @@ namespace frontline {
 class TileFingerprinter {
   public:
     // `style_text` is the style file's content: any style change changes every fingerprint.
-    TileFingerprinter(const Scene& scene, std::string_view style_text);
+    // `metatile`: tiles are drawn in aligned blocks of metatile x metatile tiles at scale 1
+    // (metatile / scale at higher scales; tiles/pyramid.hpp's kMetatile).
+    TileFingerprinter(const Scene& scene, std::string_view style_text, int metatile = 8);
 
     // Combines: the style, the static geometry (boundaries, roads: the same for every tile,
     // so any change re-renders all), the zoom and scale, every place within kMarginPx of the
-    // tile (position and all its properties), for every control area the edges that come
-    // within kMarginPx of the tile (or, if none, whether the tile lies inside it), and every
-    // placed label crossing the tile.
+    // tile (position and all its properties), for every control area that comes within
+    // kMarginPx of the tile's metatile all its edges on the metatile's rows (or, if none,
+    // whether the tile lies inside it), and every placed label crossing the tile. An area is
+    // one Cairo fill over the block the tile is drawn in, and its anti-aliasing on a pixel row
+    // can change with any edge on that row: Cairo clips edges beside the block to vertical
+    // edges at its sides, and treats a row whole or by sub-rows depending on every edge that
+    // starts or ends in it. Counting only edges near the tile, an area changed 70 km away
+    // changed tiles by a level here and there (issue 17: incremental != clean).
     // Thread-safe (const, no shared mutable state).
     Digest operator()(const TileId& t, int scale) const;
 
@@ -34,6 +41,7 @@ class TileFingerprinter {
         Digest d;
     };
     const Scene& scene_;
+    int metatile_;
     Digest base_;
     struct Segment {
         double x0, y0, x1, y1;  // metres

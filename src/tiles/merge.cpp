@@ -37,7 +37,8 @@ MergeStats merge_shards(const std::vector<fs::path>& shard_dirs, const fs::path&
         }
         std::sort(files.begin(), files.end());  // deterministic whatever the file system
         for (const auto& f : files) {
-            const fs::path rel = fs::relative(f, shard);
+            // Lexically: tiles/ is a link into the shard's generation folder.
+            const fs::path rel = f.lexically_relative(shard);
             const std::string name = f.filename().string();
             if (is_temporary_name(name)) continue;  // an interrupted writer's leftovers
             if (f.extension() == ".mbtiles") {

@@ -44,12 +44,18 @@ fs::path tile_path(const PyramidOptions& opt, const TileId& t, int scale) {
 }
 
 bool XyzStore::put(const fs::path& path, std::string_view png, const Digest& d) {
+    return put_from(path, fs::path(), png, d);
+}
+
+bool XyzStore::put_from(const fs::path& path, const fs::path& previous, std::string_view png,
+                        const Digest& d) {
     fs::path existing;
     {
         std::lock_guard lock(mutex_);
         auto [it, inserted] = first_.emplace(d, path);
         if (!inserted && it->second != path) existing = it->second;
     }
+    if (existing.empty()) existing = previous;
     if (!existing.empty()) {
         std::error_code ec;
         fs::create_directories(path.parent_path(), ec);
@@ -279,7 +285,10 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
 
     PyramidStats stats;
     const fs::path state_path = opt.tiles_dir / (opt.layer + ".state");
-    const auto previous = read_state(state_path);
+    PyramidOptions prev_opt = opt;
+    if (!opt.previous_tiles_dir.empty()) prev_opt.tiles_dir = opt.previous_tiles_dir;
+    const bool in_place = prev_opt.tiles_dir == opt.tiles_dir;
+    const auto previous = read_state(prev_opt.tiles_dir / (opt.layer + ".state"));
     std::string state, changed;
     // A chunk: whole metatiles, at least 256 tiles a thread; memory is bounded by it.
     const std::size_t chunk = static_cast<std::size_t>(256) * threads;
@@ -299,11 +308,12 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             if (!opt.fingerprint) return;
             const Job& j = jobs[base + i];
             inputs[i] = opt.fingerprint(j.tile, j.scale);
+            if (!opt.reuse) return;
             auto it = previous.find(state_key(j.tile, j.scale));
             if (it != previous.end() && it->second.input == inputs[i] && !(inputs[i] == Digest{})) {
                 // Same inputs: reuse the file if it is intact.
                 std::error_code ec;
-                const fs::path p = tile_path(opt, j.tile, j.scale);
+                const fs::path p = tile_path(prev_opt, j.tile, j.scale);
                 if (fs::exists(p, ec)) {
                     std::string bytes = read_file(p, "tiles");
                     if (digest(bytes) == it->second.output) {
@@ -353,8 +363,11 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
             const Digest d = digest(out[i]);
             const std::string key = state_key(j.tile, j.scale);
             const fs::path path = tile_path(opt, j.tile, j.scale);
-            if (reused[i] == 1) {
+            if (reused[i] == 1 && in_place) {
                 store.note(path, d);  // this layer's file from the previous run, intact
+            } else if (reused[i] == 1) {
+                // The previous run's file, intact: linked into this run's folder.
+                store.put_from(path, tile_path(prev_opt, j.tile, j.scale), out[i], d);
             } else {
                 store.put(path, out[i], d);  // new bytes, or a hard link to identical ones
             }

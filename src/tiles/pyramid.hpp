@@ -28,6 +28,10 @@ class XyzStore {
   public:
     // Returns true if the bytes were written, false if the tile was linked to an earlier one.
     bool put(const std::filesystem::path& path, std::string_view png, const Digest& d);
+    // As put(), but the first copy of this content is a hard link to `previous` (the same
+    // bytes, an earlier run's file) rather than written again.
+    bool put_from(const std::filesystem::path& path, const std::filesystem::path& previous,
+                  std::string_view png, const Digest& d);
     // Records a tile already on disk with this content (an incremental run's reused tile).
     void note(const std::filesystem::path& path, const Digest& d);
     std::size_t unique() const;
@@ -50,11 +54,15 @@ struct PyramidOptions {
     int maxzoom = 10;
     BBox lonlat;                      // area to cover, degrees
     std::filesystem::path tiles_dir;  // tiles go to <tiles_dir>/<layer>/{z}/{x}/{y}.png
-    int threads = 0;                  // 0: all cores
-    std::vector<int> scales = {1};    // 1: {y}.png (256 px); 2: {y}@2x.png (512 px)
-    XyzStore* store = nullptr;        // dedupe across layers; a private one if null
-    bool mbtiles = true;              // also <tiles_dir>/<layer>.mbtiles (scale 1 tiles)
-    bool pmtiles = true;              // also <tiles_dir>/<layer>.pmtiles (scale 1 tiles)
+    // The previous run's tiles, for incremental runs: its <layer>.state and the tiles it
+    // names are read there, and an unchanged tile is hard-linked from there into tiles_dir
+    // (a run writes into a staging folder, common/generation.hpp). Empty: tiles_dir itself.
+    std::filesystem::path previous_tiles_dir;
+    int threads = 0;                // 0: all cores
+    std::vector<int> scales = {1};  // 1: {y}.png (256 px); 2: {y}@2x.png (512 px)
+    XyzStore* store = nullptr;      // dedupe across layers; a private one if null
+    bool mbtiles = true;            // also <tiles_dir>/<layer>.mbtiles (scale 1 tiles)
+    bool pmtiles = true;            // also <tiles_dir>/<layer>.pmtiles (scale 1 tiles)
     PngOptions png;
     // Sharding past one machine: this run renders only shard `shard_index` (0-based) of
     // `shard_count`; blocks of kShardBlock consecutive tiles go round-robin to the shards.
@@ -65,6 +73,9 @@ struct PyramidOptions {
     // one in the previous run's state file (<tiles_dir>/<layer>.state) and whose file is
     // intact is not rendered again.
     std::function<Digest(const TileId&, int scale)> fingerprint;
+    // False (`--no-incremental`): every tile is drawn; the fingerprints are still recorded,
+    // so the state file is the same as an incremental run's and the next run can reuse.
+    bool reuse = true;
     // Called after each stored chunk with (tiles done, tiles in this run); from one thread.
     std::function<void(std::size_t, std::size_t)> progress;
     std::string attribution = attribution_html();

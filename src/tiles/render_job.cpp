@@ -57,16 +57,16 @@ RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDa
         popt.maxzoom = opt.maxzoom;
         popt.lonlat = opt.lonlat ? *opt.lonlat : scene.focus_lonlat;
         popt.tiles_dir = opt.out_dir / "tiles";
+        if (!opt.previous_dir.empty()) popt.previous_tiles_dir = opt.previous_dir / "tiles";
         popt.threads = opt.threads;
         popt.scales = opt.scales;
         popt.store = &store;
         popt.shard_index = opt.shard_index;
         popt.shard_count = opt.shard_count;
         popt.description = what;
-        const TileFingerprinter fingerprint(scene, style_text);
-        if (opt.incremental) {
-            popt.fingerprint = [&](const TileId& t, int scale) { return fingerprint(t, scale); };
-        }
+        const TileFingerprinter fingerprint(scene, style_text, kMetatile);
+        popt.fingerprint = [&](const TileId& t, int scale) { return fingerprint(t, scale); };
+        popt.reuse = opt.incremental;
         if (opt.progress) {
             popt.progress = [&](std::size_t done, std::size_t total) {
                 opt.progress(layer, done, total);

@@ -26,6 +26,9 @@ struct RenderJobOptions {
     std::filesystem::path changes_style;
     std::filesystem::path overlay_style;
     std::filesystem::path out_dir;  // tiles go to <out_dir>/tiles/
+    // The previous run's output (its tiles/ and their states), when it is not out_dir: the
+    // pipeline writes into a staging folder (common/generation.hpp). Empty: out_dir.
+    std::filesystem::path previous_dir;
     int minzoom = 5;
     int maxzoom = 12;  // default pyramid: the two governorates at zoom 5 to 12
     int threads = 0;

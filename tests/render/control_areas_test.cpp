@@ -153,15 +153,19 @@ TEST(Simplify, FewerVerticesAtLowZoomsAndTheSamePicture) {
 }
 
 TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
-    // A square area 0..100 km; moving its far corner must not change the fingerprint of a
-    // tile at its other corner, moving the near one must; a tile inside differs from one
-    // outside though no edge is near either.
+    // An area 0..100 km; moving its far corner (north of the rows of the tile's 8 x 8
+    // metatile) must not change the fingerprint of a tile at its other corner, moving the
+    // near one must; a tile inside differs from one outside though no edge is near either.
     auto square = [](double far) {
         fl::Scene s;
         fl::SceneArea a;
         fl::GeoPolygon p;
-        for (auto [x, y] :
-             {std::pair{0.0, 0.0}, {0.0, 100e3}, {far, 100e3}, {100e3, 0.0}, {0.0, 0.0}})
+        for (auto [x, y] : {std::pair{0.0, 0.0},
+                            {0.0, 100e3},
+                            {far, 100e3},
+                            {100e3, 90e3},
+                            {100e3, 0.0},
+                            {0.0, 0.0}})
             p.outer().emplace_back(x, y);
         a.merc.push_back(p);
         a.bbox = {0, 0, std::max(far, 100e3), 100e3};
@@ -177,9 +181,40 @@ TEST(ControlAreas, FingerprintSeesOnlyEdgesNearTheTile) {
     const fl::TileId far = fl::tile_for_lonlat(0.85, 0.85, 12);  // ~95 km: near the moved corner
     EXPECT_NE(fa(far, 1), fb(far, 1)) << "a near edge did not change the tile";
     const fl::TileId inside = fl::tile_for_lonlat(0.4, 0.4, 12);
-    const fl::TileId outside = fl::tile_for_lonlat(-0.4, 0.4, 12);
+    // Outside, and in a metatile (8 x 8 tiles, ~78 km) the area does not reach.
+    const fl::TileId outside = fl::tile_for_lonlat(-1.0, 0.4, 12);
     const fl::Scene empty;
     const fl::TileFingerprinter fe(empty, "style");
     EXPECT_NE(fa(inside, 1), fe(inside, 1)) << "the area under a tile is not seen";
     EXPECT_EQ(fa(outside, 1), fe(outside, 1)) << "an area away from the tile is seen";
+}
+
+TEST(ControlAreas, FingerprintSeesEdgesOnTheRowsOfTheTilesMetatile) {
+    // Cairo's anti-aliasing of one fill on a pixel row can change with any edge on that row
+    // of the block drawn, even one beside the block (clipped to a vertical edge at its side).
+    // Issue 17: an incremental run reused tiles whose area had changed 70 km away on the same
+    // rows, and differed from a clean run by a level. One area of two squares: one under the
+    // tile, one that moves, 200 km east on the same rows, or 150 km north.
+    auto area = [](double east, double north) {
+        fl::Scene s;
+        fl::SceneArea a;
+        for (auto [x0, y0] : {std::pair{0.0, 0.0}, {east, north}}) {
+            fl::GeoPolygon p;
+            for (auto [x, y] : {std::pair{x0, y0},
+                                {x0, y0 + 5e3},
+                                {x0 + 5e3, y0 + 5e3},
+                                {x0 + 5e3, y0},
+                                {x0, y0}})
+                p.outer().emplace_back(x, y);
+            a.merc.push_back(p);
+        }
+        a.bbox = {0, 0, east + 5e3, north + 5e3};
+        a.props = {{"controller", "government"}, {"changed", false}};
+        s.control_areas.push_back(a);
+        return s;
+    };
+    const fl::TileId origin = fl::tile_for_lonlat(0.001, 0.001, 12);
+    auto print = [&](const fl::Scene& s) { return fl::TileFingerprinter(s, "style")(origin, 1); };
+    EXPECT_NE(print(area(200e3, 0)), print(area(210e3, 0))) << "an edge on the tile's rows";
+    EXPECT_EQ(print(area(200e3, 150e3)), print(area(210e3, 150e3))) << "an edge on other rows";
 }
