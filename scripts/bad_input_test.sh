@@ -233,11 +233,12 @@ elif mount --bind "$out" "$out" 2>/dev/null; then
       run "$seeds" "${args[@]}" --out "$out"
   else skip "read-only out/" "remount read-only not permitted"; fi
   umount "$out"; unset 'mounts[-1]'
-  # Only out/tiles read-only: the data files go through, the tile stage fails.
+  # Only out/tiles read-only: the previous output cannot be replaced, so the run stops at
+  # its start and nothing is written.
   if mount --bind "$out/tiles" "$out/tiles" 2>/dev/null; then
     mounts+=("$out/tiles")
     mount -o remount,bind,ro "$out/tiles" 2>/dev/null &&
-      expect_error "read-only out/tiles (data written, tiles refused)" 3 "out/tiles/.*: Read-only file system" \
+      expect_error "read-only out/tiles (refused at the start, nothing written)" 3 "out/tiles/.*: Read-only file system" \
         run "$seeds" "${args[@]}" --out "$out"
     umount "$out/tiles"; unset 'mounts[-1]'
   fi
