@@ -409,6 +409,8 @@ int run_main(int argc, char** argv) {
         sv_handler.cache_bytes = sv_cache_mb << 20;
         sv_server.read_timeout = std::chrono::milliseconds(sv_timeout_ms);
         sv_server.log = [](const std::string& s) { std::cerr << "frontline serve: " << s << "\n"; };
+        sv_handler.log = sv_server.log;
+        sv_render.log = sv_server.log;
         std::shared_ptr<fl::serve::TileRenderer> renderer;
         if (!sv_no_render) {
             sv_render.data_dir = sv_data;

@@ -20,8 +20,10 @@ std::filesystem::path temporary_path(const std::filesystem::path& target);
 // True for a file name temporary_path() makes (with or without a writer's ".<digits>").
 bool is_temporary_name(std::string_view filename);
 
-// Writes `data` to `path` atomically (temp file + fsync + rename). Creates parent
-// directories. Throws Error("output", path, ...) with kExitOutputError on failure.
+// Writes `data` to `path` atomically (temp file + rename): a reader sees the old file or the
+// new one, never a part. Not fsynced one by one (a run writes thousands of tiles): a run's
+// outputs reach the disk together before they are published (common/generation.hpp). Creates
+// parent directories. Throws Error("output", path, ...) with kExitOutputError on failure.
 void write_file_atomic(const std::filesystem::path& path, std::string_view data);
 
 // The largest input read whole (articles, manifests, gazetteer TSVs, styles, ...): 256 MiB

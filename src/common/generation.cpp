@@ -19,6 +19,23 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Flushes the file system holding `p` (syncfs(2)); a failure is not fatal to the run (the
+// data are written, only not yet forced to disk).
+void sync_file_system(const fs::path& p) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::syncfs(fd);
+    ::close(fd);
+}
+
+// fsync(2) of a directory, so a rename inside it is on disk.
+void sync_directory(const fs::path& p) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 [[noreturn]] void fail(const fs::path& p, const std::string& what, int err) {
     throw Error("output", shorten_path(p.string()), what + ": " + fs_problem(err),
                 kExitOutputError);
@@ -211,6 +228,11 @@ void Generation::commit(const std::function<bool(const fs::path&)>& keep,
         fail(staging_, "cannot list", ec.value());
     }
 
+    // Durable before visible: the new generation's files reach the disk (one syncfs for the
+    // whole file system, far cheaper than an fsync per tile) before the switch names them,
+    // and the folder holding the switch after it, so a power cut shows one generation whole.
+    sync_file_system(staging_);
+
     // The switch: one rename.
     fs::path old_generation = staging_;
     if (!exists_nofollow(current_)) {
@@ -242,6 +264,7 @@ void Generation::commit(const std::function<bool(const fs::path&)>& keep,
         }
     }
     committed_ = true;
+    sync_directory(dir_);
 
     // Published. What follows only tidies up; a failure is a warning.
     fs::remove_all(old_generation, ec);

@@ -139,7 +139,8 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
         throw Error("render", std::to_string(width) + "x" + std::to_string(height) + " px",
                     std::string("cannot create the image: ") +
-                        cairo_status_to_string(cairo_surface_status(surface.get())));
+                        cairo_status_to_string(cairo_surface_status(surface.get())),
+                    kExitInternal);  // out of memory: not the user's input
     }
     std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
     cairo_t* cr = crp.get();

@@ -236,7 +236,9 @@ std::optional<HttpResponse> Handler::handle(const HttpRequest& req, bool allow_r
     } catch (const RequestError& e) {
         r = text(e.status, e.reason, e.status == 404 ? "public, max-age=60" : "no-store");
     } catch (const std::exception& e) {
-        r = text(500, std::string("internal error: ") + e.what());
+        if (opt_.log)
+            opt_.log("internal error on " + shorten_path(req.target, 200) + ": " + e.what());
+        r = text(500, "internal error");
     }
     r->headers.emplace_back("Access-Control-Allow-Origin", "*");
     if (r->status == 200 && !r->etag.empty()) {

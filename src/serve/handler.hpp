@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -23,6 +24,9 @@ struct HandlerOptions {
     int max_age = 3600;      // Cache-Control max-age of tiles and data, seconds
     std::size_t cache_bytes = 256u << 20;  // rendered tiles and static images kept in memory
     int metatile = 4;                      // on-demand rendering renders metatile^2 tiles at once
+    // Where an internal error's details go (the 500 answer carries none: no exception text or
+    // path reaches a client). Null: nowhere.
+    std::function<void(const std::string&)> log;
 };
 
 struct HttpRequest {

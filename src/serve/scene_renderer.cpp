@@ -95,7 +95,8 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
             days_ = std::move(fresh);
             stamp_ = now;
             scenes_.clear();
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {
+            if (opt_.log) opt_.log(std::string("warning: keeping the previous days: ") + e.what());
         }
     }
     if (auto it = scenes_.find(name); it != scenes_.end()) return it->second;

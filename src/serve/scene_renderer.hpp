@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -22,6 +23,8 @@ struct SceneRendererOptions {
     std::filesystem::path style;          // empty: the source tree's styles/control.json
     int minzoom = 5;
     int maxzoom = 12;  // deepest zoom rendered on demand (and advertised in TileJSON)
+    // Warnings while serving (a new run's control days that cannot be read yet). Null: none.
+    std::function<void(const std::string&)> log;
 };
 
 class SceneRenderer final : public TileRenderer {

@@ -47,7 +47,9 @@ class FakeRenderer : public TileRenderer {
     }
     std::atomic<std::uint64_t> gen{1};
     std::uint64_t generation() override { return gen.load(); }
+    std::atomic<bool> fail{false};  // render_static throws, as a bug or a full disk would
     std::string render_static(const StaticRequest& r) override {
+        if (fail) throw std::runtime_error("cannot map /srv/secret/font.ttf");
         return "static:" + std::to_string(r.width) + "x" + std::to_string(r.height);
     }
 };
@@ -311,6 +313,24 @@ TEST_F(Fixture, StaticImages) {
     EXPECT_EQ(get(h, "/static.png?center=37,36&zoom=8&layer=nope").status, 404);
     auto no = make(false);
     EXPECT_EQ(get(no, "/static.png?center=37,36&zoom=8").status, 404);
+}
+
+// A failure inside the server is a 500 whose body tells the client nothing about the
+// machine (no exception text, no path); the details go to the log.
+TEST_F(Fixture, InternalErrorIs500WithoutDetailsWhichGoToTheLog) {
+    HandlerOptions o;
+    o.data_dir = dir;
+    std::vector<std::string> logged;
+    o.log = [&](const std::string& s) { logged.push_back(s); };
+    Handler h(o, fake);
+    fake->fail = true;
+    auto r = get(h, "/static.png?center=37,36&zoom=8&size=300x200");
+    EXPECT_EQ(r.status, 500);
+    EXPECT_EQ(r.body.find("secret"), std::string::npos) << r.body;
+    EXPECT_EQ(r.body.find("cannot map"), std::string::npos) << r.body;
+    ASSERT_EQ(logged.size(), 1u);
+    EXPECT_NE(logged[0].find("/srv/secret/font.ttf"), std::string::npos) << logged[0];
+    EXPECT_NE(logged[0].find("/static.png"), std::string::npos) << logged[0];
 }
 
 TEST(RenderCache, BoundedLru) {
