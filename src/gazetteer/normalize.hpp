@@ -43,10 +43,10 @@ bool turkish_romanisation(const std::vector<std::string_view>& names);
 
 // The English newsroom form of a Syrian name romanised the Turkish way, for labels: the
 // letters ı ş ç ğ ö ü as i sh ch gh o u, c (jim) as j, v (waw) as w, e as a (a final e
-// is the ta marbuta, written -a as newsroom_name() writes it), the article "El-"/"Ec-"/"Es-"/... and a joined "El" before a
-// consonant ("Elcid") as "al-"; "Tel" -> "Tal", "Sheikh" and "Deir" kept.
-// "Zor Ec-Cerabiyat" -> "Zor al-Jarabiyat", "El-Kreyyım" -> "al-Krayyim",
-// "Resm El-Bağl" -> "Rasm al-Baghl", "El-Hacame" -> "al-Hajama".
+// is the ta marbuta, written -a as newsroom_name() writes it), the article "El-"/"Ec-"/"Es-"/...
+// and a joined "El" before a consonant ("Elcid") as "al-"; "Tel" -> "Tal", "Sheikh" and "Deir"
+// kept. "Zor Ec-Cerabiyat" -> "Zor al-Jarabiyat", "El-Kreyyım" -> "al-Krayyim", "Resm El-Bağl" ->
+// "Rasm al-Baghl", "El-Hacame" -> "al-Hajama".
 std::string english_from_turkish(std::string_view name);
 
 // The English form newsrooms print for a romanised Syrian name: diacritics and ayn/hamza
