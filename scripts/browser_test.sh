@@ -34,7 +34,7 @@ exit_hooks+=(keep_artifacts)
 out="$tmp/out"
 zoom=${BROWSER_TEST_ZOOM:-5-9}
 echo "== frontline run --zoom $zoom" >&2
-if ! timeout 900 "$bin" run --out "$out" --zoom "$zoom" --progress quiet >"$tmp/run.log" 2>&1; then
+if ! timeout 900 "$bin" run "$here/../shared/seeds" --out "$out" --zoom "$zoom" --progress quiet >"$tmp/run.log" 2>&1; then
   cat "$tmp/run.log" >&2
   exit 1
 fi

@@ -14,7 +14,7 @@ if [ "$out" = --run ]; then
   find_frontline
   out="$tmp/out"
   echo "== frontline run --zoom 5-8" >&2
-  if ! timeout 900 "$bin" run --out "$out" --zoom 5-8 --progress quiet >"$tmp/run.log" 2>&1; then
+  if ! timeout 900 "$bin" run "$here/../shared/seeds" --out "$out" --zoom 5-8 --progress quiet >"$tmp/run.log" 2>&1; then
     cat "$tmp/run.log" >&2
     die "the run failed"
   fi

@@ -38,7 +38,7 @@ hdr() { grep -i "^$1:" "$tmp/h" | tail -1 | cut -d' ' -f2- | tr -d '\r'; }
 out="$tmp/out"
 zoom=${SERVE_TEST_ZOOM:-5-8}
 echo "== frontline run --zoom $zoom" >&2
-if ! timeout 900 "$bin" run --out "$out" --zoom "$zoom" >"$tmp/run.log" 2>&1; then
+if ! timeout 900 "$bin" run "$here/../shared/seeds" --out "$out" --zoom "$zoom" >"$tmp/run.log" 2>&1; then
   cat "$tmp/run.log" >&2
   echo "0 passed, 1 failed"
   exit 1

@@ -43,6 +43,7 @@ FRONTLINE_BIN="$here/build/ci/frontline" "$here/scripts/browser_test.sh"
 echo "== bad input corpus through the command line (scripts/bad_input_test.sh)" >&2
 "$here/scripts/bad_input_test.sh" "$here/build/ci/frontline"
 "$here/scripts/rerun_test.sh" "$here/build/ci/frontline"  # reruns equal clean runs; all or nothing
+"$here/scripts/install_test.sh"  # cmake --install, prefix moved: same outputs as the build tree, serves
 
 if [ "${FRONTLINE_SKIP_TSAN:-0}" != 1 ]; then
   echo "== ThreadSanitizer: the threaded tests (tile rendering, server, render cache)" >&2

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "events/actors.hpp"
 #include "text/tsv.hpp"
@@ -175,9 +176,8 @@ Lexicon Lexicon::load_dir(const std::filesystem::path& dir) {
 const Lexicon& lexicon() {
     static const Lexicon lex = [] {
         const char* env = std::getenv("FRONTLINE_LEXICON");
-        std::filesystem::path dir = env && *env
-                                        ? std::filesystem::path(env)
-                                        : std::filesystem::path(FRONTLINE_SOURCE_DIR) / "lexicon";
+        std::filesystem::path dir =
+            env && *env ? std::filesystem::path(env) : data_dir() / "lexicon";
         return Lexicon::load_dir(dir);
     }();
     return lex;

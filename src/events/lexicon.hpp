@@ -62,8 +62,8 @@ struct Lexicon {
     static Lexicon load_dir(const std::filesystem::path& dir);
 };
 
-// The lexicon every extraction uses: $FRONTLINE_LEXICON if set, else the source tree's
-// lexicon/ directory. Loaded once, on first use (thread-safe).
+// The lexicon every extraction uses: $FRONTLINE_LEXICON if set, else the data directory's
+// lexicon/ (common/data_dir.hpp). Loaded once, on first use (thread-safe).
 const Lexicon& lexicon();
 
 }  // namespace frontline

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "common/atomic_file.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -26,7 +27,7 @@ fs::path default_boundaries_path() {
 }
 
 fs::path default_syria_boundaries_dir() {
-    return fs::path(FRONTLINE_SOURCE_DIR) / "data" / "boundaries";
+    return data_dir() / "data" / "boundaries";
 }
 
 namespace {

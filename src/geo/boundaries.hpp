@@ -27,7 +27,7 @@ struct AdminArea {
     GeoMultiPolygon geom;  // lon/lat
 };
 
-// data/boundaries/ of the source tree: UN OCHA's Syrian governorates.
+// data/boundaries/ of the data directory (common/data_dir.hpp): UN OCHA's Syrian governorates.
 std::filesystem::path default_syria_boundaries_dir();
 
 struct BoundaryOptions {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "common/atomic_file.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "common/generation.hpp"
 #include "common/output_lock.hpp"
@@ -33,12 +34,12 @@ namespace frontline {
 
 RunOptions default_run_options() {
     RunOptions o;
-    const std::filesystem::path src = FRONTLINE_SOURCE_DIR;
-    o.inputs = {src.parent_path() / "shared" / "seeds"};
-    o.gazetteer_dir = src / "gazetteer";
-    o.baseline = src / "data" / "baseline" / "2024-11-26.tsv";
+    const std::filesystem::path& data = data_dir();
+    o.inputs = {std::filesystem::path("..") / "shared" / "seeds"};
+    o.gazetteer_dir = data / "gazetteer";
+    o.baseline = data / "data" / "baseline" / "2024-11-26.tsv";
     o.tiles.boundaries = default_boundaries_path();
-    o.tiles.style = src / "styles" / "control.json";
+    o.tiles.style = data / "styles" / "control.json";
     o.web_dir = default_web_dir();
     return o;
 }

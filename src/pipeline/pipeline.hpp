@@ -72,7 +72,9 @@ inline constexpr int kMaxTimelineDays = 3660;
 Date timeline_end(const std::vector<Article>& articles, Date baseline, Date today,
                   std::vector<std::string>& warnings);
 
-// Default paths inside the source tree (FRONTLINE_SOURCE_DIR at build time).
+// Default paths inside the data directory (common/data_dir.hpp: $FRONTLINE_DATA, an install's
+// share/frontline or the build tree's); the default input is ../shared/seeds from the
+// working directory. Throws the data directory's Error when there is none.
 RunOptions default_run_options();
 
 // Takes the output directory's lock for the whole run (a second run on the same directory

@@ -11,6 +11,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/attribution.hpp"
+#include "common/data_dir.hpp"
 #include "common/digest.hpp"
 #include "common/error.hpp"
 #include "control/controller.hpp"
@@ -320,7 +321,7 @@ std::string num(double v) {
 }  // namespace
 
 fs::path default_web_dir() {
-    return fs::path(FRONTLINE_SOURCE_DIR) / "web";
+    return data_dir() / "web";
 }
 
 fs::path leaflet_dist_dir(const fs::path& web_dir) {

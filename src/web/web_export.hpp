@@ -44,7 +44,7 @@ struct WebSummary {
     std::size_t days = 0;
 };
 
-// The source tree's web/ and its installed Leaflet (FRONTLINE_SOURCE_DIR at build time).
+// The data directory's web/ (common/data_dir.hpp) and the Leaflet `npm ci` put under it.
 std::filesystem::path default_web_dir();
 std::filesystem::path leaflet_dist_dir(const std::filesystem::path& web_dir);
 

@@ -27,6 +27,7 @@ const std::filesystem::path& run_once() {
     static const std::filesystem::path out = [] {
         auto dir = fl::test::scratch("e2e_out");
         auto opt = fl::default_run_options();
+        opt.inputs = {fl::test::seeds_dir()};
         opt.out_dir = dir;
         opt.tiles.minzoom = 7;
         opt.tiles.maxzoom = 8;

@@ -36,6 +36,7 @@ const fs::path& data_dir() {
     static const fs::path dir = [] {
         auto d = fl::test::scratch("concurrency_data");
         auto opt = fl::default_run_options();
+        opt.inputs = {fl::test::seeds_dir()};
         opt.out_dir = d;
         opt.render = false;
         opt.log = [](const std::string&) {};
