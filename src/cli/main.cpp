@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/atomic_file.hpp"
+#include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "common/generation.hpp"
 #include "common/output_lock.hpp"
@@ -224,6 +225,11 @@ int run_main(int argc, char** argv) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : fl::kExitUsage;
     }
+
+    // Every command but merge reads the data (gazetteer, lexicon, styles, baseline): without
+    // it, the one clear message (where it looked, FRONTLINE_DATA) rather than a missing file.
+    // --help and a bad command line are answered above, without the data.
+    if (!*merge) (void)fl::data_dir();
 
     auto gazetteer = [&] { return fl::Gazetteer::load_dir(gaz_dir); };
 

@@ -35,6 +35,12 @@ std::optional<fs::path> find_data_dir() {
     return std::nullopt;
 }
 
+fs::path default_data_dir() {
+    if (auto d = find_data_dir()) return *d;
+    const auto c = data_dir_candidates();
+    return c.empty() ? fs::path("share/frontline") : c.front();
+}
+
 const fs::path& data_dir() {
     static const fs::path dir = [] {
         if (auto d = find_data_dir()) return *d;

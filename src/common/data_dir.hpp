@@ -25,4 +25,9 @@ std::optional<std::filesystem::path> find_data_dir();
 // to set FRONTLINE_DATA. Decided once per process.
 const std::filesystem::path& data_dir();
 
+// For defaults shown before anything is read (option defaults in --help): find_data_dir(), or
+// the first candidate when there is none. Never throws; reading from it then fails, so a
+// command that needs the data calls data_dir() first for the clear message.
+std::filesystem::path default_data_dir();
+
 }  // namespace frontline

@@ -34,7 +34,7 @@ namespace frontline {
 
 RunOptions default_run_options() {
     RunOptions o;
-    const std::filesystem::path& data = data_dir();
+    const std::filesystem::path data = default_data_dir();
     o.inputs = {std::filesystem::path("..") / "shared" / "seeds"};
     o.gazetteer_dir = data / "gazetteer";
     o.baseline = data / "data" / "baseline" / "2024-11-26.tsv";

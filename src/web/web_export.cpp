@@ -321,7 +321,7 @@ std::string num(double v) {
 }  // namespace
 
 fs::path default_web_dir() {
-    return data_dir() / "web";
+    return default_data_dir() / "web";
 }
 
 fs::path leaflet_dist_dir(const fs::path& web_dir) {
