@@ -666,9 +666,15 @@ class Parser {
             it.name = name_phrase(from, to);
             // "... al-Shir and Soubin in addition to the town of Khattab", "... and Hawar on
             // Friday": the name that opens the item, before a word that cannot continue one.
-            if (!it.name) {
+            // Only an item that opens like a name, and within a name's five words.
+            const bool opens_name = (text_[from] >= 'A' && text_[from] <= 'Z') ||
+                                    text_.substr(from, 3) == "al-" ||
+                                    text_.substr(from, 3) == "el-";
+            if (!it.name && opens_name) {
+                std::size_t words = 0;
                 for (std::size_t sp = text_.find(' ', from);
-                     sp != std::string_view::npos && sp < to; sp = text_.find(' ', sp + 1)) {
+                     sp != std::string_view::npos && sp < to && ++words <= 5;
+                     sp = text_.find(' ', sp + 1)) {
                     const std::size_t w = sp + 1;
                     std::size_t we = w;
                     while (we < to && text_[we] != ' ') ++we;
@@ -1389,14 +1395,15 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             // same-skeleton namesakes are read by context first, as for a foreign namesake
             // (OCHA writes one العريمة "A'rima", another "Orayma").
             if (!m.foreign_namesake) {
-                bool far_minor = !gaz.stop_listed(m.key);
+                bool far_minor = true;
                 for (const auto& c : ranked) {
                     const Place& p = *gaz.find_id(c.place_id);
-                    far_minor &= p.country == "SY" && is_minor(p) &&
-                                 distance_km(p.lat, p.lon, clat, clon) > kFarMinorKm;
+                    far_minor = far_minor && p.country == "SY" && is_minor(p) &&
+                                distance_km(p.lat, p.lon, clat, clon) > kFarMinorKm;
                 }
+                if (!far_minor || gaz.stop_listed(m.key)) continue;
                 const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
-                const auto* ids = far_minor && skel.size() >= 2 ? gaz.find_skeleton(skel) : nullptr;
+                const auto* ids = skel.size() >= 2 ? gaz.find_skeleton(skel) : nullptr;
                 if (!ids) continue;
                 Match f = m;
                 f.fuzzy = true;
