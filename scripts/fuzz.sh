@@ -3,6 +3,8 @@
 # Seed corpora come from the repository's own fixtures and the seed articles; crash inputs
 # kept in fuzz/regressions/<target>/ are replayed first. Exit non-zero on any finding.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+# FRONTLINE_FUZZ_MAX_LEN=BYTES lets inputs grow that large (libFuzzer -max_len), so deep
+# nesting and long texts are tried (style and manifest limits).
 # FRONTLINE_FUZZ_RUNS=N replaces the time limit by N executions from a fixed seed: the same
 # inputs on every machine, so a run in the test suite passes or fails the same way each time.
 set -euo pipefail
@@ -54,6 +56,7 @@ for t in "${targets[@]}"; do
   else
     limit=(-max_total_time="$seconds")
   fi
+  if [ -n "${FRONTLINE_FUZZ_MAX_LEN:-}" ]; then limit+=(-max_len="$FRONTLINE_FUZZ_MAX_LEN"); fi
   if "$build/fuzz/$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$build/artifacts/$t-" "$build/corpus/$t" "fuzz/regressions/$t" >"$log" 2>&1; then
     runs=$(grep -m1 'stat::number_of_executed_units' "$log" | awk '{print $2}')
