@@ -1,24 +1,33 @@
-// Controller names as written in files and GeoJSON properties.
+// Controller names as written in files and GeoJSON properties, and as readers see them.
 #include "control/controller.hpp"
 
 namespace frontline {
 
+namespace {
+
+// One row per side, in the order of Controller: the file name and the words readers see.
+struct ControllerRow {
+    std::string_view id;
+    ControllerWords words;
+};
+constexpr ControllerRow kRows[] = {
+    {"government", {"Government", "Syrian army and allies"}},
+    {"opposition", {"Opposition", "HTS-led"}},
+    {"sdf", {"SDF", "Kurdish-led"}},
+    {"sna", {"SNA", "Turkish-backed"}},
+    {"contested", {"Contested", ""}},
+    {"unknown", {"Unknown", ""}},
+};
+
+const ControllerRow& row(Controller c) {
+    const auto i = static_cast<std::size_t>(c);
+    return i < std::size(kRows) ? kRows[i] : kRows[std::size(kRows) - 1];
+}
+
+}  // namespace
+
 std::string_view to_string(Controller c) {
-    switch (c) {
-        case Controller::government:
-            return "government";
-        case Controller::opposition:
-            return "opposition";
-        case Controller::sdf:
-            return "sdf";
-        case Controller::sna:
-            return "sna";
-        case Controller::contested:
-            return "contested";
-        case Controller::unknown:
-            return "unknown";
-    }
-    return "unknown";
+    return row(c).id;
 }
 
 std::optional<Controller> parse_controller(std::string_view s) {
@@ -36,21 +45,7 @@ Controller ally(Controller c) {
 }
 
 ControllerWords controller_words(Controller c) {
-    switch (c) {
-        case Controller::government:
-            return {"Government", "Syrian army and allies"};
-        case Controller::opposition:
-            return {"Opposition", "HTS-led"};
-        case Controller::sdf:
-            return {"SDF", "Kurdish-led"};
-        case Controller::sna:
-            return {"SNA", "Turkish-backed"};
-        case Controller::contested:
-            return {"Contested", ""};
-        case Controller::unknown:
-            return {"Unknown", ""};
-    }
-    return {"Unknown", ""};
+    return row(c).words;
 }
 
 std::string controller_label(Controller c) {

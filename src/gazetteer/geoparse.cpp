@@ -170,11 +170,11 @@ constexpr double kListFarKm = 30.0;
 // and be the only place of the skeleton there (namesakes closer than kListAreaSameKm are
 // one place written twice, as OCHA and GeoNames often do).
 constexpr double kListAreaMinKm = 6.0;
+constexpr double kListAreaMaxKm = 15.0;
+constexpr double kListAreaSameKm = 3.0;
 // An exact match whose only places are OCHA communities this far from the article's
 // places is read by skeleton too (see geoparse()).
 constexpr double kFarMinorKm = 150.0;
-constexpr double kListAreaMaxKm = 15.0;
-constexpr double kListAreaSameKm = 3.0;
 
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
@@ -1625,21 +1625,19 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     }
     if (!fuzzy.empty()) resolve_fuzzy(gaz, article, ms, fuzzy, admin1, opt, out);
     // A list item the gazetteer lacks under this spelling, or knows only far away ("Anjara,
-    // Balu, Salum", "Hawar"): the Syrian community of the same consonant skeleton in the
-    // list's own area, if it is the only one there (Bala بالا, Hur حور). Short skeletons
+    // Balu, Salum", "Hawar"), else unlocated: the Syrian community of the same consonant skeleton
+    // in the list's own area, if it is the only one there (Bala بالا, Hur حور). Short skeletons
     // collide across the country, so only the list's area decides, never the name alone.
-    auto near_list = [&](std::size_t k, Mention& x) {
+    auto near_list = [&](std::size_t k) {
         const Match& m = ms[k];
-        if (!m.in_list) return false;
-        const ListArea area = list_area(k);
-        if (area.places < 2) return false;
-        const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
+        const ListArea area = m.in_list ? list_area(k) : ListArea{};
+        const std::string skel =
+            area.places >= 2 ? skeleton(text.substr(m.start, m.end - m.start)) : std::string();
         const auto* ids = skel.size() >= 2 ? gaz.find_skeleton(skel) : nullptr;
-        if (!ids) return false;
+        if (!ids) return unlocated_mention(article, m);
         const double radius = std::clamp(1.5 * area.spread, kListAreaMinKm, kListAreaMaxKm);
         const Place* best = nullptr;
         double best_d = radius;
-        std::vector<Candidate> ranked(1);
         for (std::uint32_t id : *ids) {
             const Place& p = gaz.place(id);
             if (p.country != "SY" || p.feature_class != 'P') continue;
@@ -1647,32 +1645,26 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             if (d > radius) continue;
             // Two communities of the skeleton in the area: which one is a coin toss.
             if (best && distance_km(p.lat, p.lon, best->lat, best->lon) > kListAreaSameKm)
-                return false;
+                return unlocated_mention(article, m);
             if (d <= best_d) {
                 best = &p;
                 best_d = d;
             }
         }
-        if (!best) return false;
-        ranked[0].place_id = best->id;
-        ranked[0].score = 0.6;
-        ranked[0].why = "spelling variant (consonant skeleton " + skel +
-                        "), the only place of it " + km_text(best_d) +
-                        " from the places listed with it";
-        x = make_mention(article, m, *best, ranked, false);
-        return true;
+        if (!best) return unlocated_mention(article, m);
+        Candidate c;
+        c.place_id = best->id;
+        c.score = 0.6;
+        c.why = "spelling variant (consonant skeleton " + skel + "), the only place of it " +
+                km_text(best_d) + " from the places listed with it";
+        return make_mention(article, m, *best, {c}, false);
     };
-    for (std::size_t k : unlocated_far) {
-        Mention x;
-        out.push_back(near_list(k, x) ? std::move(x) : unlocated_mention(article, ms[k]));
-    }
+    for (std::size_t k : unlocated_far) out.push_back(near_list(k));
     for (std::size_t k : unlocated) {
         const Match& m = ms[k];
         bool taken = false;
         for (const auto& x : out) taken |= x.start < m.end && m.start < x.end;
-        if (taken) continue;
-        Mention x;
-        out.push_back(near_list(k, x) ? std::move(x) : unlocated_mention(article, m));
+        if (!taken) out.push_back(near_list(k));
     }
     // An article that romanises names the Turkish way ("Zor Ec-Cerabiyat", "Resm El-Bağl"):
     // the names it alone writes are labelled in the English newsroom form.
