@@ -4,7 +4,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 preset=${1:-release}
 cd "$here"
-if [ ! -f "build/$preset/CMakeCache.txt" ]; then
+if [ ! -f "build/$preset/build.ninja" ]; then
   cmake --preset "$preset" -G Ninja >/dev/null
 fi
 cmake --build --preset "$preset" -j "$(nproc)"
