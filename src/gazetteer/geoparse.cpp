@@ -756,6 +756,20 @@ class Parser {
         return out;
     }
 
+    // One word that opens a sentence and that the sentence goes on after without a comma or
+    // "and" ("Clashes were reported in ..."): its capital says nothing.
+    bool sentence_opening_word(const Item& it) const {
+        const std::string_view name = text_.substr(it.start, it.end - it.start);
+        if (name.find(' ') != std::string_view::npos || name.find('-') != std::string_view::npos)
+            return false;
+        std::size_t p = it.start;
+        while (p > 0 && text_[p - 1] == ' ') --p;
+        if (p > 0 && std::string_view(".!?\n").find(text_[p - 1]) == std::string_view::npos)
+            return false;
+        return it.end + 1 < text_.size() && text_[it.end] == ' ' &&
+               std::islower(static_cast<unsigned char>(text_[it.end + 1]));
+    }
+
     // Names in a place slot that matched nothing (see Match::unlocated): items of a list of
     // place names, and the name after "the villages of", "the town of", ... .
     void find_unlocated(std::vector<Match>& ms) const {
@@ -839,6 +853,10 @@ class Parser {
                 for (std::size_t r = a; r <= b; ++r) run_placed += located(items[r]);
                 const bool list = b - a + 1 >= 3 && run_placed >= 2;
                 if (!(in_slot || list)) continue;
+                // "Clashes were reported in A, B and C": one word opening the sentence, cut
+                // from the clause that goes on after it, is the sentence's subject written
+                // with a capital because it opens the sentence, not a list item.
+                if (!in_slot && sentence_opening_word(cand)) continue;
                 Match u;
                 u.start = cand.start;
                 u.end = cand.end;

@@ -220,6 +220,18 @@ TEST(FuzzyNames, TalOfAKnownVillageIsItsHill) {
     EXPECT_EQ(m->place_id, "oc:C3168");
 }
 
+TEST(NonPlaces, TheWordOpeningASentenceBeforeAListIsNotAPlace) {
+    // "Skirmishes" opens the sentence and goes on into the list's first item: its capital is
+    // the sentence's. The same name inside the list is a list item.
+    auto ms = geoparse_text("Skirmishes were reported in Saraqib, Zemlinka, Atarib and Sarmin.",
+                            /*unlocated=*/true);
+    EXPECT_EQ(mention_of(ms, "Skirmishes"), nullptr);
+    EXPECT_NE(mention_of(ms, "Zemlinka"), nullptr);
+    auto in_list = geoparse_text("Rebels took Saraqib, Atarib, Zemlinka and Sarmin.",
+                                 /*unlocated=*/true);
+    EXPECT_NE(mention_of(in_list, "Zemlinka"), nullptr);
+}
+
 TEST(NonPlaces, ArmedGroupsInAListBesideTownsAreNotUnlocatedPlaces) {
     auto ms = geoparse_text(
         "The groups HTS, Ahrar al-Sham, Jaish al-Izza and Faylaq al-Sham joined the "
