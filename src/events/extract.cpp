@@ -45,6 +45,23 @@ bool contains_any(std::string_view s, const std::vector<std::string>& words) {
     return false;
 }
 
+// A failure cue ("but were repelled") in the text after a trigger, unless a place preposition
+// follows it ("but were repelled from Y": the failure is Y's, not the trigger's objects').
+bool failed_after(std::string_view after) {
+    for (const auto& f : lexicon().failure) {
+        for (auto at = find_word(after, f); at != std::string_view::npos;
+             at = find_word(after, f, at + 1)) {
+            std::string_view rest = after.substr(at + f.size());
+            while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+            const auto next = rest.substr(0, rest.find_first_of(" ,.;"));
+            if (next != "from" && next != "at" && next != "in" && next != "near" &&
+                next != "outside" && next != "on")
+                return true;
+        }
+    }
+    return false;
+}
+
 struct TriggerHit {
     std::size_t start = 0;
     std::size_t end = 0;
@@ -955,6 +972,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             modal_window =
                 modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
             if (contains_any(modal_window, lexicon().modal)) continue;
+            // "stormed X but were repelled": a failed attack. Not "... but were repelled
+            // from Y", where the failure is Y's alone.
+            if (failed_after(s.substr(t.end, next_trigger - t.end))) continue;
 
             std::vector<Obj> targets;
             const ActorInfo* actor = nullptr;
@@ -1278,9 +1298,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 if (before != speech.begin()) cue = &*(before - 1);
             }
             if (!cue) {
-                auto sp = std::partition_point(speech.begin(), speech.end(), [&](const Speech& x) {
-                    return x.start < scope_end;
-                });
+                // The first cue after the trigger, also inside its clause: "captured X, the
+                // monitor reported" has no clause boundary before "reported".
+                const std::size_t after = std::max(t.end, scope_start);
+                auto sp = std::partition_point(speech.begin(), speech.end(),
+                                               [&](const Speech& x) { return x.start < after; });
                 if (sp != speech.end()) {
                     // Not past a full stop the splitter missed ("centre.</a> While ...").
                     bool stop = occurs_in(ix.stop, 2, scope_end, sp->start) ||

@@ -66,6 +66,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"boundary", &Lexicon::boundary},
     {"back_boundary", &Lexicon::back_boundary},
     {"negation", &Lexicon::negation},
+    {"failure", &Lexicon::failure},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

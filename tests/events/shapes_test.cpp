@@ -177,12 +177,22 @@ TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
               fl::Controller::government);
     EXPECT_EQ(ctl(extract("Opposition fighters liberated Morek."), "fl:morek"),
               fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Morek fell into the hands of the Syrian army."), "fl:morek"),
+              fl::Controller::government);
+    EXPECT_EQ(ctl(extract("Turkish-backed factions clawed back Atarib."), "fl:atarib"),
+              fl::Controller::sna);
+    EXPECT_EQ(ctl(extract("Insurgents swept into Hama at dawn."), "fl:hama"),
+              fl::Controller::contested);
 }
 
 TEST(Shapes, EvacuationNeedsTheOtherSideInContext) {
     auto e = extract("Rebels pressed on.\n\nThe army evacuated Saraqib overnight.");
     EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
     EXPECT_TRUE(extract("The army evacuated Saraqib overnight.").empty());
+    // Losing a place is the same: the winner is the other side the article names.
+    auto lost = extract("Rebels pressed on.\n\nGovernment forces lost control of Saraqib.");
+    EXPECT_EQ(ctl(lost, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_TRUE(extract("Government forces lost control of Saraqib.").empty());
 }
 
 TEST(Shapes, ClaimedConfirmedDenied) {
@@ -190,7 +200,8 @@ TEST(Shapes, ClaimedConfirmedDenied) {
     for (const char* s :
          {"Rebels captured Saraqib, the Observatory said.",
           "According to opposition sources, rebels captured Saraqib.",
-          "Rebels reportedly captured Saraqib.", "The insurgents claimed control of Saraqib."}) {
+          "Rebels reportedly captured Saraqib.", "The insurgents claimed control of Saraqib.",
+          "Rebels captured Saraqib, state media reported."}) {
         auto e = extract(s);
         ASSERT_NE(find(e, "fl:saraqib"), nullptr) << s;
         EXPECT_EQ(find(e, "fl:saraqib")->status, "claimed") << s;
@@ -243,9 +254,15 @@ TEST(Shapes, NotEvents) {
              "Atarib, which is under army control, was shelled.",
              "Rebels vowed to capture Atarib.",
              "Will the rebels capture Atarib?",
+             "Rebels tried to storm Atarib.",
+             "Rebels stormed Atarib but were repelled.",
+             "Rebels stormed Atarib, but their attack was repelled.",
          }) {
         EXPECT_EQ(find(extract(s), "fl:atarib"), nullptr) << s;
     }
+    // The failure of a later attack elsewhere leaves the capture standing.
+    EXPECT_EQ(ctl(extract("Rebels captured Atarib but were repelled from Saraqib."), "fl:atarib"),
+              fl::Controller::opposition);
 }
 
 TEST(Shapes, PartialControlIsContested) {
