@@ -1468,17 +1468,22 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             }
         }
     }
-    // A weak match: a short name (two consonants at most: "Balu", "al-Maari", where names of
-    // different places collide) or one known to its place only as an alternate name.
-    auto weak = [&](std::size_t k) {
+    // k's best candidate is matched by one of its alternate names only, not its own.
+    auto alternate_only = [&](std::size_t k) {
         const Match& m = ms[k];
         if (rankings[k].empty()) return false;
-        if (skeleton(text.substr(m.start, m.end - m.start)).size() <= 2) return true;
         const Place* p = gaz.find_id(rankings[k].front().place_id);
         for (std::size_t j = 0; j < m.entry->ids.size(); ++j) {
             if (&gaz.place(m.entry->ids[j]) == p) return !m.entry->strong[j];
         }
         return false;
+    };
+    // A weak match: a short name (two consonants at most: "Balu", "al-Maari", where names of
+    // different places collide) or one known to its place only as an alternate name.
+    auto weak = [&](std::size_t k) {
+        const Match& m = ms[k];
+        if (rankings[k].empty()) return false;
+        return skeleton(text.substr(m.start, m.end - m.start)).size() <= 2 || alternate_only(k);
     };
     auto same_sentence = [&](std::size_t a, std::size_t b) {
         const std::size_t lo = std::min(a, b), hi = std::max(a, b);
@@ -1517,6 +1522,22 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         for (const Place* a : others)
             area.spread = std::max(area.spread, distance_km(area.lat, area.lon, a->lat, a->lon));
         return area;
+    };
+    // How many other items of k's list (same sentence, within 300 characters) resolve in
+    // Syria, however weakly (a consonant-skeleton match is always Syrian).
+    auto syrian_list_items = [&](std::size_t k) {
+        std::size_t n = 0;
+        for (std::size_t j = 0; j < ms.size(); ++j) {
+            if (j == k || !(ms[j].in_list || ms[j].fuzzy)) continue;
+            const std::size_t gap =
+                ms[j].start > ms[k].start ? ms[j].start - ms[k].start : ms[k].start - ms[j].start;
+            if (gap > 300 || !same_sentence(ms[j].start, ms[k].start)) continue;
+            if (ms[j].fuzzy)
+                n += !ms[j].fuzzy_ids.empty();
+            else if (!rankings[j].empty())
+                n += gaz.find_id(rankings[j].front().place_id)->country == "SY";
+        }
+        return n;
     };
     for (std::size_t k = 0; k < ms.size(); ++k) {
         auto& ranked = rankings[k];
@@ -1605,6 +1626,13 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                                           " from the places listed with it";
                 }
             }
+        }
+        // "the villages of Maan, Kawkab and Tal Malah": a foreign place known by a short or
+        // alternate name ("Maan" of Amman) among Syrian list items is one of them.
+        if (!abstain && ms[k].in_list && alternate_only(k) &&
+            gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
+            abstain = true;
+            far_from_list = true;
         }
         if (far_from_list && opt.unlocated && !opt.keep_abstentions) {
             unlocated_far.push_back(k);

@@ -232,6 +232,19 @@ TEST(NonPlaces, TheWordOpeningASentenceBeforeAListIsNotAPlace) {
     EXPECT_NE(mention_of(in_list, "Zemlinka"), nullptr);
 }
 
+TEST(Homonyms, AForeignCityByAnAlternateNameIsNotOneOfAListOfSyrianVillages) {
+    // GeoNames gives Amman the alternate name "Maan"; here it is a village of the list.
+    auto ms = geoparse_text("The army retook the villages of Maan, Kawkab and Tal Malah.",
+                            /*unlocated=*/true);
+    const fl::Mention* m = mention_of(ms, "Maan");
+    ASSERT_NE(m, nullptr);
+    EXPECT_FALSE(m->foreign) << m->place_id;
+    // Alone it is still Amman's (no list of Syrian places says otherwise).
+    const fl::Mention* a = mention_of(geoparse_text("Talks were held in Maan on Friday."), "Maan");
+    ASSERT_NE(a, nullptr);
+    EXPECT_TRUE(a->foreign);
+}
+
 TEST(NonPlaces, ArmedGroupsInAListBesideTownsAreNotUnlocatedPlaces) {
     auto ms = geoparse_text(
         "The groups HTS, Ahrar al-Sham, Jaish al-Izza and Faylaq al-Sham joined the "
