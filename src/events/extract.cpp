@@ -329,6 +329,15 @@ bool list_glue(std::string_view gap) {
     return rest.empty();
 }
 
+// A place named as where something goes or lies ("evacuated toward Tabqa", "a town near
+// Hama", "north of Hama"): not what "the town" in the next sentence stands for.
+bool destination(std::string_view s, std::size_t at) {
+    std::string_view w = word_before(s, at);
+    if (w == "of" && w.data() > s.data())
+        w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
+    return contains_word_list(w, lexicon().destination);
+}
+
 struct Obj {
     const Mention* m = nullptr;
     std::size_t start = 0;  // folded offsets
@@ -907,7 +916,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             auto& km = kind_memory[k];
             if (km.m && ++km.age > 3) km = {};
             for (const auto& o : objs) {
-                if (!o.m->foreign && o.m->located && kind_anaphors()[k].kinds.count(o.m->kind))
+                if (!o.m->foreign && o.m->located && kind_anaphors()[k].kinds.count(o.m->kind) &&
+                    !destination(s, o.start))
                     km = {o.m, 0};
             }
             if (kind_before[k].m) {

@@ -67,6 +67,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"back_boundary", &Lexicon::back_boundary},
     {"negation", &Lexicon::negation},
     {"failure", &Lexicon::failure},
+    {"destination", &Lexicon::destination},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -362,6 +362,17 @@ TEST(Shapes, TheAirportAndTheTownAreTheLastNamed) {
     EXPECT_TRUE(extract("By noon the rebels had captured the town.").empty());
 }
 
+TEST(Shapes, TheTownIsNotWhereTheLastSentenceWasHeading) {
+    auto e = extract(
+        "The army left Saraqib, sending its troops toward Atarib.\nRebels took over the town "
+        "hours later.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:atarib"), nullptr);
+    auto north = extract("The army left Saraqib, north of Morek.\nRebels took the town at dawn.");
+    EXPECT_EQ(ctl(north, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(north, "fl:morek"), nullptr);
+}
+
 TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
     auto e = extract(
         "The army recaptured Deir Sunbul and Kafr Nuran on Wednesday. However, the rebels "
