@@ -183,6 +183,10 @@ TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
               fl::Controller::sna);
     EXPECT_EQ(ctl(extract("Insurgents swept into Hama at dawn."), "fl:hama"),
               fl::Controller::contested);
+    // "cleared X of ...", the Turkish press's word; "the X district of Idlib" names X only.
+    auto cleared = extract("The SNA cleared the Saraqib district of Idlib of YPG terrorists.");
+    EXPECT_EQ(ctl(cleared, "fl:saraqib"), fl::Controller::sna);
+    EXPECT_EQ(find(cleared, "fl:idlib"), nullptr);
 }
 
 TEST(Shapes, EvacuationNeedsTheOtherSideInContext) {
