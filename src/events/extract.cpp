@@ -199,7 +199,16 @@ struct SentenceIndex {
         if (!(digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3))) return false;
         const int y =
             (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
-        return y >= 1900 && y < pub_year;
+        if (y < 1900 || y >= pub_year) return false;
+        // "retook Saraqib for the first time since 2020": the year measures the change.
+        std::string_view before = s.substr(0, i);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        for (const auto& r : lexicon().year_not_history) {
+            if (before.ends_with(r) &&
+                (before.size() == r.size() || before[before.size() - r.size() - 1] == ' '))
+                return false;
+        }
+        return true;
     }
 };
 
@@ -1192,9 +1201,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             // Only a contest needs no actor ("clashes in Saraqib").
             // "entered the city": the city last named, when the sentence names no object.
+            // Not "the city of X" (X is named), nor "the city's airport" (something of it).
             if (targets.empty() && last_city && def.shape == Shape::object_after && !passive &&
                 s.substr(t.end).starts_with(" the city") &&
-                !s.substr(t.end).starts_with(" the city of")) {
+                !s.substr(t.end).starts_with(" the city of") &&
+                !s.substr(t.end).starts_with(" the city's") &&
+                !s.substr(t.end).starts_with(" the cities")) {
                 targets.push_back({last_city, t.end + 1, t.end + 9});
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind

@@ -68,6 +68,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"negation", &Lexicon::negation},
     {"failure", &Lexicon::failure},
     {"destination", &Lexicon::destination},
+    {"year_not_history", &Lexicon::year_not_history},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

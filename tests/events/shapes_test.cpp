@@ -366,6 +366,19 @@ TEST(Shapes, TheAirportAndTheTownAreTheLastNamed) {
     EXPECT_TRUE(extract("By noon the rebels had captured the town.").empty());
 }
 
+TEST(Shapes, TheCitysAirportIsNotTheCity) {
+    auto e = extract(
+        "Rebels entered Hama on Friday. By Sunday they had taken control of the city's "
+        "airport.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
+}
+
+TEST(Shapes, AYearThatMeasuresTheChangeIsNotHistory) {
+    EXPECT_EQ(ctl(extract("Rebels retook Saraqib for the first time since 2020."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(find(extract("Rebels retook Saraqib in 2020."), "fl:saraqib"), nullptr);
+}
+
 TEST(Shapes, TheTownIsNotWhereTheLastSentenceWasHeading) {
     auto e = extract(
         "The army left Saraqib, sending its troops toward Atarib.\nRebels took over the town "
