@@ -1134,6 +1134,23 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (!receiver) continue;
                     scope_end = to;
                     targets = objects_in(s, ix, objs, objs_by_start, t.end, to, std::nullopt);
+                    // "X was handed over to the army by the SDF": the places before, the giver
+                    // after "by".
+                    if (targets.empty()) {
+                        std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
+                        if (contains_any(s.substr(aux_from, t.start - aux_from),
+                                         lexicon().passive_aux)) {
+                            passive = true;
+                            scope_start = back;
+                            scope_end = t.start;
+                            targets =
+                                objects_in(s, ix, objs, objs_by_start, back, t.start, std::nullopt);
+                            actor = nullptr;
+                            auto by = first_from(ix.by, to);
+                            if (by != std::string_view::npos && by < to + 60)
+                                actor = actor_after(ctx, by, by + 40);
+                        }
+                    }
                     break;
                 }
                 case Shape::advance: {

@@ -171,6 +171,9 @@ TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
         fl::Controller::opposition);
     EXPECT_EQ(ctl(extract("The army handed over Abu Qanaya to Kurdish forces."), "fl:abu-qanaya"),
               fl::Controller::sdf);
+    EXPECT_EQ(
+        ctl(extract("Abu Qanaya was handed over to Kurdish forces by the army."), "fl:abu-qanaya"),
+        fl::Controller::sdf);
     EXPECT_EQ(ctl(extract("Units restored control over Umm Jurn."), "fl:umm-jurn"),
               fl::Controller::government);
     EXPECT_EQ(ctl(extract("Syrian army troops liberated Morek."), "fl:morek"),
