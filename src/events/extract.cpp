@@ -1228,8 +1228,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind
             // named last (earlier in this sentence, else in the last three).
-            if (targets.empty() &&
-                ((def.shape == Shape::object_after && !passive) || def.shape == Shape::handover)) {
+            if (targets.empty() && ((def.shape == Shape::object_after && !passive) ||
+                                    def.shape == Shape::handover || def.shape == Shape::evacuate)) {
                 std::string_view rest = s.substr(t.end);
                 for (std::size_t k = 0; k < kind_anaphors().size() && targets.empty(); ++k) {
                     for (const auto& a : *kind_anaphors()[k].phrases) {
@@ -1296,6 +1296,23 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                 }
             }
+            // "western Aleppo countryside": a part of the province around the city, not the
+            // province, and not a place whose holder changes as a whole.
+            std::erase_if(targets, [&](const Obj& o) {
+                if (o.m->kind != "governorate" || o.end > s.size()) return false;
+                // The noun ends the mention ("Aleppo countryside") or follows it.
+                std::string_view rest = s.substr(o.start);
+                const std::size_t e1 = std::min(rest.find_first_of(" ,.;"), rest.size());
+                std::size_t b2 = o.end - o.start;
+                if (b2 <= e1) {  // the mention is one word: the next word
+                    b2 = std::min(e1 + 1, rest.size());
+                } else {  // the mention's last word
+                    b2 = rest.substr(0, o.end - o.start).rfind(' ') + 1;
+                }
+                std::string_view w = rest.substr(b2);
+                w = w.substr(0, std::min(w.find_first_of(" ,.;"), w.size()));
+                return contains_word_list(w, lexicon().region_noun);
+            });
             // Contests are about towns and sites, never whole provinces ("fighting in Idlib
             // province").
             if (def.action == "contested") {

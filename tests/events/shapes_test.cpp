@@ -369,6 +369,27 @@ TEST(Shapes, TheAirportAndTheTownAreTheLastNamed) {
     EXPECT_TRUE(extract("By noon the rebels had captured the town.").empty());
 }
 
+TEST(Shapes, ExtendedControlLostAndReached) {
+    EXPECT_EQ(
+        ctl(extract("The factions extended their control to Atarib and Saraqib."), "fl:saraqib"),
+        fl::Controller::opposition);
+    // Losing the village named before: the other side named takes it.
+    auto lost = extract(
+        "The army counterattacked at Tal Mardikh, and the rebels lost the village after hours of "
+        "fighting.");
+    EXPECT_EQ(ctl(lost, "fl:tal-mardikh"), fl::Controller::government);
+    // Reaching a place's outskirts ends the clause of the capture before it.
+    auto reached = extract("Rebels took Atarib and reached the outskirts of Hama.");
+    EXPECT_EQ(ctl(reached, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(find(reached, "fl:hama"), nullptr);
+}
+
+TEST(Shapes, ACountrysideIsNotTheProvince) {
+    auto e = extract("Rebels imposed control over the western Idlib countryside.");
+    EXPECT_EQ(find(e, "fl:idlib-governorate"), nullptr);
+    EXPECT_EQ(find(e, "fl:idlib"), nullptr);
+}
+
 TEST(Shapes, TheCitysAirportIsNotTheCity) {
     auto e = extract(
         "Rebels entered Hama on Friday. By Sunday they had taken control of the city's "
