@@ -15,6 +15,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/option_error.hpp"
 #include "render/renderer.hpp"
 #include "tiles/mbtiles.hpp"
 
@@ -195,13 +196,13 @@ void check_tile_count(const BBox& ll, int minzoom, int maxzoom) {
     int fits = -1;
     for (int z = minzoom; z <= maxzoom && count_tiles(ll, minzoom, z) <= kMaxTilesPerLayer; ++z)
         fits = z;
-    throw Error("tiles", "--zoom " + std::to_string(minzoom) + "-" + std::to_string(maxzoom),
-                std::to_string(n) + " tiles per layer over the area, more than the ceiling of " +
-                    std::to_string(kMaxTilesPerLayer) + ": " +
-                    (fits >= 0 ? "give --zoom " + std::to_string(minzoom) + "-" +
-                                     std::to_string(fits) + " or a smaller --bbox"
-                               : std::string("give a smaller --bbox")),
-                kExitUsage);
+    throw OptionError("tiles", "{zoom} " + std::to_string(minzoom) + "-" + std::to_string(maxzoom),
+                      std::to_string(n) +
+                          " tiles per layer over the area, more than the ceiling of " +
+                          std::to_string(kMaxTilesPerLayer) + ": " +
+                          (fits >= 0 ? "give {zoom} " + std::to_string(minzoom) + "-" +
+                                           std::to_string(fits) + " or a smaller {bbox}"
+                                     : std::string("give a smaller {bbox}")));
 }
 
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt) {
@@ -268,10 +269,9 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         std::size_t meta;  // index into metas
     };
     if (opt.shard_count < 1 || opt.shard_index < 0 || opt.shard_index >= opt.shard_count) {
-        throw Error("tiles", "--shard",
-                    "shard " + std::to_string(opt.shard_index + 1) + "/" +
-                        std::to_string(opt.shard_count) + " does not exist",
-                    kExitUsage);
+        throw OptionError("tiles", "{shard}",
+                          "shard " + std::to_string(opt.shard_index + 1) + "/" +
+                              std::to_string(opt.shard_count) + " does not exist");
     }
     std::vector<Job> jobs;
     jobs.reserve(all.size() * opt.scales.size());
