@@ -65,9 +65,11 @@ int run(const Options& o) {
     ro.tiles.progress = [&](const std::string& layer, std::size_t done, std::size_t total) {
         progress.update(layer, done, total);
     };
+    // --progress quiet leaves out the news of the run, never its warnings.
     ro.log = [&](const std::string& s) {
         progress.finish();
-        if (o.progress != ProgressMode::quiet) std::cerr << "frontline: " << s << "\n";
+        if (o.progress != ProgressMode::quiet || s.starts_with("warning: "))
+            std::cerr << "frontline: " << s << "\n";
     };
     const RunSummary sum = run_pipeline(ro);
     progress.finish();
@@ -116,7 +118,8 @@ void add_run(CLI::App& app, const GlobalOptions& global, std::vector<Command>& c
         cmd->add_option("--shard", a.shard,
                         "Render shard K of N (1-based), then `frontline merge` (docs/SCALING.md)")
             ->capture_default_str();
-        cmd->add_option("--progress", a.progress, "auto, bar, json or quiet")
+        cmd->add_option("--progress", a.progress,
+                        "auto, bar, json or quiet (warnings are always shown)")
             ->check(CLI::IsMember({"auto", "bar", "json", "quiet"}))
             ->capture_default_str();
         cmd->add_flag("--no-incremental", a.no_incremental,
