@@ -10,6 +10,7 @@
 
 #include "common/error.hpp"
 #include "common/option_error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/renderer.hpp"
 #include "render/symbols.hpp"
 #include "render/text.hpp"
@@ -28,13 +29,6 @@ constexpr double kSwatch = 24;     // the legend's swatch slot, and its least li
 constexpr double kLegendGap = 14;  // between legend items on a line
 constexpr double kMaxBar = kMaxScaleBar;
 constexpr int kMinMapHeight = 120;  // CSS px
-
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 
 // A bad FrameRequest or size; `option` and `message` name options as {bbox}, {zoom}, ...
 OptionError usage(const std::string& option, const std::string& message) {

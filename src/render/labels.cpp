@@ -8,16 +8,12 @@
 #include <tuple>
 
 #include "common/error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/text.hpp"
 
 namespace frontline {
 
 namespace {
-
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
 
 std::string lower(std::string s) {
     for (char& c : s) {
@@ -218,9 +214,8 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
     scene.labels.clear();
     scene.label_warnings.clear();
     std::set<std::string> left_out;  // one warning per label, not per zoom
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
-    std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    ContextPtr cr(cairo_create(surface.get()));
     MercatorProjector proj;
     for (int z = minzoom; z <= maxzoom; ++z) {
         const double world = 256.0 * std::ldexp(1.0, z);
@@ -374,17 +369,15 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
 }
 
 Image render_text(const std::string& text, const std::string& font, double size_px) {
-    std::unique_ptr<cairo_surface_t, CairoDeleter> probe(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
-    std::unique_ptr<cairo_t, CairoDeleter> pcr(cairo_create(probe.get()));
+    SurfacePtr probe(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    ContextPtr pcr(cairo_create(probe.get()));
     LayoutPtr measure = make_layout(pcr.get(), text, font, size_px, 0);
     check_coverage(measure.get(), font, text, "render_text");
     PangoRectangle ink, logical;
     pango_layout_get_pixel_extents(measure.get(), &ink, &logical);
     const int w = logical.width + 8, h = logical.height + 8;
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-    std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    ContextPtr cr(cairo_create(surface.get()));
     cairo_set_source_rgb(cr.get(), 1, 1, 1);
     cairo_paint(cr.get());
     PlacedLabel l;

@@ -10,17 +10,13 @@
 #include <memory>
 
 #include "common/error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/symbols.hpp"
 #include "render/text.hpp"
 
 namespace frontline {
 
 namespace {
-
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
 
 void set(cairo_t* cr, const Rgba& c, double opacity) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * opacity);
@@ -134,15 +130,14 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     // on where its edges are: a tile, a metatile and a whole zoom level give the same pixels.
     const int border = static_cast<int>(std::ceil(kBorderPx * scale));
     const int width = out_width + 2 * border, height = out_height + 2 * border;
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
         throw Error("render", std::to_string(width) + "x" + std::to_string(height) + " px",
                     std::string("cannot create the image: ") +
                         cairo_status_to_string(cairo_surface_status(surface.get())),
                     kExitInternal);  // out of memory: not the user's input
     }
-    std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
+    ContextPtr crp(cairo_create(surface.get()));
     cairo_t* cr = crp.get();
     const double sx = out_width / (ext.maxx - ext.minx);
     // Culling margin: generous for the widest line, dot or halo, in metres.
