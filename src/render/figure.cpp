@@ -212,29 +212,6 @@ SurfacePtr to_surface(const Image& img) {
     return s;
 }
 
-Image to_image(cairo_surface_t* s) {
-    cairo_surface_flush(s);
-    Image img;
-    img.width = cairo_image_surface_get_width(s);
-    img.height = cairo_image_surface_get_height(s);
-    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < img.height; ++y) {
-        const auto* row =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * img.width * 4];
-        for (int x = 0; x < img.width; ++x) {
-            // The figure is painted white first, so every pixel is opaque.
-            out[x * 4 + 0] = static_cast<std::uint8_t>((row[x] >> 16) & 0xFF);
-            out[x * 4 + 1] = static_cast<std::uint8_t>((row[x] >> 8) & 0xFF);
-            out[x * 4 + 2] = static_cast<std::uint8_t>(row[x] & 0xFF);
-            out[x * 4 + 3] = static_cast<std::uint8_t>(row[x] >> 24);
-        }
-    }
-    return img;
-}
-
 }  // namespace
 
 MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
@@ -489,7 +466,7 @@ FigureImage render_figure(const Scene& scene, const Style& style, const FigureTe
         pango_layout_get_pixel_extents(attr.get(), &ink, &logical);
         fig.attribution = {x + logical.x, y, x + logical.x + logical.width, y + ah};
     }
-    fig.image = to_image(surface.get());
+    fig.image = image_from_surface(surface.get());  // painted white first: opaque
     return fig;
 }
 

@@ -387,25 +387,7 @@ Image render_text(const std::string& text, const std::string& font, double size_
     l.x = 4;
     l.y = 4;
     draw_label(cr.get(), l, 1.0, 0, 0);
-    cairo_surface_flush(surface.get());
-    Image img;
-    img.width = w;
-    img.height = h;
-    img.rgba.resize(static_cast<std::size_t>(w) * h * 4);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < h; ++y) {
-        const auto* row =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < w; ++x) {
-            std::uint8_t* o = &img.rgba[(static_cast<std::size_t>(y) * w + x) * 4];
-            o[0] = (row[x] >> 16) & 0xFF;
-            o[1] = (row[x] >> 8) & 0xFF;
-            o[2] = row[x] & 0xFF;
-            o[3] = 255;
-        }
-    }
-    return img;
+    return image_from_surface(surface.get());  // painted white first: opaque
 }
 
 }  // namespace frontline

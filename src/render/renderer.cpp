@@ -271,34 +271,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
         }
     }
 
-    cairo_surface_flush(surface.get());
-    Image img;
-    img.width = out_width;
-    img.height = out_height;
-    img.rgba.resize(static_cast<std::size_t>(out_width) * out_height * 4);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < out_height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(
-                              data + static_cast<std::ptrdiff_t>(y + border) * stride) +
-                          border;
-        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * out_width * 4];
-        for (int x = 0; x < out_width; ++x) {
-            const std::uint32_t px = row[x];
-            const std::uint32_t a = px >> 24;
-            std::uint32_t r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
-            if (a != 0 && a != 255) {  // un-premultiply
-                r = (r * 255 + a / 2) / a;
-                g = (g * 255 + a / 2) / a;
-                b = (b * 255 + a / 2) / a;
-            }
-            out[x * 4 + 0] = static_cast<std::uint8_t>(r);
-            out[x * 4 + 1] = static_cast<std::uint8_t>(g);
-            out[x * 4 + 2] = static_cast<std::uint8_t>(b);
-            out[x * 4 + 3] = static_cast<std::uint8_t>(a);
-        }
-    }
-    return img;
+    return image_from_surface(surface.get(), border, border, out_width, out_height);
 }
 
 Image render_block(const Scene& scene, const Style& style, int z, int x0, int y0, int nx, int ny,
