@@ -16,6 +16,7 @@
 #include "common/error.hpp"
 #include "common/number.hpp"
 #include "common/option_error.hpp"
+#include "common/parallel.hpp"
 #include "geo/boundaries.hpp"
 #include "render/labels.hpp"
 #include "render/scene.hpp"
@@ -313,26 +314,8 @@ std::vector<FigureRecord> FigureMaker::write_defaults(const fs::path& dir) {
 
     // Figures in parallel, one per thread (-j; a figure at 1x and @2x is about 0.1 s of a core).
     std::vector<FigureRecord> out(jobs.size());
-    std::vector<std::exception_ptr> errors(jobs.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next++) < jobs.size();) {
-            try {
-                out[i] = write(jobs[i].first, jobs[i].second);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        }
-    };
-    const unsigned want = impl_->threads > 0 ? static_cast<unsigned>(impl_->threads)
-                                             : std::thread::hardware_concurrency();
-    const unsigned n = std::clamp(want, 1u, static_cast<unsigned>(jobs.size()));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    parallel_for(jobs.size(), impl_->threads,
+                 [&](std::size_t i) { out[i] = write(jobs[i].first, jobs[i].second); });
     write_file_atomic(dir / "figures.json", figures_json(out, dir));
     return out;
 }

@@ -16,6 +16,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "common/option_error.hpp"
+#include "common/parallel.hpp"
 #include "render/renderer.hpp"
 #include "tiles/mbtiles.hpp"
 
@@ -149,29 +150,6 @@ Metatile metatile_of(const TileId& t, int scale, const TileId& nw, const TileId&
 }
 
 namespace {
-
-// Calls f(0..n-1) on `threads` threads, each taking the next index; the first exception
-// stops the others and is rethrown.
-template <typename F>
-void parallel_for(std::size_t n, int threads, F&& f) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) f(i);
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads && static_cast<std::size_t>(i) < n; ++i) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-}
 
 int center_zoom(const PyramidOptions& opt) {
     return std::min(opt.maxzoom, std::max(opt.minzoom, 8));
