@@ -100,6 +100,8 @@ fi
 # --- articles
 d=$(articles empty); : >"$d/empty.txt"
 expect_accepted "empty article" "empty\.txt: empty file" run "$d" "${args[@]}" --out "$out"
+expect_accepted "empty article, --progress quiet (warnings are still shown)" "empty\.txt: empty file" \
+  run "$d" "${args[@]}" --progress quiet --out "$out"
 
 d=$(articles binary); head -c 4096 "$bin" >"$d/binary.txt"
 expect_error "binary article (an executable saved as .txt)" 1 "binary\.txt line [0-9]+: binary file, not text" \

@@ -14,6 +14,7 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/option_error.hpp"
 
 namespace frontline {
 
@@ -31,19 +32,17 @@ void check_output_dir(const fs::path& dir) {
     std::error_code ec;
     const fs::path full = fs::weakly_canonical(fs::absolute(dir, ec), ec);
     if (!ec && full == full.root_path()) {
-        throw Error("output", shown(dir),
-                    "refusing to write into the root directory; give --out a directory of its "
-                    "own, e.g. --out out",
-                    kExitUsage);
+        throw OptionError("output", OptionError::literal(shown(dir)),
+                          "refusing to write into the root directory; give {out} a directory of "
+                          "its own, e.g. {out} out");
     }
     if (const char* home = std::getenv("HOME"); home && *home && !ec) {
         std::error_code hec;
         const fs::path h = fs::weakly_canonical(home, hec);
         if (!hec && h == full && h != h.root_path()) {
-            throw Error("output", shown(dir),
-                        "refusing to write into your home directory itself; give --out a "
-                        "directory of its own, e.g. --out out",
-                        kExitUsage);
+            throw OptionError("output", OptionError::literal(shown(dir)),
+                              "refusing to write into your home directory itself; give {out} a "
+                              "directory of its own, e.g. {out} out");
         }
     }
     if (!fs::is_directory(dir, ec)) return;  // missing: created; not a directory: fails later
@@ -55,10 +54,9 @@ void check_output_dir(const fs::path& dir) {
         if (name != ".gitkeep" && name != ".gitignore" && name != ".keep") empty = false;
     }
     if (ec || empty) return;  // (unreadable: fails when the lock is taken)
-    throw Error("output", shown(dir),
-                "directory is not empty and holds no Frontline output (no .frontline.lock); "
-                "refusing to write or clean up there: give --out a new or empty directory",
-                kExitUsage);
+    throw OptionError("output", OptionError::literal(shown(dir)),
+                      "directory is not empty and holds no Frontline output (no .frontline.lock); "
+                      "refusing to write or clean up there: give {out} a new or empty directory");
 }
 
 OutputLock::OutputLock(const fs::path& dir) {

@@ -21,7 +21,7 @@ class OutputLock {
     int fd_ = -1;
 };
 
-// Refuses (Error "output", kExitUsage, naming the directory) an output directory that is the
+// Refuses (OptionError "output", naming the directory and {out}) an output directory that is the
 // root directory or the user's home, or one that exists, is not empty and holds no
 // `.frontline.lock` (the file every run and merge writes first): Frontline never writes into,
 // or cleans up, a directory of someone else's. A missing or empty directory, or an earlier

@@ -15,6 +15,8 @@
 #include "common/attribution.hpp"
 #include "common/error.hpp"
 #include "common/number.hpp"
+#include "common/option_error.hpp"
+#include "common/parallel.hpp"
 #include "geo/boundaries.hpp"
 #include "render/labels.hpp"
 #include "render/scene.hpp"
@@ -27,37 +29,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error usage(const std::string& where, const std::string& message) {
-    return Error("figure", where, message, kExitUsage);
+// A bad FigureOptions value; `option` and `message` name options as {layer}, {bbox}, ...
+OptionError usage(const std::string& option, const std::string& message) {
+    return OptionError("figure", option, message);
 }
 
 }  // namespace
 
-std::string parse_figure_size(std::string_view s, int& width, int& height) {
-    const std::string err =
-        "--size must be WIDTHxHEIGHT in pixels (e.g. 800x600), got \"" + std::string(s) + "\"";
+std::optional<std::array<int, 2>> parse_figure_size(std::string_view s) {
     const auto x = s.find('x');
     int w = 0, h = 0;
     if (x == std::string_view::npos || !to_int(s.substr(0, x), w) || !to_int(s.substr(x + 1), h))
-        return err;
-    if (w <= 0 || h <= 0) return err;
-    width = w;
-    height = h;
-    return "";
+        return std::nullopt;
+    if (w <= 0 || h <= 0) return std::nullopt;
+    return std::array<int, 2>{w, h};
 }
 
-std::string parse_center(std::string_view s, std::array<double, 2>& out) {
-    const std::string err = "--center must be lon,lat in degrees, got \"" + std::string(s) + "\"";
+std::optional<std::array<double, 2>> parse_center(std::string_view s) {
     const auto comma = s.find(',');
     double lon = 0, lat = 0;
     if (comma == std::string_view::npos || !to_double(s.substr(0, comma), lon) ||
         !to_double(s.substr(comma + 1), lat)) {
-        return err;
+        return std::nullopt;
     }
-    if (lon < -180 || lon > 180 || lat < -kMaxLatitude || lat > kMaxLatitude)
-        return "--center: longitude or latitude out of range, got \"" + std::string(s) + "\"";
-    out = {lon, lat};
-    return "";
+    return std::array<double, 2>{lon, lat};
 }
 
 struct FigureMaker::Impl {
@@ -89,23 +84,24 @@ struct FigureMaker::Impl {
             v.changes = true;
         } else if (layer == "overlay") {
             if (!overlay_style)
-                throw usage("--layer", "no overlay style (overlay.json beside the style)");
+                throw usage("{layer}", "no overlay style (overlay.json beside the style)");
             v.style = &*overlay_style;
         } else if (layer.starts_with("control-")) {
             const std::string d = layer.substr(8);
             if (!parse_iso_date(d)) {
-                throw usage("--day", "\"" + d + "\" is not a date (YYYY-MM-DD)");
+                throw usage("{day}",
+                            "\"" + OptionError::literal(d) + "\" is not a date (YYYY-MM-DD)");
             }
             v.day = nullptr;
             for (const auto& day : days)
                 if (to_iso(day.date) == d) v.day = &day;
             if (!v.day) {
-                throw usage("--day", "no control day " + d + ": the timeline runs from " +
+                throw usage("{day}", "no control day " + d + ": the timeline runs from " +
                                          to_iso(days.front().date) + " to " +
                                          to_iso(days.back().date));
             }
         } else if (layer != "control") {
-            throw usage("--layer", "unknown layer \"" + layer +
+            throw usage("{layer}", "unknown layer \"" + OptionError::literal(layer) +
                                        "\": expected control, changes, overlay or control-" +
                                        "YYYY-MM-DD (" + to_iso(days.front().date) + " to " +
                                        to_iso(days.back().date) + ")");
@@ -166,7 +162,7 @@ std::vector<std::string> FigureMaker::layers() const {
 std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord* record) {
     Impl& m = *impl_;
     const Impl::View v = m.view(o.layer);
-    if (o.scales.empty()) throw usage("--scale", "no scale to draw");
+    if (o.scales.empty()) throw usage("{scale}", "no scale to draw");
     Scene scene = m.scene(o.layer, v);  // a copy: the labels are this figure's
 
     FrameRequest frame = o.frame;
@@ -221,7 +217,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
                       "(%.1f,%.1f,%.1f,%.1f)",
                       lo[0], lo[1], hi[0], hi[1], m.window.minx, m.window.miny, m.window.maxx,
                       m.window.maxy);
-        throw usage(o.frame.center ? "--center" : "--bbox", buf);
+        throw usage(o.frame.center ? "{center}" : "{bbox}", buf);
     }
     place_labels(scene, *v.style, mf.zoom, mf.zoom);
     drop_cut_labels(scene, mf, layout.map_width(), layout.map_height());
@@ -318,26 +314,8 @@ std::vector<FigureRecord> FigureMaker::write_defaults(const fs::path& dir) {
 
     // Figures in parallel, one per thread (-j; a figure at 1x and @2x is about 0.1 s of a core).
     std::vector<FigureRecord> out(jobs.size());
-    std::vector<std::exception_ptr> errors(jobs.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i; (i = next++) < jobs.size();) {
-            try {
-                out[i] = write(jobs[i].first, jobs[i].second);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        }
-    };
-    const unsigned want = impl_->threads > 0 ? static_cast<unsigned>(impl_->threads)
-                                             : std::thread::hardware_concurrency();
-    const unsigned n = std::clamp(want, 1u, static_cast<unsigned>(jobs.size()));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(work);
-    work();
-    for (auto& t : threads) t.join();
-    for (const auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    parallel_for(jobs.size(), impl_->threads,
+                 [&](std::size_t i) { out[i] = write(jobs[i].first, jobs[i].second); });
     write_file_atomic(dir / "figures.json", figures_json(out, dir));
     return out;
 }

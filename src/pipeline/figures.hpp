@@ -7,6 +7,7 @@
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,11 +27,12 @@ struct FigureOptions {
     std::vector<int> scales = {1, 2};
 };
 
-// Command-line values; each returns an error message, empty on success.
-// "WxH" with positive whole numbers (the range is checked when the figure is laid out).
-std::string parse_figure_size(std::string_view s, int& width, int& height);
-// "lon,lat" in degrees.
-std::string parse_center(std::string_view s, std::array<double, 2>& out);
+// Values as written, for the command line; nothing on a syntax error.
+// "WxH" with positive whole numbers, {width, height} (the range is checked when the figure is
+// laid out).
+std::optional<std::array<int, 2>> parse_figure_size(std::string_view s);
+// "lon,lat" in degrees (the range is checked by fit_frame()).
+std::optional<std::array<double, 2>> parse_center(std::string_view s);
 
 // One figure as listed in figures.json.
 struct FigureRecord {
@@ -60,7 +62,9 @@ class FigureMaker {
 
     // Draws a figure at each scale of `o`. Bad options (unknown layer or day, a frame out of
     // range or outside the area the boundary data covers, a size too small or too large)
-    // throw Error("figure", "<option>", ..., kExitUsage).
+    // throw OptionError("figure", "{layer}", ...) (common/option_error.hpp), naming the option
+    // by FigureOptions' names: {layer}, {day} (of a control-DAY layer), {bbox}, {center},
+    // {zoom}, {size}, {scale}.
     std::vector<FigureImage> draw(const FigureOptions& o, FigureRecord* record = nullptr);
 
     // Draws and writes `png` (the first scale) and `<stem>@<k>x.png` beside it for the other

@@ -13,6 +13,7 @@
 #include "common/data_dir.hpp"
 #include "common/error.hpp"
 #include "common/generation.hpp"
+#include "common/option_error.hpp"
 #include "common/output_lock.hpp"
 #include "control/areas.hpp"
 #include "control/control_io.hpp"
@@ -159,19 +160,19 @@ RunSummary run_stages(const RunOptions& opt, const std::filesystem::path& out,
     for (const auto& w : strays) opt.log("warning: " + w);
     if (opt.until) {
         if (days_between(baseline.date, *opt.until) < 0) {
-            throw Error("run", "--until " + to_iso(*opt.until),
-                        "before the baseline's date " + to_iso(baseline.date) + " (" +
-                            opt.baseline.string() + ")",
-                        kExitUsage);
+            throw OptionError("run", "{until} " + to_iso(*opt.until),
+                              "before the baseline's date " + to_iso(baseline.date) + " (" +
+                                  OptionError::literal(opt.baseline.string()) + ")");
         }
         last = *opt.until;
     }
     if (days_between(baseline.date, last) > kMaxTimelineDays) {
-        throw Error("run", opt.until ? "--until " + to_iso(last) : opt.baseline.string(),
-                    "a timeline to " + to_iso(last) + " would have more than " +
-                        std::to_string(kMaxTimelineDays) + " days after the baseline's date " +
-                        to_iso(baseline.date) + ": give a nearer --until",
-                    kExitUsage);
+        throw OptionError(
+            "run",
+            opt.until ? "{until} " + to_iso(last) : OptionError::literal(opt.baseline.string()),
+            "a timeline to " + to_iso(last) + " would have more than " +
+                std::to_string(kMaxTimelineDays) + " days after the baseline's date " +
+                to_iso(baseline.date) + ": give a nearer {until}");
     }
     check_corrections(corrections, events, gaz);
     auto days = build_timeline(baseline, events, last, corrections);

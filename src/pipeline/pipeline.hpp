@@ -40,6 +40,8 @@ struct RunOptions {
     bool web = true;
     std::filesystem::path web_dir;  // page sources and Leaflet (web/, after `npm ci`)
     std::string public_url;         // where out/ is published, for snippets.md
+    // The news of the run, a line each; a warning's line begins "warning: " (a front end that
+    // leaves out the news still shows the warnings).
     std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 

@@ -9,6 +9,8 @@
 #include <memory>
 
 #include "common/error.hpp"
+#include "common/option_error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/renderer.hpp"
 #include "render/symbols.hpp"
 #include "render/text.hpp"
@@ -28,15 +30,9 @@ constexpr double kLegendGap = 14;  // between legend items on a line
 constexpr double kMaxBar = kMaxScaleBar;
 constexpr int kMinMapHeight = 120;  // CSS px
 
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
-using ContextPtr = std::unique_ptr<cairo_t, CairoDeleter>;
-
-Error usage(const std::string& where, const std::string& message) {
-    return Error("figure", where, message, kExitUsage);
+// A bad FrameRequest or size; `option` and `message` name options as {bbox}, {zoom}, ...
+OptionError usage(const std::string& option, const std::string& message) {
+    return OptionError("figure", option, message);
 }
 
 std::string fmt(double v) {
@@ -216,29 +212,6 @@ SurfacePtr to_surface(const Image& img) {
     return s;
 }
 
-Image to_image(cairo_surface_t* s) {
-    cairo_surface_flush(s);
-    Image img;
-    img.width = cairo_image_surface_get_width(s);
-    img.height = cairo_image_surface_get_height(s);
-    img.rgba.resize(static_cast<std::size_t>(img.width) * img.height * 4);
-    const unsigned char* data = cairo_image_surface_get_data(s);
-    const int stride = cairo_image_surface_get_stride(s);
-    for (int y = 0; y < img.height; ++y) {
-        const auto* row =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * img.width * 4];
-        for (int x = 0; x < img.width; ++x) {
-            // The figure is painted white first, so every pixel is opaque.
-            out[x * 4 + 0] = static_cast<std::uint8_t>((row[x] >> 16) & 0xFF);
-            out[x * 4 + 1] = static_cast<std::uint8_t>((row[x] >> 8) & 0xFF);
-            out[x * 4 + 2] = static_cast<std::uint8_t>(row[x] & 0xFF);
-            out[x * 4 + 3] = static_cast<std::uint8_t>(row[x] >> 24);
-        }
-    }
-    return img;
-}
-
 }  // namespace
 
 MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
@@ -249,21 +222,21 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
         }
     };
     MapFrame f;
-    if (r.bbox && r.center) throw usage("--bbox", "give --bbox or --center with --zoom, not both");
+    if (r.bbox && r.center) throw usage("{bbox}", "give {bbox} or {center} with {zoom}, not both");
     if (r.bbox) {
         if (r.zoom) {
-            throw usage("--zoom",
-                        "--zoom goes with --center; with --bbox the zoom follows from the box "
+            throw usage("{zoom}",
+                        "{zoom} goes with {center}; with {bbox} the zoom follows from the box "
                         "and the size");
         }
         const BBox& b = *r.bbox;
-        check(b.minx, b.miny, "--bbox");
-        check(b.maxx, b.maxy, "--bbox");
+        check(b.minx, b.miny, "{bbox}");
+        check(b.maxx, b.maxy, "{bbox}");
         if (!(b.minx < b.maxx && b.miny < b.maxy))
-            throw usage("--bbox", "expected west,south,east,north with west < east, south < north");
+            throw usage("{bbox}", "expected west,south,east,north with west < east, south < north");
         const FittedView v = fit_bbox(b.minx, b.miny, b.maxx, b.maxy, map_width, map_height, 22);
         if (v.exact_zoom > 22.5) {
-            throw usage("--bbox", "box too small for the figure's size: it would need zoom " +
+            throw usage("{bbox}", "box too small for the figure's size: it would need zoom " +
                                       fmt(v.exact_zoom) + " (at most 22)");
         }
         f.zoom = v.zoom;
@@ -272,17 +245,17 @@ MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height) {
         return f;
     }
     if (r.center) {
-        if (!r.zoom) throw usage("--center", "--center needs --zoom (0-22)");
+        if (!r.zoom) throw usage("{center}", "{center} needs {zoom} (0-22)");
         if (*r.zoom < 0 || *r.zoom > 22)
-            throw usage("--zoom", "expected 0-22, got " + fmt(*r.zoom));
-        check((*r.center)[0], (*r.center)[1], "--center");
+            throw usage("{zoom}", "expected 0-22, got " + fmt(*r.zoom));
+        check((*r.center)[0], (*r.center)[1], "{center}");
         const FittedView v =
             view_at((*r.center)[0], (*r.center)[1], *r.zoom, map_width, map_height);
         f.zoom = v.zoom;
         f.extent_3857 = v.extent_3857;
         return f;
     }
-    throw usage("--bbox", "give --bbox W,S,E,N or --center LON,LAT with --zoom Z");
+    throw usage("{bbox}", "give {bbox} W,S,E,N or {center} LON,LAT with {zoom} Z");
 }
 
 double latitude_of(double y_3857) {
@@ -349,16 +322,16 @@ std::vector<LegendEntry> figure_legend(const Scene& scene, const Style& style, c
 
 FigureLayout layout_figure(const FigureText& text, int width, int height, int scale) {
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
-    if (scale < 1 || scale > 4) throw usage("--scale", "expected 1 to 4, got " + fmt(scale));
+    if (scale < 1 || scale > 4) throw usage("{scale}", "expected 1 to 4, got " + fmt(scale));
     if (width < kMinFigureWidth || height < kMinFigureHeight) {
-        throw usage("--size", size + " is too small: a figure needs at least " +
+        throw usage("{size}", size + " is too small: a figure needs at least " +
                                   std::to_string(kMinFigureWidth) + "x" +
                                   std::to_string(kMinFigureHeight) +
                                   " px for its title, legend and footer");
     }
     if (static_cast<long>(width) * scale > kMaxFigureSide ||
         static_cast<long>(height) * scale > kMaxFigureSide) {
-        throw usage("--size", size + " at scale " + std::to_string(scale) +
+        throw usage("{size}", size + " at scale " + std::to_string(scale) +
                                   " is too large: at most " + std::to_string(kMaxFigureSide) +
                                   " px a side");
     }
@@ -369,7 +342,7 @@ FigureLayout layout_figure(const FigureText& text, int width, int height, int sc
     l.header = static_cast<int>(b.header);
     l.footer = static_cast<int>(b.footer);
     if (l.map_height() < kMinMapHeight) {
-        throw usage("--size", size + " leaves " + std::to_string(l.map_height()) +
+        throw usage("{size}", size + " leaves " + std::to_string(l.map_height()) +
                                   " px of map under the title and above the footer; make it at "
                                   "least " +
                                   std::to_string(height - l.map_height() + kMinMapHeight) +
@@ -493,7 +466,7 @@ FigureImage render_figure(const Scene& scene, const Style& style, const FigureTe
         pango_layout_get_pixel_extents(attr.get(), &ink, &logical);
         fig.attribution = {x + logical.x, y, x + logical.x + logical.width, y + ah};
     }
-    fig.image = to_image(surface.get());
+    fig.image = image_from_surface(surface.get());  // painted white first: opaque
     return fig;
 }
 

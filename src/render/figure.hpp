@@ -43,8 +43,8 @@ struct MapFrame {
     double magnify = 1;
 };
 
-// Throws Error("figure", "--bbox"/"--center"/"--zoom", ..., kExitUsage) on out-of-range or
-// missing values.
+// Throws OptionError("figure", "{bbox}"/"{center}"/"{zoom}", ...) (common/option_error.hpp)
+// on out-of-range or missing values.
 MapFrame fit_frame(const FrameRequest& r, int map_width, int map_height);
 
 // Latitude (degrees) of an EPSG:3857 northing (the sphere's inverse Mercator).
@@ -94,7 +94,7 @@ struct FigureLayout {
 };
 
 // Measures the title (up to two lines), date line and attribution for a figure of `width` x
-// `height` CSS px. Throws Error("figure", "--size", ..., kExitUsage) if the size is outside
+// `height` CSS px. Throws OptionError("figure", "{size}", ...) if the size is outside
 // kMinFigure*..kMaxFigureSide or leaves too little room for the map.
 FigureLayout layout_figure(const FigureText& text, int width, int height, int scale);
 
@@ -110,7 +110,7 @@ struct FigureImage {
 };
 
 // Draws the figure. The scene must have labels placed for frame.zoom (place_labels). Throws
-// Error("figure", "--size", ..., kExitUsage) if the legend does not fit the map area.
+// OptionError("figure", "{size}", ...) if the legend does not fit the map area.
 FigureImage render_figure(const Scene& scene, const Style& style, const FigureText& text,
                           const FigureLayout& layout, const MapFrame& frame, int scale);
 

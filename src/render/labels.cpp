@@ -8,16 +8,12 @@
 #include <tuple>
 
 #include "common/error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/text.hpp"
 
 namespace frontline {
 
 namespace {
-
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
 
 std::string lower(std::string s) {
     for (char& c : s) {
@@ -218,9 +214,8 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
     scene.labels.clear();
     scene.label_warnings.clear();
     std::set<std::string> left_out;  // one warning per label, not per zoom
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
-    std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    ContextPtr cr(cairo_create(surface.get()));
     MercatorProjector proj;
     for (int z = minzoom; z <= maxzoom; ++z) {
         const double world = 256.0 * std::ldexp(1.0, z);
@@ -374,17 +369,15 @@ void place_labels(Scene& scene, const Style& style, int minzoom, int maxzoom) {
 }
 
 Image render_text(const std::string& text, const std::string& font, double size_px) {
-    std::unique_ptr<cairo_surface_t, CairoDeleter> probe(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
-    std::unique_ptr<cairo_t, CairoDeleter> pcr(cairo_create(probe.get()));
+    SurfacePtr probe(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1));
+    ContextPtr pcr(cairo_create(probe.get()));
     LayoutPtr measure = make_layout(pcr.get(), text, font, size_px, 0);
     check_coverage(measure.get(), font, text, "render_text");
     PangoRectangle ink, logical;
     pango_layout_get_pixel_extents(measure.get(), &ink, &logical);
     const int w = logical.width + 8, h = logical.height + 8;
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
-    std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h));
+    ContextPtr cr(cairo_create(surface.get()));
     cairo_set_source_rgb(cr.get(), 1, 1, 1);
     cairo_paint(cr.get());
     PlacedLabel l;
@@ -394,25 +387,7 @@ Image render_text(const std::string& text, const std::string& font, double size_
     l.x = 4;
     l.y = 4;
     draw_label(cr.get(), l, 1.0, 0, 0);
-    cairo_surface_flush(surface.get());
-    Image img;
-    img.width = w;
-    img.height = h;
-    img.rgba.resize(static_cast<std::size_t>(w) * h * 4);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < h; ++y) {
-        const auto* row =
-            reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
-        for (int x = 0; x < w; ++x) {
-            std::uint8_t* o = &img.rgba[(static_cast<std::size_t>(y) * w + x) * 4];
-            o[0] = (row[x] >> 16) & 0xFF;
-            o[1] = (row[x] >> 8) & 0xFF;
-            o[2] = row[x] & 0xFF;
-            o[3] = 255;
-        }
-    }
-    return img;
+    return image_from_surface(surface.get());  // painted white first: opaque
 }
 
 }  // namespace frontline

@@ -10,17 +10,13 @@
 #include <memory>
 
 #include "common/error.hpp"
+#include "render/cairo_ptr.hpp"
 #include "render/symbols.hpp"
 #include "render/text.hpp"
 
 namespace frontline {
 
 namespace {
-
-struct CairoDeleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
 
 void set(cairo_t* cr, const Rgba& c, double opacity) {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a * opacity);
@@ -134,15 +130,14 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
     // on where its edges are: a tile, a metatile and a whole zoom level give the same pixels.
     const int border = static_cast<int>(std::ceil(kBorderPx * scale));
     const int width = out_width + 2 * border, height = out_height + 2 * border;
-    std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
         throw Error("render", std::to_string(width) + "x" + std::to_string(height) + " px",
                     std::string("cannot create the image: ") +
                         cairo_status_to_string(cairo_surface_status(surface.get())),
                     kExitInternal);  // out of memory: not the user's input
     }
-    std::unique_ptr<cairo_t, CairoDeleter> crp(cairo_create(surface.get()));
+    ContextPtr crp(cairo_create(surface.get()));
     cairo_t* cr = crp.get();
     const double sx = out_width / (ext.maxx - ext.minx);
     // Culling margin: generous for the widest line, dot or halo, in metres.
@@ -276,34 +271,7 @@ Image render_extent(const Scene& scene, const Style& style, const BBox& ext, int
         }
     }
 
-    cairo_surface_flush(surface.get());
-    Image img;
-    img.width = out_width;
-    img.height = out_height;
-    img.rgba.resize(static_cast<std::size_t>(out_width) * out_height * 4);
-    const unsigned char* data = cairo_image_surface_get_data(surface.get());
-    const int stride = cairo_image_surface_get_stride(surface.get());
-    for (int y = 0; y < out_height; ++y) {
-        const auto* row = reinterpret_cast<const std::uint32_t*>(
-                              data + static_cast<std::ptrdiff_t>(y + border) * stride) +
-                          border;
-        std::uint8_t* out = &img.rgba[static_cast<std::size_t>(y) * out_width * 4];
-        for (int x = 0; x < out_width; ++x) {
-            const std::uint32_t px = row[x];
-            const std::uint32_t a = px >> 24;
-            std::uint32_t r = (px >> 16) & 0xFF, g = (px >> 8) & 0xFF, b = px & 0xFF;
-            if (a != 0 && a != 255) {  // un-premultiply
-                r = (r * 255 + a / 2) / a;
-                g = (g * 255 + a / 2) / a;
-                b = (b * 255 + a / 2) / a;
-            }
-            out[x * 4 + 0] = static_cast<std::uint8_t>(r);
-            out[x * 4 + 1] = static_cast<std::uint8_t>(g);
-            out[x * 4 + 2] = static_cast<std::uint8_t>(b);
-            out[x * 4 + 3] = static_cast<std::uint8_t>(a);
-        }
-    }
-    return img;
+    return image_from_surface(surface.get(), border, border, out_width, out_height);
 }
 
 Image render_block(const Scene& scene, const Style& style, int z, int x0, int y0, int nx, int ny,

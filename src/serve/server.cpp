@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/option_error.hpp"
 
 namespace frontline::serve {
 
@@ -31,10 +32,14 @@ void parse_listen(const std::string& s, ServerOptions& opt) {
         if (host.empty()) host = "127.0.0.1";
     }
     auto p = parse_uint(port);
-    if (!p || *p > 65535) throw Error("serve", "--listen " + s, "expected HOST:PORT", kExitUsage);
+    if (!p || *p > 65535)
+        throw OptionError("serve", "{listen} " + OptionError::literal(s), "expected HOST:PORT");
     beast::error_code ec;
     asio::ip::make_address(host, ec);
-    if (ec) throw Error("serve", "--listen " + s, "not an IP address: " + host, kExitUsage);
+    if (ec) {
+        throw OptionError("serve", "{listen} " + OptionError::literal(s),
+                          "not an IP address: " + OptionError::literal(host));
+    }
     opt.address = host;
     opt.port = static_cast<std::uint16_t>(*p);
 }
@@ -46,8 +51,8 @@ void parse_trusted_proxies(const std::vector<std::string>& v, ServerOptions& opt
         beast::error_code ec;
         if (t != "loopback") asio::ip::make_address(t, ec);
         if (ec)
-            throw Error("serve", "--trusted-proxy " + t,
-                        "expected an IP address, \"loopback\" or \"none\"", kExitUsage);
+            throw OptionError("serve", "{trusted_proxy} " + OptionError::literal(t),
+                              "expected an IP address, \"loopback\" or \"none\"");
         out.push_back(t);
     }
     opt.trusted_proxies = std::move(out);

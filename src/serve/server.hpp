@@ -33,11 +33,13 @@ struct ServerOptions {
     std::function<void(const std::string&)> log = [](const std::string&) {};
 };
 
-// "host:port" or ":port" or "port". Throws Error("serve", ...) on bad input.
+// "host:port" or ":port" or "port". Throws OptionError("serve", "{listen} ...", ...) on bad
+// input.
 void parse_listen(const std::string& s, ServerOptions& opt);
 
-// `--trusted-proxy` values: IP addresses, "loopback", or "none" (trust no peer); replaces
-// opt.trusted_proxies. Throws Error("serve", ..., kExitUsage) on anything else.
+// Trusted proxies as written: IP addresses, "loopback", or "none" (trust no peer); replaces
+// opt.trusted_proxies. Throws OptionError("serve", "{trusted_proxy} ...", ...) on anything
+// else.
 void parse_trusted_proxies(const std::vector<std::string>& v, ServerOptions& opt);
 
 // Whether `peer` (an IP address as text) is one of `trusted` (addresses or "loopback"); an

@@ -15,6 +15,8 @@
 
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
+#include "common/option_error.hpp"
+#include "common/parallel.hpp"
 #include "render/renderer.hpp"
 #include "tiles/mbtiles.hpp"
 
@@ -149,29 +151,6 @@ Metatile metatile_of(const TileId& t, int scale, const TileId& nw, const TileId&
 
 namespace {
 
-// Calls f(0..n-1) on `threads` threads, each taking the next index; the first exception
-// stops the others and is rethrown.
-template <typename F>
-void parallel_for(std::size_t n, int threads, F&& f) {
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr error;
-    std::mutex error_mutex;
-    auto work = [&] {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) f(i);
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int i = 1; i < threads && static_cast<std::size_t>(i) < n; ++i) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    if (error) std::rethrow_exception(error);
-}
-
 int center_zoom(const PyramidOptions& opt) {
     return std::min(opt.maxzoom, std::max(opt.minzoom, 8));
 }
@@ -195,13 +174,13 @@ void check_tile_count(const BBox& ll, int minzoom, int maxzoom) {
     int fits = -1;
     for (int z = minzoom; z <= maxzoom && count_tiles(ll, minzoom, z) <= kMaxTilesPerLayer; ++z)
         fits = z;
-    throw Error("tiles", "--zoom " + std::to_string(minzoom) + "-" + std::to_string(maxzoom),
-                std::to_string(n) + " tiles per layer over the area, more than the ceiling of " +
-                    std::to_string(kMaxTilesPerLayer) + ": " +
-                    (fits >= 0 ? "give --zoom " + std::to_string(minzoom) + "-" +
-                                     std::to_string(fits) + " or a smaller --bbox"
-                               : std::string("give a smaller --bbox")),
-                kExitUsage);
+    throw OptionError("tiles", "{zoom} " + std::to_string(minzoom) + "-" + std::to_string(maxzoom),
+                      std::to_string(n) +
+                          " tiles per layer over the area, more than the ceiling of " +
+                          std::to_string(kMaxTilesPerLayer) + ": " +
+                          (fits >= 0 ? "give {zoom} " + std::to_string(minzoom) + "-" +
+                                           std::to_string(fits) + " or a smaller {bbox}"
+                                     : std::string("give a smaller {bbox}")));
 }
 
 PyramidStats render_pyramid(const Scene& scene, const Style& style, const PyramidOptions& opt) {
@@ -268,10 +247,9 @@ PyramidStats render_pyramid(const Scene& scene, const Style& style, const Pyrami
         std::size_t meta;  // index into metas
     };
     if (opt.shard_count < 1 || opt.shard_index < 0 || opt.shard_index >= opt.shard_count) {
-        throw Error("tiles", "--shard",
-                    "shard " + std::to_string(opt.shard_index + 1) + "/" +
-                        std::to_string(opt.shard_count) + " does not exist",
-                    kExitUsage);
+        throw OptionError("tiles", "{shard}",
+                          "shard " + std::to_string(opt.shard_index + 1) + "/" +
+                              std::to_string(opt.shard_count) + " does not exist");
     }
     std::vector<Job> jobs;
     jobs.reserve(all.size() * opt.scales.size());

@@ -122,7 +122,7 @@ inline constexpr std::uint64_t kMaxTilesPerLayer = 1'000'000;
 // How many tiles of zooms minzoom..maxzoom cover the lon/lat box (counted, not listed).
 std::uint64_t count_tiles(const BBox& lonlat, int minzoom, int maxzoom);
 
-// Throws Error("tiles", "--zoom MIN-MAX", ..., kExitUsage) when count_tiles() is over
+// Throws OptionError("tiles", "{zoom} MIN-MAX", ...) when count_tiles() is over
 // kMaxTilesPerLayer, naming the count and the deepest zoom that fits.
 void check_tile_count(const BBox& lonlat, int minzoom, int maxzoom);
 

@@ -1,9 +1,8 @@
-// Parsing of the tile options given on the command line (`--zoom 5-14`, `--bbox`,
-// `--shard 2/8`), kept out of main() so that they are unit-tested. Each returns an error
-// message, empty on success.
+// Parsing of tile option values as written (`5-14`, a box, `2/8`), for the command line and
+// the tests: syntax and range only; which option gave them is the caller's to say.
 #pragma once
 
-#include <string>
+#include <optional>
 #include <string_view>
 
 #include "geo/mercator.hpp"
@@ -19,10 +18,10 @@ struct Shard {
 };
 
 // "MIN-MAX" or "Z", with 0 <= MIN <= MAX <= 22.
-std::string parse_zoom_range(std::string_view s, ZoomRange& out);
+std::optional<ZoomRange> parse_zoom_range(std::string_view s);
 // "minlon,minlat,maxlon,maxlat" in degrees, west < east, south < north.
-std::string parse_bbox(std::string_view s, BBox& out);
-// "K/N" with 1 <= K <= N (shards are numbered from 1 on the command line).
-std::string parse_shard(std::string_view s, Shard& out);
+std::optional<BBox> parse_bbox(std::string_view s);
+// "K/N" with 1 <= K <= N (shards are numbered from 1 as written).
+std::optional<Shard> parse_shard(std::string_view s);
 
 }  // namespace frontline

@@ -136,7 +136,7 @@ TEST(TimelineEnd, RunWithAnAbsurdDateHasTheSeedDays) {
             ADD_FAILURE() << "--until " << bad << " accepted";
         } catch (const fl::Error& e) {
             EXPECT_EQ(e.exit_code(), fl::kExitUsage) << e.what();
-            EXPECT_NE(std::string(e.what()).find(std::string("--until ") + bad), std::string::npos)
+            EXPECT_NE(std::string(e.what()).find(std::string("{until} ") + bad), std::string::npos)
                 << e.what();
         }
     }
