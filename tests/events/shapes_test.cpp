@@ -186,6 +186,8 @@ TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
               fl::Controller::sna);
     EXPECT_EQ(ctl(extract("Insurgents swept into Hama at dawn."), "fl:hama"),
               fl::Controller::contested);
+    EXPECT_EQ(ctl(extract("Kurdish fighters moved into Hama at dawn."), "fl:hama"),
+              fl::Controller::contested);
     // "cleared X of ...", the Turkish press's word; "the X district of Idlib" names X only.
     auto cleared = extract("The SNA cleared the Saraqib district of Idlib of YPG terrorists.");
     EXPECT_EQ(ctl(cleared, "fl:saraqib"), fl::Controller::sna);
@@ -208,7 +210,8 @@ TEST(Shapes, ClaimedConfirmedDenied) {
          {"Rebels captured Saraqib, the Observatory said.",
           "According to opposition sources, rebels captured Saraqib.",
           "Rebels reportedly captured Saraqib.", "The insurgents claimed control of Saraqib.",
-          "Rebels captured Saraqib, state media reported."}) {
+          "Rebels captured Saraqib, state media reported.",
+          "Turkish-backed fighters captured Saraqib, the Turkish defence ministry said."}) {
         auto e = extract(s);
         ASSERT_NE(find(e, "fl:saraqib"), nullptr) << s;
         EXPECT_EQ(find(e, "fl:saraqib")->status, "claimed") << s;
