@@ -64,6 +64,16 @@ int run_main(int argc, char** argv) {
     std::string corrections;
     std::string baseline = ro.baseline.string(), boundaries = ro.tiles.boundaries.string(),
                 style = ro.tiles.style.string();
+    // Styles of the changes and overlay layers (run, render, static, serve); empty: beside --style.
+    std::string changes_style, overlay_style;
+    auto add_layer_styles = [&](CLI::App* cmd) {
+        cmd->add_option("--changes-style", changes_style,
+                        "Style of the changes layer (default: changes.json beside --style, "
+                        "else --style)");
+        cmd->add_option("--overlay-style", overlay_style,
+                        "Style of the overlay layer (default: overlay.json beside --style, else "
+                        "no overlay layer)");
+    };
     int threads = 0;
     bool no_render = false, no_incremental = false, no_retina = false;
     for (auto* cmd : {run, render}) {
@@ -82,6 +92,7 @@ int run_main(int argc, char** argv) {
                         "OGR boundary source (admin-1 layer states_provinces)")
             ->capture_default_str();
         cmd->add_option("--style", style, "Style file")->capture_default_str();
+        add_layer_styles(cmd);
         cmd->add_option("--zoom", run_zoom,
                         "Zoom range MIN-MAX, 0-22, at most 1,000,000 tiles per layer over the "
                         "area (--bbox)")
@@ -181,6 +192,7 @@ int run_main(int argc, char** argv) {
     figure->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
     figure->add_option("--style", style, "Style file (changes.json, overlay.json beside it)")
         ->capture_default_str();
+    add_layer_styles(figure);
 
     // serve
     auto* serve = app.add_subcommand("serve", "Serve tiles, TileJSON and data over HTTP");
@@ -214,6 +226,7 @@ int run_main(int argc, char** argv) {
         ->capture_default_str();
     serve->add_option("--boundaries", boundaries, "OGR boundary source")->capture_default_str();
     serve->add_option("--style", style, "Style file")->capture_default_str();
+    add_layer_styles(serve);
     serve->add_flag("--no-render", sv_no_render, "Serve files only; missing tiles are empty");
     serve->add_option("--trusted-proxy", sv_trusted,
                       "Peer whose X-Forwarded-Proto is believed: an IP address, loopback "
@@ -242,6 +255,8 @@ int run_main(int argc, char** argv) {
         if (!corrections.empty()) ro.corrections = corrections;
         ro.tiles.boundaries = boundaries;
         ro.tiles.style = style;
+        ro.tiles.changes_style = changes_style;
+        ro.tiles.overlay_style = overlay_style;
         ro.tiles.threads = threads;
         ro.render = !no_render;
         ro.tiles.incremental = !no_incremental;
@@ -401,6 +416,8 @@ int run_main(int argc, char** argv) {
         fl::RenderJobOptions ropt = ro.tiles;
         ropt.boundaries = boundaries;
         ropt.style = style;
+        ropt.changes_style = changes_style;
+        ropt.overlay_style = overlay_style;
         fl::FigureMaker maker(g, days, ropt);
         const auto rec = maker.write(fo, fig_out);
         std::cerr << "frontline: " << rec.layer << " (" << rec.day << "), zoom " << rec.zoom << ":";
@@ -423,6 +440,8 @@ int run_main(int argc, char** argv) {
             sv_render.gazetteer_dir = gaz_dir;
             sv_render.boundaries = boundaries;
             sv_render.style = style;
+            sv_render.changes_style = changes_style;
+            sv_render.overlay_style = overlay_style;
             renderer = std::make_shared<fl::serve::SceneRenderer>(sv_render);
         }
         fl::serve::Server server(sv_server,
