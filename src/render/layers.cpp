@@ -1,7 +1,6 @@
 // The layer set: names, days, styles and descriptions of the tile layers; see layers.hpp.
 #include "render/layers.hpp"
 
-#include "common/atomic_file.hpp"
 #include "common/error.hpp"
 
 namespace frontline {
@@ -56,8 +55,7 @@ const StyleFile& LayerSet::file(Role role) const {
     if (!f) {
         auto s = std::make_unique<StyleFile>();
         s->path = paths_[role];
-        s->style = read_style(s->path);
-        s->text = read_file(s->path, "style");
+        s->style = read_style(s->path, &s->text);
         f = std::move(s);
     }
     return *f;

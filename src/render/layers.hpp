@@ -30,8 +30,9 @@ struct LayerStyleOptions {
     std::filesystem::path overlay_style;  // empty: overlay.json beside `style`, else no overlay
 };
 
-// A style as read: what the renderer draws with, and its text, which tile fingerprints digest
-// (render/fingerprint.hpp), so any change to the style renders every tile again.
+// A style as read: what the renderer draws with, and its text with the palette references
+// resolved (read_style_text()), which tile fingerprints digest (render/fingerprint.hpp), so any
+// change to the style or to the colours it takes from the palette renders every tile again.
 struct StyleFile {
     std::filesystem::path path;
     Style style;

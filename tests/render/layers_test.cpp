@@ -62,8 +62,8 @@ TEST(Layers, NamesAndDaysOfTheShippedStyles) {
     const auto control = set.resolve("control", days);
     EXPECT_EQ(control.kind, fl::LayerKind::control);
     EXPECT_EQ(control.day, &days[2]);
-    EXPECT_EQ(control.style, first.style);  // one style read once
-    EXPECT_EQ(control.style->text, fl::read_file(set.style_path(), "style"));
+    EXPECT_EQ(control.style, first.style);                                  // one style read once
+    EXPECT_EQ(control.style->text, fl::read_style_text(set.style_path()));  // palette resolved
     const auto changes = set.resolve("changes", days);
     EXPECT_EQ(changes.kind, fl::LayerKind::changes);
     EXPECT_EQ(changes.day, &days[2]);
