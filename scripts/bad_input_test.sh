@@ -201,7 +201,8 @@ line=$(wc -l <"$g/curated.tsv")
 expect_error "invalid UTF-8 in a gazetteer name" 1 "curated\.tsv line $line: invalid UTF-8" \
   --gazetteer "$g" run "$seeds" "${args[@]}" --out "$out"
 
-# --- styles
+# --- styles (a copy of a shipped style needs the palette it names its colours from beside it)
+cp "$here/styles/palette.json" "$work/palette.json"
 /usr/bin/python3 - "$here/styles/control.json" "$work/heatmap.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
@@ -215,6 +216,11 @@ expect_error "style with an unknown layer type" 1 "heatmap\.json line $line: lay
 
 : >"$work/empty.json"
 expect_error "empty style" 1 "empty\.json: empty file" run "$seeds" "${args[@]}" --style "$work/empty.json" --out "$out"
+
+sed 's/"@government"/"@goverment"/' "$here/styles/control.json" >"$work/misspelt.json"
+line=$(grep -n '"@goverment"' "$work/misspelt.json" | head -1 | cut -d: -f1)
+expect_error "style naming a colour the palette lacks" 1 "misspelt\.json line $line: unknown palette colour \"@goverment\"" \
+  run "$seeds" "${args[@]}" --style "$work/misspelt.json" --out "$out"
 
 # --- unwritable output
 touch "$work/regular-file"

@@ -43,6 +43,8 @@ Options finish(const Args& a, const GlobalOptions& global) {
     ro.public_url = a.public_url;
     ro.tiles.boundaries = a.map.boundaries;
     ro.tiles.style = a.map.style;
+    ro.tiles.changes_style = a.map.changes_style;
+    ro.tiles.overlay_style = a.map.overlay_style;
     ro.tiles.threads = a.threads;
     ro.render = !a.no_render;
     ro.tiles.incremental = !a.no_incremental;

@@ -47,6 +47,8 @@ Options finish(const Args& a, const GlobalOptions& global) {
     o.render.gazetteer_dir = global.gazetteer_dir;
     o.render.boundaries = a.map.boundaries;
     o.render.style = a.map.style;
+    o.render.changes_style = a.map.changes_style;
+    o.render.overlay_style = a.map.overlay_style;
     return o;
 }
 

@@ -61,6 +61,8 @@ int run(const Options& o) {
     RenderJobOptions ropt = default_run_options().tiles;
     ropt.boundaries = o.map.boundaries;
     ropt.style = o.map.style;
+    ropt.changes_style = o.map.changes_style;
+    ropt.overlay_style = o.map.overlay_style;
     FigureMaker maker(g, days, ropt);
     const auto rec = maker.write(o.figure, o.output);
     std::cerr << "frontline: " << rec.layer << " (" << rec.day << "), zoom " << rec.zoom << ":";

@@ -9,13 +9,19 @@ namespace frontline::cli {
 
 MapSources default_map_sources() {
     const RunOptions ro = default_run_options();
-    return {ro.tiles.boundaries.string(), ro.tiles.style.string()};
+    return {ro.tiles.boundaries.string(), ro.tiles.style.string(), {}, {}};
 }
 
 void add_map_sources(CLI::App* cmd, MapSources& m, const std::string& boundaries_help,
                      const std::string& style_help) {
     cmd->add_option("--boundaries", m.boundaries, boundaries_help)->capture_default_str();
     cmd->add_option("--style", m.style, style_help)->capture_default_str();
+    cmd->add_option("--changes-style", m.changes_style,
+                    "Style of the changes layer (default: changes.json beside --style, else "
+                    "--style)");
+    cmd->add_option("--overlay-style", m.overlay_style,
+                    "Style of the overlay layer (default: overlay.json beside --style, else no "
+                    "overlay layer)");
 }
 
 ZoomRange zoom_range_flag(std::string_view s) {

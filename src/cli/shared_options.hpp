@@ -13,13 +13,15 @@
 
 namespace frontline::cli {
 
-// The map's sources: --boundaries and --style (run, render, static, serve), defaults from
-// the data directory.
+// The map's sources: --boundaries, --style and the styles of the changes and overlay layers
+// (run, render, static, serve), defaults from the data directory. An empty layer style: the
+// file beside --style (render/layers.hpp).
 struct MapSources {
-    std::string boundaries, style;
+    std::string boundaries, style, changes_style, overlay_style;
 };
 MapSources default_map_sources();
-// Adds --boundaries and --style, with the commands' own help texts.
+// Adds --boundaries, --style, --changes-style and --overlay-style, with the commands' own
+// help texts for the first two.
 void add_map_sources(CLI::App* cmd, MapSources& m, const std::string& boundaries_help,
                      const std::string& style_help);
 

@@ -1,5 +1,5 @@
-// Figures of the tile layers: which day and style a layer shows, the default frames, the
-// texts, and writing the PNGs and the index.
+// Figures of the tile layers (which day and style a layer shows: render/layers.hpp), the
+// default frames, the texts, and writing the PNGs and the index.
 #include "pipeline/figures.hpp"
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include "common/parallel.hpp"
 #include "geo/boundaries.hpp"
 #include "render/labels.hpp"
+#include "render/layers.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
 #include "tiles/png.hpp"
@@ -61,55 +62,25 @@ struct FigureMaker::Impl {
     Boundaries bounds;
     BBox window;      // lon/lat the boundaries were read for
     int threads = 0;  // for the default set; 0: all cores
-    Style style, changes_style;
-    std::optional<Style> overlay_style;
+    LayerSet layers;
     std::mutex mutex;                     // scenes: figures are drawn on several threads
     std::map<std::string, Scene> scenes;  // by layer, without labels (each figure places its own)
 
-    Impl(const Gazetteer& g, const std::vector<ControlDay>& d) : gaz(g), days(d) {}
+    Impl(const Gazetteer& g, const std::vector<ControlDay>& d, const RenderJobOptions& opt)
+        : gaz(g), days(d), layers({opt.style, opt.changes_style, opt.overlay_style}) {}
 
-    struct View {
-        const ControlDay* day = nullptr;
-        const Style* style = nullptr;
-        bool changes = false;
-    };
-
-    View view(const std::string& layer) {
+    Layer view(const std::string& layer) {
         if (days.empty()) throw Error("figure", "control", "no control days to draw");
-        View v;
-        v.day = &days.back();
-        v.style = &style;
-        if (layer == "changes") {
-            v.style = &changes_style;
-            v.changes = true;
-        } else if (layer == "overlay") {
-            if (!overlay_style)
-                throw usage("{layer}", "no overlay style (overlay.json beside the style)");
-            v.style = &*overlay_style;
-        } else if (layer.starts_with("control-")) {
-            const std::string d = layer.substr(8);
-            if (!parse_iso_date(d)) {
-                throw usage("{day}",
-                            "\"" + OptionError::literal(d) + "\" is not a date (YYYY-MM-DD)");
-            }
-            v.day = nullptr;
-            for (const auto& day : days)
-                if (to_iso(day.date) == d) v.day = &day;
-            if (!v.day) {
-                throw usage("{day}", "no control day " + d + ": the timeline runs from " +
-                                         to_iso(days.front().date) + " to " +
-                                         to_iso(days.back().date));
-            }
-        } else if (layer != "control") {
-            throw usage("{layer}", "unknown layer \"" + OptionError::literal(layer) +
-                                       "\": expected control, changes, overlay or control-" +
-                                       "YYYY-MM-DD (" + to_iso(days.front().date) + " to " +
-                                       to_iso(days.back().date) + ")");
+        auto found = layers.find(layer, days);
+        if (!found.layer) {
+            const bool day =
+                found.problem == LayerProblem::not_a_date || found.problem == LayerProblem::no_day;
+            throw usage(day ? "{day}" : "{layer}", OptionError::literal(found.message));
         }
-        return v;
+        return std::move(*found.layer);
     }
 
-    const Scene& scene(const std::string& layer, const View& v) {
+    const Scene& scene(const std::string& layer, const Layer& v) {
         std::lock_guard lock(mutex);
         auto it = scenes.find(layer);
         if (it == scenes.end())
@@ -133,35 +104,25 @@ struct FigureMaker::Impl {
 
 FigureMaker::FigureMaker(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                          const RenderJobOptions& opt)
-    : impl_(std::make_unique<Impl>(gaz, days)) {
+    : impl_(std::make_unique<Impl>(gaz, days, opt)) {
     BoundaryOptions bo;
     bo.source = opt.boundaries;
     impl_->bounds = read_boundaries(bo);
     impl_->window = {bo.minx, bo.miny, bo.maxx, bo.maxy};
     impl_->threads = opt.threads;
-    impl_->style = read_style(opt.style);
-    const auto changes = style_beside(opt.style, opt.changes_style, "changes.json");
-    impl_->changes_style = changes.empty() ? impl_->style : read_style(changes);
-    if (const auto overlay = style_beside(opt.style, opt.overlay_style, "overlay.json");
-        !overlay.empty()) {
-        impl_->overlay_style = read_style(overlay);
-    }
+    impl_->layers.read_styles();
 }
 
 FigureMaker::~FigureMaker() = default;
 
 std::vector<std::string> FigureMaker::layers() const {
-    std::vector<std::string> out;
-    for (const auto& d : impl_->days) out.push_back("control-" + to_iso(d.date));
-    out.push_back("control");
-    out.push_back("changes");
-    if (impl_->overlay_style) out.push_back("overlay");
-    return out;
+    return impl_->layers.names(impl_->days);
 }
 
 std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord* record) {
     Impl& m = *impl_;
-    const Impl::View v = m.view(o.layer);
+    const Layer v = m.view(o.layer);
+    const Style& style = v.style->style;
     if (o.scales.empty()) throw usage("{scale}", "no scale to draw");
     Scene scene = m.scene(o.layer, v);  // a copy: the labels are this figure's
 
@@ -178,7 +139,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
     const std::string region = m.region();
     const std::string where =
         region_frame && !region.empty() ? " in " + region + " governorates" : "";
-    if (v.changes) {
+    if (v.kind == LayerKind::changes) {
         text.title = o.title.empty() ? "Changes of control" + where : o.title;
         text.date_line = "From " + long_date(base.date) + " to " + long_date(v.day->date);
         text.legend_title = "On " + long_date(v.day->date) + " (faded: no change)";
@@ -197,7 +158,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
     for (int pass = 0; pass < 4; ++pass) {
         layout = layout_figure(text, o.width, o.height, o.scales.front());
         mf = fit_frame(frame, layout.map_width(), layout.map_height());
-        auto legend = figure_legend(scene, *v.style, mf, long_date(base.date));
+        auto legend = figure_legend(scene, style, mf, long_date(base.date));
         const bool same =
             legend.size() == text.legend.size() &&
             std::equal(legend.begin(), legend.end(), text.legend.begin(),
@@ -219,7 +180,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
                       m.window.maxy);
         throw usage(o.frame.center ? "{center}" : "{bbox}", buf);
     }
-    place_labels(scene, *v.style, mf.zoom, mf.zoom);
+    place_labels(scene, style, mf.zoom, mf.zoom);
     drop_cut_labels(scene, mf, layout.map_width(), layout.map_height());
     if (record) {
         record->title = text.title;
@@ -234,7 +195,7 @@ std::vector<FigureImage> FigureMaker::draw(const FigureOptions& o, FigureRecord*
     }
     std::vector<FigureImage> out;
     for (int scale : o.scales) {
-        out.push_back(render_figure(scene, *v.style, text,
+        out.push_back(render_figure(scene, style, text,
                                     layout_figure(text, o.width, o.height, scale), mf, scale));
     }
     return out;

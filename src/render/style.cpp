@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -404,15 +405,128 @@ std::size_t layer_line(std::string_view text, const std::string& id, std::size_t
     return 0;
 }
 
-}  // namespace
+// A palette name: a lower-case letter, then lower-case letters, digits, '-' or '_'.
+bool palette_name(std::string_view s) {
+    if (s.empty() || s[0] < 'a' || s[0] > 'z') return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
 
-Style read_style(const std::filesystem::path& file) {
-    const std::string path = file.string();
-    const std::string text = read_file(file, "style");
-    // A binary file or bad bytes: say so, with the line, rather than a JSON syntax error.
+// The line of the first `"<key>":` in a JSON text, or 0.
+std::size_t key_line(std::string_view text, const std::string& key) {
+    const std::string quoted = Json(key).dump();
+    for (std::size_t at = text.find(quoted); at != std::string_view::npos;
+         at = text.find(quoted, at + 1)) {
+        const std::size_t p = text.find_first_not_of(" \t\r\n", at + quoted.size());
+        if (p != std::string_view::npos && text[p] == ':')
+            return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+    }
+    return 0;
+}
+
+// A bad-bytes check shared by styles and palettes: say so, with the line, rather than a JSON
+// syntax error.
+void check_text(const std::string& text, const std::string& path) {
     std::size_t bad_line = 0;
     if (auto problem = text_problem(text, bad_line); !problem.empty())
         throw Error("style", at_line(path, bad_line), problem);
+}
+
+// palette.json: {"metadata": {...}, "colours": {"<name>": "<colour>", ...}}.
+std::map<std::string, std::string> read_palette(const std::filesystem::path& file) {
+    const std::string path = file.string();
+    const std::string text = read_file(file, "style");
+    check_text(text, path);
+    Json j;
+    try {
+        j = Json::parse(text);
+    } catch (const Json::exception& e) {
+        throw Error("style", path, std::string("invalid JSON: ") + e.what());
+    }
+    if (!j.is_object()) throw Error("style", path, "top level must be a JSON object");
+    for (auto& [k, v] : j.items()) {
+        if (k != "metadata" && k != "colours")
+            throw Error("style", path + ": key `" + k + "`", "unknown key (metadata, colours)");
+    }
+    if (!j.contains("colours") || !j["colours"].is_object())
+        throw Error("style", path + ": key `colours`", "missing or not an object");
+    std::map<std::string, std::string> out;
+    for (auto& [name, v] : j["colours"].items()) {
+        const std::size_t line = key_line(text, name);
+        const std::string where = (line ? at_line(path, line) : path) + ": colour `" + name + "`";
+        if (!palette_name(name))
+            throw Error("style", where,
+                        "a name is a lower-case letter, then lower-case letters, digits, - or _");
+        if (!v.is_string()) throw Error("style", where, "must be a colour string, got " + v.dump());
+        parse_colour(v.get<std::string>(), where);
+        out[name] = v.get<std::string>();
+    }
+    return out;
+}
+
+// `text` (of the style `path`) with every string token that is a palette reference, but
+// object keys, replaced by its colour. Tokens are replaced whole and hold no line break, so
+// lines and layer positions stay where they were.
+std::string resolve_palette(const std::string& text, const std::filesystem::path& file) {
+    const std::string path = file.string();
+    const std::filesystem::path palette_file = file.parent_path() / kPaletteFile;
+    std::optional<std::map<std::string, std::string>> palette;  // read at the first reference
+    std::string out;
+    std::size_t copied = 0, line = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') ++line;
+        if (text[i] != '"') continue;
+        std::size_t end = i + 1;  // the closing quote
+        while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+        if (end >= text.size()) break;  // unterminated: the JSON parser reports it
+        const std::string_view body(text.data() + i + 1, end - i - 1);
+        const std::size_t next = text.find_first_not_of(" \t\r\n", end + 1);
+        const bool key = next != std::string::npos && text[next] == ':';
+        if (!key && body.size() > 1 && body[0] == '@' && palette_name(body.substr(1))) {
+            const std::string where = at_line(path, line);
+            if (!palette) {
+                std::error_code ec;
+                if (!std::filesystem::exists(palette_file, ec))
+                    throw Error("style", where,
+                                "palette colour \"" + std::string(body) + "\", but there is no " +
+                                    palette_file.string());
+                palette = read_palette(palette_file);
+            }
+            const auto it = palette->find(std::string(body.substr(1)));
+            if (it == palette->end()) {
+                std::string names;
+                for (const auto& [n, c] : *palette) names += (names.empty() ? "" : ", ") + n;
+                throw Error("style", where,
+                            "unknown palette colour \"" + std::string(body) + "\" (" +
+                                palette_file.string() + ": " + names + ")");
+            }
+            out.append(text, copied, i - copied);
+            out += Json(it->second).dump();
+            copied = end + 1;
+        }
+        line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(end),
+                                                    '\n'));
+        i = end;
+    }
+    if (copied == 0) return text;  // no reference
+    out.append(text, copied);
+    return out;
+}
+
+}  // namespace
+
+std::string read_style_text(const std::filesystem::path& file) {
+    const std::string text = read_file(file, "style");
+    check_text(text, file.string());
+    return resolve_palette(text, file);
+}
+
+Style read_style(const std::filesystem::path& file, std::string* text_out) {
+    const std::string path = file.string();
+    const std::string text = read_style_text(file);
+    if (text_out) *text_out = text;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw Error("style", path, "empty file: expected a JSON object with `layers`");
     Json j;

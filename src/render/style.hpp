@@ -60,8 +60,20 @@ Rgba colour_of(const Json& expr, const Json& props, double zoom);
 double number_of(const Json& expr, const Json& props, double zoom);
 std::string string_of(const Json& expr, const Json& props, double zoom);
 
-// Reads a style file. Unknown keys, wrong types and bad values are errors naming the file,
-// the layer id and the key (Error subsystem "style").
-Style read_style(const std::filesystem::path& file);
+// Palette references: a string of the style that is "@" and a name (a lower-case letter, then
+// lower-case letters, digits, '-' or '_'), anywhere but as an object key, stands for the colour
+// of that name in kPaletteFile beside the style (styles/README.md).
+inline constexpr const char* kPaletteFile = "palette.json";
+
+// The text of a style file with its palette references replaced by their colours: what
+// read_style() parses, and what tile fingerprints digest (render/fingerprint.hpp), so a change
+// of a colour in the palette renders the tiles again. Bad bytes, an unknown name and a bad
+// palette are errors naming the file and line (Error subsystem "style").
+std::string read_style_text(const std::filesystem::path& file);
+
+// Reads a style file (read_style_text(), then every layer checked). Unknown keys, wrong types
+// and bad values are errors naming the file, the layer id and the key (Error subsystem
+// "style"). `text`, if given, receives the text read_style_text() gave.
+Style read_style(const std::filesystem::path& file, std::string* text = nullptr);
 
 }  // namespace frontline

@@ -13,6 +13,7 @@
 #include "geo/boundaries.hpp"
 #include "pipeline/pipeline.hpp"
 #include "render/labels.hpp"
+#include "render/layers.hpp"
 #include "render/renderer.hpp"
 #include "render/scene.hpp"
 #include "render/style.hpp"
@@ -23,10 +24,10 @@ namespace frontline::serve {
 namespace fs = std::filesystem;
 
 struct SceneRenderer::Data {
+    explicit Data(const LayerStyleOptions& styles) : layers(styles) {}
     Gazetteer gaz;
     Boundaries bounds;
-    Style style, changes_style;
-    std::optional<Style> overlay_style;
+    LayerSet layers;
     LayerInfo info;  // the same for every layer: the focus region
 };
 
@@ -52,18 +53,15 @@ fs::path or_default(const fs::path& p, const fs::path& d) {
 
 }  // namespace
 
-SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)), data_(new Data) {
+SceneRenderer::SceneRenderer(SceneRendererOptions opt) : opt_(std::move(opt)) {
     const RunOptions def = default_run_options();
-    const fs::path style = or_default(opt_.style, def.tiles.style);
+    data_ = std::make_unique<Data>(LayerStyleOptions{or_default(opt_.style, def.tiles.style),
+                                                     opt_.changes_style, opt_.overlay_style});
     data_->gaz = Gazetteer::load_dir(or_default(opt_.gazetteer_dir, def.gazetteer_dir));
     BoundaryOptions bopt;
     bopt.source = or_default(opt_.boundaries, def.tiles.boundaries);
     data_->bounds = read_boundaries(bopt);
-    data_->style = read_style(style);
-    const fs::path changes = style.parent_path() / "changes.json";
-    data_->changes_style = fs::exists(changes) ? read_style(changes) : data_->style;
-    const fs::path overlay = style.parent_path() / "overlay.json";
-    if (fs::exists(overlay)) data_->overlay_style = read_style(overlay);
+    data_->layers.read_styles();
     stamp_ = dir_stamp(opt_.data_dir / "control");
     days_ = std::make_shared<const std::vector<ControlDay>>(
         read_control_days(opt_.data_dir / "control"));
@@ -102,22 +100,11 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
     if (auto it = scenes_.find(name); it != scenes_.end()) return it->second;
     const auto day_list = days();
     const auto& days = *day_list;
-    const ControlDay* day = nullptr;
-    const Style* style = &data_->style;
-    if (name == "control" || name == "changes" || name == "overlay") {
-        day = &days.back();
-        if (name == "changes") style = &data_->changes_style;
-        if (name == "overlay") {
-            if (!data_->overlay_style) return nullptr;
-            style = &*data_->overlay_style;
-        }
-    } else if (name.starts_with("control-")) {
-        for (const auto& d : days)
-            if ("control-" + to_iso(d.date) == name) day = &d;
-    }
-    if (!day) return nullptr;
+    const auto found = data_->layers.find(name, days);
+    if (!found.layer) return nullptr;
+    const Style* style = &found.layer->style->style;
     auto ls = std::make_shared<LayerScene>();
-    ls->scene = build_scene(data_->bounds, data_->gaz, *day, &days.front());
+    ls->scene = build_scene(data_->bounds, data_->gaz, *found.layer->day, &days.front());
     place_labels(ls->scene, *style, opt_.minzoom, opt_.maxzoom);
     simplify_scene(ls->scene, opt_.minzoom, opt_.maxzoom);
     ls->style = style;
@@ -130,14 +117,11 @@ std::shared_ptr<const SceneRenderer::LayerScene> SceneRenderer::scene(const std:
 
 std::optional<LayerInfo> SceneRenderer::layer(const std::string& name) {
     // Cheap: called on I/O threads for every tile request; scenes are built on render threads.
-    bool known = name == "control" || name == "changes" ||
-                 (name == "overlay" && data_->overlay_style.has_value());
-    // Hold the list while iterating: `for (... : *days())` dropped the temporary shared_ptr
+    // Hold the list while looking: `for (... : *days())` dropped the temporary shared_ptr
     // before the loop, and a reload on a render thread freed the days under it
     // (use after free, found by ThreadSanitizer in tests/reliability).
     const auto day_list = days();
-    for (const auto& d : *day_list) known = known || name == "control-" + to_iso(d.date);
-    if (!known) return std::nullopt;
+    if (!data_->layers.contains(name, *day_list)) return std::nullopt;
     return data_->info;
 }
 

@@ -1,7 +1,8 @@
 // The on-demand renderer of `frontline serve` over the library's renderer: scenes are built
 // lazily per layer from the boundaries, the gazetteer and the control days the main job wrote
-// to <data>/control/<date>.geojson, with the layer set of the main job (src/tiles/render_job):
-//   control-YYYY-MM-DD, control (latest), changes (latest, changes style), overlay.
+// to <data>/control/<date>.geojson, with the layer set and styles of the main job
+// (render/layers.hpp): control-YYYY-MM-DD, control (latest), changes (latest, changes style),
+// overlay.
 // Only this file knows how scenes are made; the server sees the TileRenderer interface.
 #pragma once
 
@@ -20,7 +21,11 @@ struct SceneRendererOptions {
     std::filesystem::path data_dir = "out";
     std::filesystem::path gazetteer_dir;  // empty: the source tree's gazetteer/
     std::filesystem::path boundaries;     // empty: the default Natural Earth GeoPackage
-    std::filesystem::path style;          // empty: the source tree's styles/control.json
+    std::filesystem::path style;          // empty: the data directory's styles/control.json
+    // Styles of the `changes` and `overlay` layers; empty: changes.json / overlay.json beside
+    // `style`, else `style` itself (changes) or no overlay layer (render/layers.hpp).
+    std::filesystem::path changes_style;
+    std::filesystem::path overlay_style;
     int minzoom = 5;
     int maxzoom = 12;  // deepest zoom rendered on demand (and advertised in TileJSON)
     // Warnings while serving (a new run's control days that cannot be read yet). Null: none.

@@ -1,5 +1,5 @@
 // The tile stage of the main job: from boundaries, the gazetteer and the control timeline to
-// tile layers on disk with their TileJSON files. The layer set:
+// tile layers on disk with their TileJSON files. The layer set (render/layers.hpp):
 //   control-YYYY-MM-DD  one snapshot per day of the timeline (rings: changed since the baseline)
 //   control             the latest day
 //   changes             baseline against the latest day, unchanged places faded
@@ -22,7 +22,7 @@ struct RenderJobOptions {
     std::filesystem::path boundaries;  // OGR source
     std::filesystem::path style;       // style file of the control and snapshot layers
     // Styles of the `changes` and `overlay` layers; empty: changes.json / overlay.json beside
-    // `style`, and if absent there, `style` itself (changes) or no overlay layer.
+    // `style`, and if absent there, `style` itself (changes) or no overlay layer (LayerSet).
     std::filesystem::path changes_style;
     std::filesystem::path overlay_style;
     std::filesystem::path out_dir;  // tiles go to <out_dir>/tiles/
@@ -48,11 +48,6 @@ struct RenderJobSummary {
     std::size_t reused = 0;   // tiles not rendered again (unchanged inputs)
     std::size_t changed = 0;  // tiles listed in the layers' purge lists
 };
-
-// The style file of the `changes` or `overlay` layer: `chosen` if given, else `name`
-// (changes.json, overlay.json) beside `style` if it exists there, else empty.
-std::filesystem::path style_beside(const std::filesystem::path& style,
-                                   const std::filesystem::path& chosen, const char* name);
 
 RenderJobSummary render_layers(const Gazetteer& gaz, const std::vector<ControlDay>& days,
                                const RenderJobOptions& opt);

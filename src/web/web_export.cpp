@@ -15,6 +15,7 @@
 #include "common/digest.hpp"
 #include "common/error.hpp"
 #include "control/controller.hpp"
+#include "render/style.hpp"
 #include "text/article.hpp"
 #include "text/sentences.hpp"
 
@@ -54,11 +55,12 @@ std::string page_link(const std::string& url) {
 
 // Controller -> colour from the first ["match", ["get", "controller"], ...] paint value of
 // the style (the `places` circles of styles/control.json), so the legend always shows the
-// colours the tiles were drawn with.
+// colours the tiles were drawn with (palette references resolved: read_style_text()).
 std::map<std::string, std::string> controller_colours(const fs::path& style) {
     std::map<std::string, std::string> out;
     if (style.empty()) return out;
-    const json s = parse_json_file(style);
+    const json s = json::parse(read_style_text(style), nullptr, false);
+    if (s.is_discarded()) throw Error("web", style.string(), "not valid JSON");
     if (!s.contains("layers") || !s["layers"].is_array()) return out;
     for (const auto& layer : s["layers"]) {
         if (!layer.is_object() || !layer.contains("paint") || !layer["paint"].is_object()) continue;

@@ -166,6 +166,9 @@ TEST(Style, EmptyBinaryAndBadBytesAreStyleErrors) {
     EXPECT_NE(e.find("s.json line 2: invalid UTF-8"), std::string::npos) << e;
     // A byte-order mark and CRLF line ends are fine.
     auto dir = fl::test::scratch("style_bom");
+    fl::write_file_atomic(
+        dir / "palette.json",  // the colours control.json names
+        fl::read_file(fl::test::source_dir() / "styles" / "palette.json", "style"));
     std::string crlf = "\xEF\xBB\xBF";
     for (char c : fl::read_file(fl::test::source_dir() / "styles" / "control.json", "style")) {
         if (c == '\n') crlf += '\r';
