@@ -124,8 +124,34 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
     places_.push_back(std::move(p));
     const Place& q = places_[i];
     for (std::size_t k = 0; k < q.names.size(); ++k) index_name(i, q.names[k], k < strong_names);
+    if (q.feature_code == "AIRB" || q.feature_code == "AIRP") index_airfield_variants(i);
     if (q.feature_code == "ADM1") governorates_.emplace(q.country + q.admin1, i);
     return i;
+}
+
+// The news calls one airfield an airport, an airbase, an air base or a military airport
+// whatever its kind ("Nayrab airport" is the Nayrab airbase): each Latin name of an airfield
+// that ends in one of these words is also indexed with the others, as an alternate name.
+void Gazetteer::index_airfield_variants(std::uint32_t i) {
+    static constexpr std::string_view kWords[] = {
+        "military airbase", "military air base", "military airport", "military airfield",
+        "airbase",          "air base",          "airport",          "airfield"};
+    std::vector<std::string> stems;
+    for (const auto& n : places_[i].names) {
+        if (script_of(n) != Script::latin) continue;
+        std::string lower = n;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::string_view w : kWords) {
+            if (lower.size() > w.size() + 1 && lower.ends_with(w) &&
+                lower[lower.size() - w.size() - 1] == ' ') {
+                stems.push_back(n.substr(0, n.size() - w.size()));
+                break;
+            }
+        }
+    }
+    for (const auto& stem : stems) {
+        for (std::string_view w : kWords) index_name(i, stem + std::string(w), /*strong=*/false);
+    }
 }
 
 void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {

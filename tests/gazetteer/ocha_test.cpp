@@ -280,6 +280,21 @@ TEST(Unlocated, TheFirstNameAfterTheSlotCountsToo) {
               (std::vector<std::string>{"Zemlinka (unlocated)", "Qarqur", "Tal Bazo (unlocated)"}));
 }
 
+TEST(Airfields, AnAirbaseIsAlsoNamedAsAnAirportAndTheOtherWay) {
+    for (const char* name : {"Nairab airport", "Neirab military airbase", "Menagh airport",
+                             "Taftanaz military airfield"}) {
+        auto c = fl::lookup(project_gazetteer(), name);
+        ASSERT_FALSE(c.empty()) << name;
+        EXPECT_EQ(project_gazetteer().find_id(c[0].place_id)->feature_class, 'S') << name;
+        EXPECT_GE(c[0].score, 0.5) << name;
+    }
+    auto ms = geoparse_text("Rebels seized the Nairab airport and the Menagh airport.");
+    ASSERT_NE(mention_of(ms, "Nairab airport"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Nairab airport")->place_id, "fl:nayrab-airbase");
+    ASSERT_NE(mention_of(ms, "Menagh airport"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Menagh airport")->place_id, "fl:menagh-airbase");
+}
+
 TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
     auto c = fl::lookup(project_gazetteer(), "Maarat al-Artiq");
     ASSERT_FALSE(c.empty());
