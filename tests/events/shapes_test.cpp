@@ -211,7 +211,8 @@ TEST(Shapes, ClaimedConfirmedDenied) {
           "According to opposition sources, rebels captured Saraqib.",
           "Rebels reportedly captured Saraqib.", "The insurgents claimed control of Saraqib.",
           "Rebels captured Saraqib, state media reported.",
-          "Turkish-backed fighters captured Saraqib, the Turkish defence ministry said."}) {
+          "Turkish-backed fighters captured Saraqib, the Turkish defence ministry said.",
+          "Rebels likely captured Saraqib.", "Rebels appear to have captured Saraqib."}) {
         auto e = extract(s);
         ASSERT_NE(find(e, "fl:saraqib"), nullptr) << s;
         EXPECT_EQ(find(e, "fl:saraqib")->status, "claimed") << s;
