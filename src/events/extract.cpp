@@ -964,6 +964,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             const TriggerHit& t = triggers[ti];
             const TriggerDef& def = *t.def;
             if (def.action == "none") continue;  // "taking place": blocks "taking"
+            // "neighbourhoods controlled by the YPG": who holds them, not a change, unless
+            // marked as one ("now controlled by").
+            if (def.state) {
+                const std::size_t b = t.start > 24 ? t.start - 24 : 0;
+                if (!contains_any(s.substr(b, t.start - b), lexicon().change_marker)) continue;
+            }
             const std::size_t next_trigger =
                 ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
             const std::size_t back = clause_start(ix, t.start);

@@ -133,9 +133,11 @@ Lexicon Lexicon::load_dir(const std::filesystem::path& dir) {
                         t.government = true;
                     } else if (f == "speaker") {
                         t.speaker = true;
+                    } else if (f == "state") {
+                        t.state = true;
                     } else if (!f.empty()) {
                         tsv.fail("unknown flag '" + std::string(f) +
-                                 "' (expected claim, government or speaker)");
+                                 "' (expected claim, government, speaker or state)");
                     }
                     flags = comma == std::string_view::npos ? "" : flags.substr(comma + 1);
                 }

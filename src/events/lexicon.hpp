@@ -29,6 +29,8 @@ struct TriggerDef {
     bool claim = false;       // the phrase itself marks a claim ("claimed control of")
     bool government = false;  // the actor is the government whoever is named ("restored")
     bool speaker = false;     // the actor is whoever says it ("liberated")
+    bool state = false;       // describes who holds a place ("controlled by"): an event only
+                              // after a change marker ("now controlled by")
 };
 
 enum class ActorRole {

@@ -188,6 +188,8 @@ TEST(Shapes, FellToCameUnderCaptureOfHandedOverRestoredLiberated) {
               fl::Controller::contested);
     EXPECT_EQ(ctl(extract("Kurdish fighters moved into Hama at dawn."), "fl:hama"),
               fl::Controller::contested);
+    EXPECT_EQ(ctl(extract("Morek is now controlled by the Tiger Forces."), "fl:morek"),
+              fl::Controller::government);
     // "cleared X of ...", the Turkish press's word; "the X district of Idlib" names X only.
     auto cleared = extract("The SNA cleared the Saraqib district of Idlib of YPG terrorists.");
     EXPECT_EQ(ctl(cleared, "fl:saraqib"), fl::Controller::sna);
@@ -266,6 +268,8 @@ TEST(Shapes, NotEvents) {
              "Rebels vowed to capture Atarib.",
              "Will the rebels capture Atarib?",
              "Rebels tried to storm Atarib.",
+             "Clashes were reported near Atarib, controlled by the Kurdish People's Protection "
+             "Units.",
              "Rebels stormed Atarib but were repelled.",
              "Rebels stormed Atarib, but their attack was repelled.",
          }) {
