@@ -153,6 +153,8 @@ constexpr std::string_view kItemEnders[] = {
 
 // Names matched by consonant skeleton only need this much context (see resolve_fuzzy()).
 constexpr double kFuzzyMinScore = 0.75;
+// A place this populous matched by a long skeleton needs less of it.
+constexpr long kFuzzyTownPopulation = 20000;
 // Two exact candidates in Syria more than 10 km apart whose scores differ by less: abstain.
 constexpr double kExactCoinToss = 0.02;
 
@@ -1285,6 +1287,10 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
             };
             add(m.slot ? 0.1 : 0.05, m.slot ? "in a place slot" : "in a list of places");
             if (admin1.count(p.admin1)) add(0.1, "governorate named in the article");
+            // A town the news names often ("Manbidj", French for Manbij): its skeleton of four
+            // consonants or more is hardly a village's by chance.
+            if (p.population >= kFuzzyTownPopulation && m.skel.size() >= 4)
+                add(0.2, "a town of " + std::to_string(p.population));
             // The nearest place named in the same sentence if any, else within ~300
             // characters.
             double near = 1e9, near_sentence = 1e9;

@@ -295,6 +295,15 @@ TEST(Airfields, AnAirbaseIsAlsoNamedAsAnAirportAndTheOtherWay) {
     EXPECT_EQ(mention_of(ms, "Menagh airport")->place_id, "fl:menagh-airbase");
 }
 
+TEST(FuzzyNames, ATownIsFoundByItsSkeletonWithLessContext) {
+    // French "dj" for the jim: the list's other places are far apart, but Manbij is a town of
+    // 100,000 whose four-consonant skeleton no village shares by chance.
+    auto ms = geoparse_text("Fighting spread to Idleb, Manbidj, Deir Ezzor and Jarablous.");
+    const fl::Mention* m = mention_of(ms, "Manbidj");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->place_id, "gn:167357") << m->why;
+}
+
 TEST(FuzzyNames, LookupFallsBackToTheSkeleton) {
     auto c = fl::lookup(project_gazetteer(), "Maarat al-Artiq");
     ASSERT_FALSE(c.empty());
