@@ -278,6 +278,10 @@ TEST(Shapes, NotEvents) {
     // The failure of a later attack elsewhere leaves the capture standing.
     EXPECT_EQ(ctl(extract("Rebels captured Atarib but were repelled from Saraqib."), "fl:atarib"),
               fl::Controller::opposition);
+    // So does the other side's failed attack.
+    EXPECT_EQ(ctl(extract("Rebels captured Atarib; an army attack was repelled near Saraqib."),
+                  "fl:atarib"),
+              fl::Controller::opposition);
 }
 
 TEST(Shapes, PartialControlIsContested) {
