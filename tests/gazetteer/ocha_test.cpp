@@ -240,7 +240,8 @@ TEST(Homonyms, AForeignCityByAnAlternateNameIsNotOneOfAListOfSyrianVillages) {
     ASSERT_NE(m, nullptr);
     EXPECT_FALSE(m->foreign) << m->place_id;
     // Alone it is still Amman's (no list of Syrian places says otherwise).
-    const fl::Mention* a = mention_of(geoparse_text("Talks were held in Maan on Friday."), "Maan");
+    auto alone = geoparse_text("Talks were held in Maan on Friday.");
+    const fl::Mention* a = mention_of(alone, "Maan");
     ASSERT_NE(a, nullptr);
     EXPECT_TRUE(a->foreign);
 }
