@@ -1531,13 +1531,18 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     };
     // How many other items of k's list (same sentence, within 300 characters) resolve in
     // Syria, however weakly (a consonant-skeleton match is always Syrian).
+    // (The matches are in text order: only those within 300 characters are looked at, so a
+    // long article costs linear time.)
     auto syrian_list_items = [&](std::size_t k) {
         std::size_t n = 0;
-        for (std::size_t j = 0; j < ms.size(); ++j) {
+        const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
+        const auto j0 = static_cast<std::size_t>(
+            std::lower_bound(ms.begin(), ms.end(), from,
+                             [](const Match& a, std::size_t v) { return a.start < v; }) -
+            ms.begin());
+        for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
             if (j == k || !(ms[j].in_list || ms[j].fuzzy)) continue;
-            const std::size_t gap =
-                ms[j].start > ms[k].start ? ms[j].start - ms[k].start : ms[k].start - ms[j].start;
-            if (gap > 300 || !same_sentence(ms[j].start, ms[k].start)) continue;
+            if (!same_sentence(ms[j].start, ms[k].start)) continue;
             if (ms[j].fuzzy)
                 n += !ms[j].fuzzy_ids.empty();
             else if (!rankings[j].empty())
@@ -1633,7 +1638,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 }
             }
         }
-        // "the villages of Maan, Kawkab and Tal Malah": a foreign place known by a short or
+        // "the villages of Maan, Kawkab and Tal Malah": a foreign place known only by an
         // alternate name ("Maan" of Amman) among Syrian list items is one of them.
         if (!abstain && ms[k].in_list && alternate_only(k) &&
             gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
