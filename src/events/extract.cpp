@@ -338,6 +338,13 @@ bool list_glue(std::string_view gap) {
     return rest.empty();
 }
 
+// A passive auxiliary right before the participle at `at` ("was seized", "has been quickly
+// handed over"), not one of an earlier clause (the clause begins at `back`).
+bool passive_aux_before(std::string_view s, std::size_t back, std::size_t at) {
+    const std::size_t from = std::max(back, at > 20 ? at - 20 : 0);
+    return contains_any(s.substr(from, at - from), lexicon().passive_aux);
+}
+
 // A place named as where something goes or lies ("evacuated toward Tabqa", "a town near
 // Hama", "north of Hama"): not what "the town" in the next sentence stands for.
 bool destination(std::string_view s, std::size_t at) {
@@ -1024,11 +1031,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         scope_end = t.start;
                         // A reduced relative ("areas recently seized by HTS") takes only the
                         // name right before it; "X was seized by HTS" the whole subject.
-                        // The auxiliary right before the participle ("was seized", "has
-                        // been quickly seized"), not one of an earlier clause.
-                        std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
-                        std::string_view aux = s.substr(aux_from, t.start - aux_from);
-                        reduced = !contains_any(aux, lexicon().passive_aux);
+                        reduced = !passive_aux_before(s, back, t.start);
                         if (reduced)
                             targets =
                                 reduced_relative_objects(s, objs, objs_by_start, back, t.start);
@@ -1142,20 +1145,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     targets = objects_in(s, ix, objs, objs_by_start, t.end, to, std::nullopt);
                     // "X was handed over to the army by the SDF": the places before, the giver
                     // after "by".
-                    if (targets.empty()) {
-                        std::size_t aux_from = std::max(back, t.start > 20 ? t.start - 20 : 0);
-                        if (contains_any(s.substr(aux_from, t.start - aux_from),
-                                         lexicon().passive_aux)) {
-                            passive = true;
-                            scope_start = back;
-                            scope_end = t.start;
-                            targets =
-                                objects_in(s, ix, objs, objs_by_start, back, t.start, std::nullopt);
-                            actor = nullptr;
-                            auto by = first_from(ix.by, to);
-                            if (by != std::string_view::npos && by < to + 60)
-                                actor = actor_after(ctx, by, by + 40);
-                        }
+                    if (targets.empty() && passive_aux_before(s, back, t.start)) {
+                        passive = true;
+                        scope_start = back;
+                        scope_end = t.start;
+                        targets =
+                            objects_in(s, ix, objs, objs_by_start, back, t.start, std::nullopt);
+                        actor = nullptr;
+                        auto by = first_from(ix.by, to);
+                        if (by != std::string_view::npos && by < to + 60)
+                            actor = actor_after(ctx, by, by + 40);
                     }
                     break;
                 }
@@ -1304,20 +1303,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             // "western Aleppo countryside": a part of the province around the city, not the
             // province, and not a place whose holder changes as a whole.
+            // The noun ends the mention ("Aleppo countryside") or follows it ("Idlib").
             std::erase_if(targets, [&](const Obj& o) {
                 if (o.m->kind != "governorate" || o.end > s.size()) return false;
-                // The noun ends the mention ("Aleppo countryside") or follows it.
-                std::string_view rest = s.substr(o.start);
-                const std::size_t e1 = std::min(rest.find_first_of(" ,.;"), rest.size());
-                std::size_t b2 = o.end - o.start;
-                if (b2 <= e1) {  // the mention is one word: the next word
-                    b2 = std::min(e1 + 1, rest.size());
-                } else {  // the mention's last word
-                    b2 = rest.substr(0, o.end - o.start).rfind(' ') + 1;
-                }
-                std::string_view w = rest.substr(b2);
-                w = w.substr(0, std::min(w.find_first_of(" ,.;"), w.size()));
-                return contains_word_list(w, lexicon().region_noun);
+                const std::string_view mention = s.substr(o.start, o.end - o.start);
+                const std::string_view last = mention.substr(mention.rfind(' ') + 1);
+                std::string_view next = s.substr(o.end);
+                if (next.starts_with(' ')) next.remove_prefix(1);
+                next = next.substr(0, std::min(next.find_first_of(" ,.;"), next.size()));
+                return contains_word_list(last, lexicon().region_noun) ||
+                       contains_word_list(next, lexicon().region_noun);
             });
             // Contests are about towns and sites, never whole provinces ("fighting in Idlib
             // province").
