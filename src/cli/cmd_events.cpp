@@ -31,14 +31,8 @@ int run(const Options& o) {
         for (const auto& w : a.warnings) std::cerr << "frontline: warning: " << w << "\n";
         if (!a.published) std::cerr << "frontline: warning: " << a.doc << ": no publication date\n";
     }
-    const auto mentions_of = geoparse_run(g, articles, gpo);  // as the pipeline does
-    std::vector<Event> all;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        auto e = extract_events(articles[i], mentions_of[i]);
-        all.insert(all.end(), e.begin(), e.end());
-    }
-    all = merge_events(std::move(all));
-    annotate_places(all, g);
+    // As the pipeline does.
+    const auto all = events_of(articles, geoparse_run(g, articles, gpo), g);
     std::cout << (o.format == "csv" ? events_csv(all) : events_geojson(all));
     return kExitOk;
 }

@@ -77,4 +77,11 @@ double event_confidence(const Event& e);
 // Fills admin1 and geo_precision from the gazetteer.
 void annotate_places(std::vector<Event>& events, const Gazetteer& gaz);
 
+// The events of a set of articles, as the pipeline reports them: each article's
+// (extract_events() on `mentions_of[i]`, the mentions of `articles[i]`), merged across
+// articles (merge_events()) and annotated with their places (annotate_places()).
+std::vector<Event> events_of(const std::vector<Article>& articles,
+                             const std::vector<std::vector<Mention>>& mentions_of,
+                             const Gazetteer& gaz);
+
 }  // namespace frontline

@@ -158,4 +158,17 @@ void annotate_places(std::vector<Event>& events, const Gazetteer& gaz) {
     }
 }
 
+std::vector<Event> events_of(const std::vector<Article>& articles,
+                             const std::vector<std::vector<Mention>>& mentions_of,
+                             const Gazetteer& gaz) {
+    std::vector<Event> raw;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        auto e = extract_events(articles[i], mentions_of[i]);
+        raw.insert(raw.end(), e.begin(), e.end());
+    }
+    auto events = merge_events(std::move(raw));
+    annotate_places(events, gaz);
+    return events;
+}
+
 }  // namespace frontline

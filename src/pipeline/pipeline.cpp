@@ -122,7 +122,6 @@ RunSummary run_stages(const RunOptions& opt, const std::filesystem::path& out,
     // One spelling per place, the one the run's articles use (news_names.hpp).
     const auto mentions_of = geoparse_run(gaz, articles, gpo);
     std::vector<Mention> all_mentions;
-    std::vector<Event> raw_events;
     for (std::size_t i = 0; i < articles.size(); ++i) {
         const auto& a = articles[i];
         for (const auto& w : a.warnings) opt.log("warning: " + w);
@@ -134,11 +133,8 @@ RunSummary run_stages(const RunOptions& opt, const std::filesystem::path& out,
         if (!a.published)
             opt.log("warning: " + a.doc + ": no publication date (manifest): no events taken");
         all_mentions.insert(all_mentions.end(), mentions_of[i].begin(), mentions_of[i].end());
-        auto ev = extract_events(a, mentions_of[i]);
-        raw_events.insert(raw_events.end(), ev.begin(), ev.end());
     }
-    auto events = merge_events(std::move(raw_events));
-    annotate_places(events, gaz);
+    auto events = events_of(articles, mentions_of, gaz);
     sum.mentions = all_mentions.size();
     sum.events = events.size();
 
