@@ -1495,6 +1495,15 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         const std::size_t lo = std::min(a, b), hi = std::max(a, b);
         return text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos;
     };
+    // The first match within 300 characters before k (the matches are in text order): the
+    // list checks below look no further either way, so a long article costs linear time.
+    auto first_near = [&](std::size_t k) {
+        const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
+        return static_cast<std::size_t>(
+            std::lower_bound(ms.begin(), ms.end(), from,
+                             [](const Match& a, std::size_t v) { return a.start < v; }) -
+            ms.begin());
+    };
     // Where the other places of k's list lie: the centre and spread of the clearly resolved
     // (not weak) list items of the same sentence within 300 characters.
     struct ListArea {
@@ -1504,12 +1513,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     auto list_area = [&](std::size_t k) {
         ListArea area;
         std::vector<const Place*> others;
-        const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
-        std::size_t j0 = static_cast<std::size_t>(
-            std::lower_bound(ms.begin(), ms.end(), from,
-                             [](const Match& a, std::size_t v) { return a.start < v; }) -
-            ms.begin());
-        for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
+        for (std::size_t j = first_near(k); j < ms.size() && ms[j].start <= ms[k].start + 300;
+             ++j) {
             if (j == k || rankings[j].empty() || !ms[j].in_list) continue;
             if (!same_sentence(ms[j].start, ms[k].start) || weak(j)) continue;
             const auto [at_lo, at_hi] = anchors_near(ms[j].start);
@@ -1531,16 +1536,10 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     };
     // How many other items of k's list (same sentence, within 300 characters) resolve in
     // Syria, however weakly (a consonant-skeleton match is always Syrian).
-    // (The matches are in text order: only those within 300 characters are looked at, so a
-    // long article costs linear time.)
     auto syrian_list_items = [&](std::size_t k) {
         std::size_t n = 0;
-        const std::size_t from = ms[k].start > 300 ? ms[k].start - 300 : 0;
-        const auto j0 = static_cast<std::size_t>(
-            std::lower_bound(ms.begin(), ms.end(), from,
-                             [](const Match& a, std::size_t v) { return a.start < v; }) -
-            ms.begin());
-        for (std::size_t j = j0; j < ms.size() && ms[j].start <= ms[k].start + 300; ++j) {
+        for (std::size_t j = first_near(k); j < ms.size() && ms[j].start <= ms[k].start + 300;
+             ++j) {
             if (j == k || !(ms[j].in_list || ms[j].fuzzy)) continue;
             if (!same_sentence(ms[j].start, ms[k].start)) continue;
             if (ms[j].fuzzy)
