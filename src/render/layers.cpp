@@ -1,6 +1,8 @@
 // The layer set: names, days, styles and descriptions of the tile layers; see layers.hpp.
 #include "render/layers.hpp"
 
+#include <string_view>
+
 #include "common/error.hpp"
 
 namespace frontline {
@@ -9,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kDayPrefix = "control-";
+constexpr std::string_view kDayPrefix = "control-";
 // What the layers show, for their descriptions.
 constexpr const char* kRegion = "places in Aleppo and Idlib governorates";
 
@@ -69,7 +71,7 @@ void LayerSet::read_styles() const {
 
 std::vector<std::string> LayerSet::names(const std::vector<ControlDay>& days) const {
     std::vector<std::string> out;
-    for (const auto& d : days) out.push_back(kDayPrefix + to_iso(d.date));
+    for (const auto& d : days) out.push_back(std::string(kDayPrefix) + to_iso(d.date));
     out.push_back("control");
     out.push_back("changes");
     if (has_overlay()) out.push_back("overlay");
@@ -82,7 +84,7 @@ bool LayerSet::contains(const std::string& name, const std::vector<ControlDay>& 
     if (name == "overlay") return has_overlay();
     if (!name.starts_with(kDayPrefix)) return false;
     for (const auto& d : days)
-        if (name.compare(8, std::string::npos, to_iso(d.date)) == 0) return true;
+        if (name.compare(kDayPrefix.size(), std::string::npos, to_iso(d.date)) == 0) return true;
     return false;
 }
 
@@ -111,7 +113,7 @@ LayerLookup LayerSet::find(const std::string& name, const std::vector<ControlDay
         l.kind = LayerKind::overlay;
         role = kOverlay;
     } else if (name.starts_with(kDayPrefix)) {
-        const std::string d = name.substr(8);
+        const std::string d = name.substr(kDayPrefix.size());
         if (!parse_iso_date(d))
             return fail(LayerProblem::not_a_date, "\"" + d + "\" is not a date (YYYY-MM-DD)");
         l.kind = LayerKind::day;
