@@ -169,7 +169,8 @@ struct SentenceIndex {
     std::vector<std::vector<std::size_t>> back_boundary;  // per lexicon().back_boundary entry
     std::vector<std::vector<std::size_t>> relative;       // kRelative
     std::vector<std::vector<std::size_t>> historic;       // whole words, per lexicon().historic
-    std::vector<std::vector<std::size_t>> list_intro, line_noun, container_noun;  // whole words
+    std::vector<std::vector<std::size_t>> list_intro, line_noun, container_noun,
+        locator_span;                             // whole words
     std::vector<std::size_t> by, stop, stop_tag;  // " by ", ". ", ".<"
     std::vector<std::size_t> past_years;  // a year before the article's, no digit either side
     SentenceIndex(std::string_view s, int pub_year) {
@@ -180,6 +181,7 @@ struct SentenceIndex {
         for (const auto& w : lexicon().list_intro) list_intro.push_back(whole_words(s, w));
         for (const auto& w : lexicon().line_noun) line_noun.push_back(whole_words(s, w));
         for (const auto& w : lexicon().container_noun) container_noun.push_back(whole_words(s, w));
+        for (const auto& w : lexicon().locator_span) locator_span.push_back(whole_words(s, w));
         by = occurrences(s, " by ");
         stop = occurrences(s, ". ");
         stop_tag = occurrences(s, ".<");
@@ -354,6 +356,20 @@ bool destination(std::string_view s, std::size_t at) {
     return contains_word_list(w, lexicon().destination);
 }
 
+// "since ..." right after a statement of who holds a place, in its clause (the holder may come
+// between: "under the control of the SDF since 2016"), and not "for the first time since".
+bool held_since(std::string_view s, std::size_t from) {
+    std::size_t to = std::min(s.size(), from + 48);
+    if (auto stop = s.find_first_of(",.;", from); stop != std::string_view::npos)
+        to = std::min(to, stop);
+    std::string_view after = s.substr(from, to - from);
+    for (const auto& h : lexicon().held_since) {
+        if (contains_word(after, h) && !contains_any(after, lexicon().year_not_history))
+            return true;
+    }
+    return false;
+}
+
 struct Obj {
     const Mention* m = nullptr;
     std::size_t start = 0;  // folded offsets
@@ -482,6 +498,13 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         for (std::size_t k = 0; k < lexicon().line_noun.size() && !line_seen; ++k) {
             line_seen = word_in(s, ix.line_noun[k], lexicon().line_noun[k], from + intro, o.start);
         }
+        // "Rastan, a town located along the M5", "the city, located between Aleppo and
+        // Damascus": every place after such a word is where it lies, roads too.
+        bool span_seen = false;
+        for (std::size_t k = 0; k < lexicon().locator_span.size() && !span_seen; ++k) {
+            span_seen =
+                word_in(s, ix.locator_span[k], lexicon().locator_span[k], from + intro, o.start);
+        }
         for (std::size_t k = 0; k < lexicon().container_noun.size(); ++k) {
             const auto& c = lexicon().container_noun[k];
             auto at = first_word_in(s, ix.container_noun[k], c, from, o.start, from + intro);
@@ -547,6 +570,7 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
         if (line_seen && o.m->kind != "road") locator = true;
+        if (span_seen) locator = true;
         prev_locator = locator;
         prev_end = o.end;
         if (!locator && eligible(*o.m)) out.push_back(o);
@@ -977,6 +1001,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 const std::size_t b = t.start > 24 ? t.start - 24 : 0;
                 if (!contains_any(s.substr(b, t.start - b), lexicon().change_marker)) continue;
             }
+            // "under government control since the war began", "held by the SDF since 2016":
+            // who has held it all along, not a change, whatever marks it.
+            if ((def.state || def.shape == Shape::under_control) && held_since(s, t.end)) continue;
             const std::size_t next_trigger =
                 ti + 1 < triggers.size() ? triggers[ti + 1].start : s.size();
             const std::size_t back = clause_start(ix, t.start);
@@ -1224,12 +1251,24 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Only a contest needs no actor ("clashes in Saraqib").
             // "entered the city": the city last named, when the sentence names no object.
             // Not "the city of X" (X is named), nor "the city's airport" (something of it).
-            if (targets.empty() && last_city && def.shape == Shape::object_after && !passive &&
+            if (targets.empty() && last_city &&
+                ((def.shape == Shape::object_after && !passive) || def.shape == Shape::evacuate) &&
                 s.substr(t.end).starts_with(" the city") &&
                 !s.substr(t.end).starts_with(" the city of") &&
                 !s.substr(t.end).starts_with(" the city's") &&
                 !s.substr(t.end).starts_with(" the cities")) {
-                targets.push_back({last_city, t.end + 1, t.end + 9});
+                // The place this sentence named last before the trigger decides: a city is the
+                // one meant ("advanced on Hama, capturing the city"), a province means its
+                // capital, which is no place of ours here: no event rather than the article's
+                // main city.
+                const Mention* city = last_city;
+                for (const auto& o : objs) {
+                    if (o.start >= t.start) break;
+                    if (o.m->foreign || destination(s, o.start)) continue;
+                    if (o.m->kind == "city") city = o.m;
+                    if (o.m->kind == "governorate") city = nullptr;
+                }
+                if (city) targets.push_back({city, t.end + 1, t.end + 9});
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind
             // named last (earlier in this sentence, else in the last three).

@@ -69,6 +69,8 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"failure", &Lexicon::failure},
     {"destination", &Lexicon::destination},
     {"year_not_history", &Lexicon::year_not_history},
+    {"locator_span", &Lexicon::locator_span},
+    {"held_since", &Lexicon::held_since},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

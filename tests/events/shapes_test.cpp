@@ -442,6 +442,53 @@ TEST(Shapes, TheTownsAreTheLastEventsPlaces) {
     EXPECT_EQ(ctl(s, "fl:kafr-nuran"), fl::Controller::government);
 }
 
+TEST(Shapes, TheCityIsTheOneThisSentenceNamedLast) {
+    // The article's main city is Idlib, but this sentence named Hama before "the city".
+    auto e = extract(
+        "Rebels hold Idlib. Idlib is calm.\nThey reached Hama on Monday, capturing the city "
+        "on Thursday.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:idlib"), nullptr);
+    // A province named last means its capital, which is not a place here: no event rather
+    // than the main city.
+    auto p = extract(
+        "Rebels hold Hama. Hama is calm.\nThey advanced into Idlib province, capturing the city "
+        "on Thursday.");
+    EXPECT_EQ(find(p, "fl:hama"), nullptr);
+    // "Losing control of the city": the loser's words; the winner is the other side.
+    auto l = extract(
+        "Rebels entered Hama.\nBy the afternoon, the army admitted losing control "
+        "of the city.");
+    bool lost = false;
+    for (const auto& ev : l)
+        lost = lost || (ev.place_id == "fl:hama" && ev.action == "handover" &&
+                        ev.controller == fl::Controller::opposition);
+    EXPECT_TRUE(lost);
+}
+
+TEST(Shapes, WhereAPlaceLiesIsNoObject) {
+    auto e = extract("Rebels took Saraqib, a town located between Atarib and Morek.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(e, "fl:morek"), nullptr);
+}
+
+TEST(Shapes, WhoHeldAPlaceAllAlongIsNoChange) {
+    EXPECT_EQ(find(extract("Hama has been a city completely under government control since the "
+                           "war began."),
+                   "fl:hama"),
+              nullptr);
+    EXPECT_EQ(
+        find(extract("Saraqib has been under the control of the rebels since 2020."), "fl:saraqib"),
+        nullptr);
+    // A first since is a change.
+    EXPECT_EQ(ctl(extract("Saraqib came under rebel control for the first time since 2020."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    // Clashes in a place are no entry.
+    EXPECT_EQ(find(extract("Clashes in Saraqib continued on Friday."), "fl:saraqib"), nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
