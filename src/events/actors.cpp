@@ -44,6 +44,16 @@ std::vector<ActorHit> find_actors(std::string_view lower) {
         if (!out.empty() && h.start < out.back().end) continue;
         out.push_back(h);
     }
+    // "the military academy", "an army base": the actor word names a thing, not who acts.
+    std::erase_if(out, [&](const ActorHit& h) {
+        std::size_t next = h.end;
+        while (next < lower.size() && lower[next] == ' ') ++next;
+        if (next == h.end) return false;
+        for (const auto& w : lexicon().actor_as_modifier) {
+            if (find_word(lower, w, next) == next) return true;
+        }
+        return false;
+    });
     return out;
 }
 

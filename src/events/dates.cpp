@@ -205,6 +205,10 @@ std::vector<DateExpr> find_dates(std::string_view s, const Date& pub) {
         }
         if (w == "yesterday") {
             add(i, i, add_days(pub, -1), add_days(pub, -1), "day");
+        } else if (w == "previous" && word(i + 1) == "day") {
+            // "the previous day's capture": the day before publication.
+            add(i, i + 1, add_days(pub, -1), add_days(pub, -1), "day");
+            ++i;
         } else if (w == "today" || w == "tonight") {
             add(i, i, pub, pub, "day");
         } else if (w == "overnight") {

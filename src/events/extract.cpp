@@ -1068,6 +1068,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         // The subject of the trigger's own clause ("the army said ... after
                         // they seized X": they), else of the sentence.
                         actor = actor_between(ctx, back, t.start);
+                        // "the capture of Hama, the fourth city, by opposition fighters": a
+                        // clause with no subject of its own takes the agent after "by".
+                        const ActorInfo* by_agent = nullptr;
+                        if (!actor) {
+                            auto by = first_from(ix.by, t.end);
+                            if (by != std::string_view::npos && by < scope_end) {
+                                const ActorInfo* a = actor_after(ctx, by + 4, by + 12);
+                                if (a && a->role != ActorRole::backer) by_agent = a;
+                            }
+                        }
                         if (!actor) actor = actor_between(ctx, 0, t.start);
                         // After a speech cue, prefer the subject named after it.
                         // (The last cue ending before the trigger that gives one.)
@@ -1100,6 +1110,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                             }
                         }
                         if (!actor) actor = ctx.discourse;
+                        if (by_agent) actor = by_agent;
                     }
                     std::optional<std::size_t> own;
                     if (def.action == "withdrawal" && !def.phrase.ends_with("from") &&

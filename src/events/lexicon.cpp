@@ -71,6 +71,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"year_not_history", &Lexicon::year_not_history},
     {"locator_span", &Lexicon::locator_span},
     {"held_since", &Lexicon::held_since},
+    {"actor_as_modifier", &Lexicon::actor_as_modifier},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -41,6 +41,7 @@ TEST(Dates, RangesWeeksAndRelativeDays) {
     check({"the attack began earlier this week", "2024-11-30", "2024-11-25", "2024-11-30", "week"});
     check({"two days ago", "2024-11-30", "2024-11-28", "2024-11-28", "day"});
     check({"yesterday", "2024-11-30", "2024-11-29", "2024-11-29", "day"});
+    check({"the previous day's attack", "2024-11-30", "2024-11-29", "2024-11-29", "day"});
 }
 
 TEST(Dates, YearRollsBackWhenTheDayWouldBeAfterPublication) {

@@ -489,6 +489,24 @@ TEST(Shapes, WhoHeldAPlaceAllAlongIsNoChange) {
     EXPECT_EQ(find(extract("Clashes in Saraqib continued on Friday."), "fl:saraqib"), nullptr);
 }
 
+TEST(Shapes, ANominalCaptureTakesItsAgentAfterBy) {
+    auto e = extract(
+        "The push on Morek followed the capture of Saraqib, a key town, by opposition fighters "
+        "after the army withdrew.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+}
+
+TEST(Shapes, AnActorWordBeforeAThingNamesTheThing) {
+    // "the military academy" is a place in the list, not the government acting; with no
+    // side to speak for "we", no event rather than the government's.
+    auto e = extract(
+        "\"We secured control over Deir Sunbul, Kafr Nuran and the military academy,\" the "
+        "commander said.");
+    EXPECT_EQ(find(e, "fl:deir-sunbul"), nullptr);
+    EXPECT_EQ(ctl(extract("The army captured Kafr Nuran near an army base."), "fl:kafr-nuran"),
+              fl::Controller::government);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
