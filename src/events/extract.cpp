@@ -566,6 +566,23 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
                 if (contains_word_list(w2, lexicon().region_noun)) locator = true;
                 // "south of Idlib", "80 km south-east of Aleppo".
                 if (contains_word_list(w2, lexicon().locator)) locator = true;
+                // "near the central city of Hama": a place word of `destination` before the
+                // noun phrase that names the place ("captured the town of X" names X itself;
+                // "in addition to the town of X" too).
+                const std::size_t noun = static_cast<std::size_t>(w2.data() - s.data());
+                std::size_t art = std::string_view::npos;
+                for (std::string_view a : {" the ", " a "}) {
+                    auto at = s.rfind(a, noun);
+                    if (at != std::string_view::npos && at >= from && noun - at <= 30 &&
+                        (art == std::string_view::npos || at > art))
+                        art = at;
+                }
+                if (art != std::string_view::npos) {
+                    std::string_view l = word_before(s, art + 1);
+                    if (!l.empty() && static_cast<std::size_t>(l.data() - s.data()) >= from &&
+                        contains_word_list(l, lexicon().destination))
+                        locator = true;
+                }
             }
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
@@ -623,6 +640,15 @@ bool oblique(std::string_view s, const ActorHit& h) {
 const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
+    // A one-word actor that ends the name of the side the article talks about is its short
+    // form: "the army" after "the Syrian National Army" is the SNA, not the government.
+    if (a->role == ActorRole::controller && discourse && discourse->side != a->side &&
+        a->phrase.find(' ') == std::string::npos) {
+        std::string name = discourse->name;
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (name.ends_with(" " + a->phrase)) return discourse;
+    }
     if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
     // A group noun with a side ("the factions": opposition) never names a side other than
     // its own or one allied to it (the SNA with the opposition).
@@ -1471,6 +1497,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 limit = clause_end(s, ix, t.end, next_trigger);  // "fell to X on Friday"
             for (const auto& d : dates) {
                 if (d.start >= limit) continue;
+                // "the previous day's capture of X": a possessive date is its noun's alone.
+                if (s.substr(d.end).starts_with("'s ") && t.start != d.end + 3) continue;
                 std::size_t dist =
                     d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
                 if (dist < best) best = dist, when = &d;

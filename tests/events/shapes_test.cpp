@@ -507,6 +507,37 @@ TEST(Shapes, AnActorWordBeforeAThingNamesTheThing) {
               fl::Controller::government);
 }
 
+TEST(Shapes, ThePlaceNearWhichItHappenedIsNoObject) {
+    auto e = extract("Anti government fighters captured Saraqib, near the central city of Hama.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:hama"), nullptr);
+    EXPECT_EQ(ctl(extract("Rebels took Morek in addition to the strategic town of Saraqib."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, TheArmyAfterTheNationalArmyIsTheNationalArmy) {
+    auto e = extract(
+        "The Syrian National Army entered Atarib on Sunday.\nThe army also captured Kafr "
+        "Nuran.");
+    EXPECT_EQ(ctl(e, "fl:kafr-nuran"), fl::Controller::sna);
+    EXPECT_EQ(ctl(extract("The Syrian army entered Atarib.\nThe army also captured Kafr Nuran."),
+                  "fl:kafr-nuran"),
+              fl::Controller::government);
+}
+
+TEST(Shapes, APossessiveDateIsItsNounsAlone) {
+    auto e = extract(
+        "This incursion into Morek followed the previous day's capture of Saraqib by rebels.",
+        "2024-12-06");
+    const auto* c = find(e, "fl:saraqib");
+    ASSERT_NE(c, nullptr);
+    EXPECT_EQ(fl::to_iso(c->date), "2024-12-05");
+    const auto* m = find(e, "fl:morek");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(fl::to_iso(m->date), "2024-12-06");
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
