@@ -1094,6 +1094,24 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         // The subject of the trigger's own clause ("the army said ... after
                         // they seized X": they), else of the sentence.
                         actor = actor_between(ctx, back, t.start);
+                        // "factions that recently seized the city": a relative clause with no
+                        // subject of its own acts through the actor right before "that/which/
+                        // who", not the sentence's subject.
+                        if (!actor) {
+                            std::string_view head = s.substr(0, back);
+                            // (The antecedent may be oblique in its own clause: "a deal with
+                            // the rebels, who captured X".)
+                            for (std::string_view r :
+                                 {", which ", ", who ", " that ", " which ", " who "}) {
+                                if (!head.ends_with(r)) continue;
+                                const std::size_t rel = back - r.size();
+                                for (std::size_t i = 0; i < actors.size(); ++i) {
+                                    if (actors[i].end == rel && can_act(actors[i].info))
+                                        actor = ctx.resolve_at(i);
+                                }
+                                break;
+                            }
+                        }
                         // "the capture of Hama, the fourth city, by opposition fighters": a
                         // clause with no subject of its own takes the agent after "by".
                         const ActorInfo* by_agent = nullptr;
@@ -1346,6 +1364,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (rest.substr(after).starts_with(" of ")) continue;
                     for (const auto* m : last_objects) targets.push_back({m, t.end + 1, t.end + 1});
                     break;
+                }
+            }
+            // "entered the towns of A and B and captured them": this sentence's places.
+            if (targets.empty() && def.shape == Shape::object_after && !passive &&
+                (s.substr(t.end).starts_with(" them ") || s.substr(t.end).starts_with(" them,") ||
+                 s.substr(t.end).starts_with(" them.") || s.substr(t.end) == " them")) {
+                for (const auto& o : objs) {
+                    const bool named = std::any_of(here.begin(), here.end(), [&](const Event& e) {
+                        return e.place_id == o.m->place_id;
+                    });
+                    const bool taken =
+                        std::any_of(targets.begin(), targets.end(),
+                                    [&](const Obj& x) { return x.m->place_id == o.m->place_id; });
+                    if (named && !taken) targets.push_back(o);
                 }
             }
             // "after the rebels seized it": the place this sentence is about.

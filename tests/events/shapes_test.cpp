@@ -538,6 +538,46 @@ TEST(Shapes, APossessiveDateIsItsNounsAlone) {
     EXPECT_EQ(fl::to_iso(m->date), "2024-12-06");
 }
 
+TEST(Shapes, ARelativeClauseActsThroughItsAntecedent) {
+    EXPECT_EQ(ctl(extract("The SDF began leaving Morek under a deal with opposition factions "
+                          "that recently seized control of Saraqib."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("The army pulled back under a deal with the rebels, who captured "
+                          "Saraqib last week."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    // The object of "targeting" is not who acts.
+    EXPECT_EQ(ctl(extract("The SNA launched an operation targeting the SDF and liberating the "
+                          "town of Atarib."),
+                  "fl:atarib"),
+              fl::Controller::sna);
+}
+
+TEST(Shapes, TheCitiesOfAAndBAreBothTaken) {
+    auto e = extract("Rebels have since seized the cities of Hama and Idlib.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:idlib"), fl::Controller::opposition);
+    // "... entered the towns of A and B and captured them": captured, not only entered.
+    auto t = extract("Rebels entered the towns of Saraqib and Morek and captured them.");
+    for (const char* id : {"fl:saraqib", "fl:morek"}) {
+        bool captured = false;
+        for (const auto& ev : t)
+            captured = captured || (ev.place_id == id && ev.action == "capture" &&
+                                    ev.controller == fl::Controller::opposition);
+        EXPECT_TRUE(captured) << id;
+    }
+}
+
+TEST(Shapes, ClosingInIsNoCaptureAndUntrueIsADenial) {
+    auto e = extract("Rebels seize Saraqib, close in on Hama");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:hama"), nullptr);
+    auto d = extract("The army said reports of the rebels' entry into Morek are not true.");
+    ASSERT_NE(find(d, "fl:morek"), nullptr);
+    EXPECT_EQ(find(d, "fl:morek")->status, "denied");
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
