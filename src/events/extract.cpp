@@ -306,6 +306,19 @@ std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
     return start;
 }
 
+// The word at or after `pos` (skipping spaces and punctuation).
+std::string_view word_after(std::string_view s, std::size_t pos) {
+    auto alnum = [&](std::size_t i) {
+        return std::isalnum(static_cast<unsigned char>(s[i])) ||
+               static_cast<unsigned char>(s[i]) >= 0x80;
+    };
+    std::size_t b = pos;
+    while (b < s.size() && !alnum(b)) ++b;
+    std::size_t e = b;
+    while (e < s.size() && alnum(e)) ++e;
+    return s.substr(b, e - b);
+}
+
 // The last word before `pos` (skipping "the", "a", punctuation).
 std::string_view word_before(std::string_view s, std::size_t pos) {
     while (true) {
@@ -1435,6 +1448,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 actor = &*gov;
             }
             if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // "control of Homs could decide the war": a bare noun that is the subject of a
+            // modal verb is a prospect, not a change.
+            if (def.phrase.starts_with("control ")) {
+                std::string_view next = word_after(s, targets.back().end);
+                if (contains_word_list(next, lexicon().modal)) continue;
+            }
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").
             {

@@ -578,6 +578,14 @@ TEST(Shapes, ClosingInIsNoCaptureAndUntrueIsADenial) {
     EXPECT_EQ(find(d, "fl:morek")->status, "denied");
 }
 
+TEST(Shapes, ProspectsAreNoChanges) {
+    EXPECT_TRUE(
+        extract("Should the rebels establish control over Hama, the road would be cut.").empty());
+    EXPECT_TRUE(extract("Analysts said control of Hama could decide the war.").empty());
+    EXPECT_EQ(ctl(extract("Rebels gained control of Hama on Thursday."), "fl:hama"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
