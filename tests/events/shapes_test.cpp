@@ -586,6 +586,13 @@ TEST(Shapes, ProspectsAreNoChanges) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, TheSidesOfAClashAreNotItsSubject) {
+    auto e = extract(
+        "Clashes between regime forces and rebels erupted west of Atarib, where the rebels "
+        "advanced swiftly.\nBy Saturday, they had secured control of Saraqib.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
