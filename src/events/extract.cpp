@@ -1001,7 +1001,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             if (kind_before[k].m) {
                 for (const auto& a : *kind_anaphors()[k].phrases)
-                    kind_anaphor_here = kind_anaphor_here || s.find(a) != std::string_view::npos;
+                    kind_anaphor_here = kind_anaphor_here || s.find(a) != std::string_view::npos ||
+                                        (a.starts_with(' ') && s.starts_with(a.substr(1)));
             }
         }
         if (++last_objects_age > 2) last_objects.clear();
@@ -1359,6 +1360,30 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         }
                         if (!m) m = kind_before[k].m;
                         if (m) targets.push_back({m, t.end + 1, t.end + after});
+                        break;
+                    }
+                }
+            }
+            // "The town is now under the control of X", "The city fell to X", "The village was
+            // captured by X": a subject anaphor, resolved as after a trigger.
+            if (targets.empty() && (def.shape == Shape::object_before ||
+                                    def.shape == Shape::under_control || passive)) {
+                std::size_t b = back;
+                while (b < t.start && (s[b] == ' ' || s[b] == ',')) ++b;
+                const std::string subj = " " + std::string(s.substr(b, t.start - b));
+                auto heads = [&](std::string_view a) {
+                    return subj.starts_with(a) &&
+                           (subj.size() == a.size() ||
+                            !std::isalpha(static_cast<unsigned char>(subj[a.size()]))) &&
+                           !std::string_view(subj).substr(a.size()).starts_with(" of ") &&
+                           !std::string_view(subj).substr(a.size()).starts_with("'s");
+                };
+                if (last_city && heads(" the city")) targets.push_back({last_city, b, b + 8});
+                for (std::size_t k = 0; k < kind_anaphors().size() && targets.empty(); ++k) {
+                    for (const auto& a : *kind_anaphors()[k].phrases) {
+                        if (!heads(a)) continue;
+                        if (const Mention* m = kind_before[k].m)
+                            targets.push_back({m, b, b + a.size() - 1});
                         break;
                     }
                 }

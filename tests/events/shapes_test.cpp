@@ -593,6 +593,24 @@ TEST(Shapes, TheSidesOfAClashAreNotItsSubject) {
     EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
 }
 
+TEST(Shapes, TheTownAsSubjectIsTheTownNamedLast) {
+    EXPECT_EQ(ctl(extract("Regime forces withdrew from Morek.\nThe town is now under the control "
+                          "of anti-regime armed groups."),
+                  "fl:morek"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Rebels attacked Morek.\nThe town was captured by the rebels on "
+                          "Thursday."),
+                  "fl:morek"),
+              fl::Controller::opposition);
+    EXPECT_EQ(
+        ctl(extract("Rebels reached Hama.\nThe city fell to the rebels on Thursday."), "fl:hama"),
+        fl::Controller::opposition);
+    // The town named by its own "of" is that town.
+    EXPECT_EQ(find(extract("Rebels attacked Morek.\nThe town of Saraqib is under army control."),
+                   "fl:morek"),
+              nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
