@@ -626,7 +626,10 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
         std::string_view w = word_before(s, o.start);
         if (w == "and" || (o.start >= 2 && s.substr(o.start - 2, 2) == ", ")) return false;
     }
-    std::string_view post = s.substr(o.end, std::min<std::size_t>(20, s.size() - o.end));
+    // ("Aleppo city centre": the name may end with the "city" of "city centre".)
+    std::size_t from = o.end;
+    if (from >= o.start + 5 && s.substr(from - 5, 5) == " city") from -= 4;
+    std::string_view post = s.substr(from, std::min<std::size_t>(24, s.size() - from));
     for (const auto& p : lexicon().partial_after) {
         if (post.find(p) != std::string_view::npos) return true;
     }
@@ -1330,13 +1333,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 // one meant ("advanced on Hama, capturing the city"), a province means its
                 // capital, which is no place of ours here: no event rather than the article's
                 // main city.
+                // A city the clause names after it is the one: "seized the city centre in
+                // Hama".
                 const Mention* city = last_city;
+                const Mention* named_after = nullptr;
                 for (const auto& o : objs) {
-                    if (o.start >= t.start) break;
+                    if (o.start >= t.start) {
+                        if (o.start < scope_end && o.m->kind == "city" && !o.m->foreign &&
+                            !named_after)
+                            named_after = o.m;
+                        continue;
+                    }
                     if (o.m->foreign || destination(s, o.start)) continue;
                     if (o.m->kind == "city") city = o.m;
                     if (o.m->kind == "governorate") city = nullptr;
                 }
+                if (named_after) city = named_after;
                 if (city) targets.push_back({city, t.end + 1, t.end + 9});
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind

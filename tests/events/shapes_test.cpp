@@ -611,6 +611,21 @@ TEST(Shapes, TheTownAsSubjectIsTheTownNamedLast) {
               nullptr);
 }
 
+TEST(Shapes, ACityCentreIsPartOfTheCity) {
+    auto c = extract("Rebels take control of Hama city centre");
+    ASSERT_NE(find(c, "fl:hama"), nullptr);
+    EXPECT_EQ(find(c, "fl:hama")->controller, fl::Controller::contested);
+    auto m = extract("Hama is now mostly under rebel control.");
+    ASSERT_NE(find(m, "fl:hama"), nullptr);
+    EXPECT_EQ(find(m, "fl:hama")->controller, fl::Controller::contested);
+    // "the city centre in Hama" names its city, whatever city the article is about.
+    auto n = extract(
+        "Rebels hold Idlib. Idlib is calm.\nAfter seizing control of the city centre in Hama, "
+        "rebels pushed south.");
+    EXPECT_EQ(find(n, "fl:idlib"), nullptr);
+    ASSERT_NE(find(n, "fl:hama"), nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
