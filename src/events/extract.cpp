@@ -1574,6 +1574,19 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (denied) status = "denied";
             (void)pre;
 
+            // "entered Deir ez-Zor after the withdrawal of regime forces": entering ground the
+            // holder has left takes it whole.
+            bool entered_vacated = false;
+            if (def.action == "entry") {
+                // (In the entry's own stretch: not "the incursion into X followed the capture
+                // of Y after the army retreated".)
+                for (auto a = find_word(s, "after", back);
+                     a != std::string_view::npos && a < next_trigger && !entered_vacated;
+                     a = find_word(s, "after", a + 1)) {
+                    std::string_view w = s.substr(a, std::min<std::size_t>(56, s.size() - a));
+                    entered_vacated = contains_any(w, lexicon().vacated);
+                }
+            }
             // The nearest date expression.
             const DateExpr* when = nullptr;
             std::size_t best = std::string_view::npos;
@@ -1607,7 +1620,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 e.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
                 e.action = std::string(def.action);
                 e.extent =
-                    (def.action == "entry" || is_partial(s, o, scope_start)) ? "partial" : "full";
+                    ((def.action == "entry" && !entered_vacated) || is_partial(s, o, scope_start))
+                        ? "partial"
+                        : "full";
+                if (def.action == "entry" && entered_vacated) e.action = "capture";
                 if (actor) e.actor = std::string(actor->name);
                 if (receiver) e.actor2 = std::string(receiver->name);
                 e.controller = after;

@@ -72,6 +72,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"locator_span", &Lexicon::locator_span},
     {"held_since", &Lexicon::held_since},
     {"actor_as_modifier", &Lexicon::actor_as_modifier},
+    {"vacated", &Lexicon::vacated},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -626,6 +626,19 @@ TEST(Shapes, ACityCentreIsPartOfTheCity) {
     ASSERT_NE(find(n, "fl:hama"), nullptr);
 }
 
+TEST(Shapes, EnteringGroundTheHolderLeftTakesIt) {
+    auto e = extract("Rebels entered Saraqib after the withdrawal of regime forces.");
+    ASSERT_NE(find(e, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(e, "fl:saraqib")->controller, fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:saraqib")->action, "capture");
+    // Another clause's withdrawal is not this entry's.
+    auto o = extract(
+        "The incursion into Morek followed the capture of Saraqib by rebels after the army "
+        "retreated.");
+    ASSERT_NE(find(o, "fl:morek"), nullptr);
+    EXPECT_EQ(find(o, "fl:morek")->controller, fl::Controller::contested);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
