@@ -536,10 +536,20 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             std::string_view gap = s.substr(prev_end, o.start - prev_end);
             while (!gap.empty() && (gap.back() == ' ' || gap.back() == ',')) gap.remove_suffix(1);
             if (gap.ends_with(" the")) gap.remove_suffix(4);
+            // Only right after the name: "a military base, known as Base 46" after a list item
+            // names a new place.
             bool alias = false;
             for (const auto& a : lexicon().alias_intro) {
-                alias = alias || (gap.ends_with(a) && (gap.size() == a.size() ||
-                                                       gap[gap.size() - a.size() - 1] == ' '));
+                if (!gap.ends_with(a) ||
+                    (gap.size() > a.size() && gap[gap.size() - a.size() - 1] != ' '))
+                    continue;
+                std::string_view lead = gap.substr(0, gap.size() - a.size());
+                while (!lead.empty() && (lead.front() == ' ' || lead.front() == ',' ||
+                                         lead.front() == '(' || lead.back() == ' '))
+                    lead = lead.front() == ' ' || lead.front() == ',' || lead.front() == '('
+                               ? lead.substr(1)
+                               : lead.substr(0, lead.size() - 1);
+                alias = alias || lead.empty();
             }
             if (alias && prev_end > from) {
                 prev_end = o.end;

@@ -639,6 +639,16 @@ TEST(Shapes, EnteringGroundTheHolderLeftTakesIt) {
     EXPECT_EQ(find(o, "fl:morek")->controller, fl::Controller::contested);
 }
 
+TEST(Shapes, ANameAfterKnownAsIsAnAliasOnlyRightAfterAName) {
+    auto e = extract(
+        "Rebels captured Deir Sunbul, Kafr Nuran, as well as a regime military base, known as "
+        "Taftanaz airbase.");
+    EXPECT_EQ(ctl(e, "fl:taftanaz-airbase"), fl::Controller::opposition);
+    auto a = extract("Rebels captured Saraqib, also known as Tal Mardikh.");
+    EXPECT_EQ(ctl(a, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(find(a, "fl:tal-mardikh"), nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
