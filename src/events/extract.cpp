@@ -306,6 +306,19 @@ std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
     return start;
 }
 
+// A sentence, not a heading: it ends with a full stop, a question or exclamation mark, or a
+// closing quote after one.
+bool sentence_ends(std::string_view raw) {
+    while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back())))
+        raw.remove_suffix(1);
+    while (!raw.empty() && (raw.back() == '"' || raw.back() == '\'' || raw.back() == ')' ||
+                            static_cast<unsigned char>(raw.back()) >= 0x80)) {
+        // Closing quotes (ASCII or a UTF-8 sequence) and brackets.
+        raw.remove_suffix(1);
+    }
+    return !raw.empty() && (raw.back() == '.' || raw.back() == '!' || raw.back() == '?');
+}
+
 // The word at or after `pos` (skipping spaces and punctuation).
 std::string_view word_after(std::string_view s, std::size_t pos) {
     auto alnum = [&](std::size_t i) {
@@ -1495,6 +1508,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 actor = &*gov;
             }
             if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // A subheading that names no one ("Control of Saraqib secured"): who took the place
+            // is not said, and the last side talked about is a guess.
+            if (actors.empty() && def.action != "contested" && !sentence_ends(raw)) continue;
             // "control of Homs could decide the war": a bare noun that is the subject of a
             // modal verb is a prospect, not a change.
             if (def.phrase.starts_with("control ")) {

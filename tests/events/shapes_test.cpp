@@ -649,6 +649,14 @@ TEST(Shapes, ANameAfterKnownAsIsAnAliasOnlyRightAfterAName) {
     EXPECT_EQ(find(a, "fl:tal-mardikh"), nullptr);
 }
 
+TEST(Shapes, ASubheadingThatNamesNoOneIsNoEvent) {
+    auto e = extract("The army shelled Atarib.\nControl of Saraqib secured\nMore text follows.");
+    EXPECT_EQ(find(e, "fl:saraqib"), nullptr);
+    // A headline that names who took it is one.
+    EXPECT_EQ(ctl(extract("Rebels seize Saraqib\nMore text follows."), "fl:saraqib"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
