@@ -1346,12 +1346,19 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Only a contest needs no actor ("clashes in Saraqib").
             // "entered the city": the city last named, when the sentence names no object.
             // Not "the city of X" (X is named), nor "the city's airport" (something of it).
+            // Also after a part: "entered several parts of the city" (then partial).
+            std::size_t city_at = t.end;
+            if (auto c = s.find(" the city", t.end);
+                c != std::string_view::npos && c > t.end && c - t.end <= 30 &&
+                s.substr(t.end, c - t.end).ends_with(" of") &&
+                contains_any(s.substr(t.end, c - t.end + 1), lexicon().partial_before))
+                city_at = c;
             if (targets.empty() && last_city &&
                 ((def.shape == Shape::object_after && !passive) || def.shape == Shape::evacuate) &&
-                s.substr(t.end).starts_with(" the city") &&
-                !s.substr(t.end).starts_with(" the city of") &&
-                !s.substr(t.end).starts_with(" the city's") &&
-                !s.substr(t.end).starts_with(" the cities")) {
+                s.substr(city_at).starts_with(" the city") &&
+                !s.substr(city_at).starts_with(" the city of") &&
+                !s.substr(city_at).starts_with(" the city's") &&
+                !s.substr(city_at).starts_with(" the cities")) {
                 // The place this sentence named last before the trigger decides: a city is the
                 // one meant ("advanced on Hama, capturing the city"), a province means its
                 // capital, which is no place of ours here: no event rather than the article's
@@ -1372,7 +1379,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (o.m->kind == "governorate") city = nullptr;
                 }
                 if (named_after) city = named_after;
-                if (city) targets.push_back({city, t.end + 1, t.end + 9});
+                if (city) targets.push_back({city, city_at + 1, city_at + 9});
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind
             // named last (earlier in this sentence, else in the last three).

@@ -657,6 +657,14 @@ TEST(Shapes, ASubheadingThatNamesNoOneIsNoEvent) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, PartsOfTheCityAreTheCityLastNamed) {
+    auto e = extract(
+        "Rebels reached Hama.\nA war monitor said the fighters had entered several parts of the "
+        "city.");
+    ASSERT_NE(find(e, "fl:hama"), nullptr);
+    EXPECT_EQ(find(e, "fl:hama")->controller, fl::Controller::contested);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
