@@ -306,6 +306,25 @@ std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
     return start;
 }
 
+// The end of "the city" at `at` (" the city", " the eastern Syrian city": at most two words
+// between), else npos.
+std::size_t the_city_end(std::string_view s, std::size_t at) {
+    if (!s.substr(at).starts_with(" the ")) return std::string_view::npos;
+    std::size_t p = at + 4;
+    for (int k = 0; k < 3; ++k) {
+        std::size_t b = p + 1, e = b;
+        while (e < s.size() && (std::isalpha(static_cast<unsigned char>(s[e])) || s[e] == '-')) ++e;
+        if (e == b || (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != '\''))
+            return std::string_view::npos;
+        std::string_view w = s.substr(b, e - b);
+        if (w == "city") return e;
+        if (w == "of" || w == "and" || w == "cities" || (e < s.size() && s[e] != ' '))
+            return std::string_view::npos;
+        p = e;
+    }
+    return std::string_view::npos;
+}
+
 // A sentence, not a heading: it ends with a full stop, a question or exclamation mark, or a
 // closing quote after one.
 bool sentence_ends(std::string_view raw) {
@@ -1013,7 +1032,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
         }
         if (last_city && ++last_city_age > 4) last_city = nullptr;
-        const bool the_city = last_city && contains_word(s, "the city");
+        const bool the_city = last_city && contains_word(s, "city");
         // The memory before this sentence (for its anaphors), then this sentence's places.
         const std::vector<KindMemory> kind_before = kind_memory;
         bool kind_anaphor_here = false;
@@ -1353,12 +1372,12 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(t.end, c - t.end).ends_with(" of") &&
                 contains_any(s.substr(t.end, c - t.end + 1), lexicon().partial_before))
                 city_at = c;
+            // Up to two words between: "seizing the eastern Syrian city".
+            const std::size_t city_end = the_city_end(s, city_at);
             if (targets.empty() && last_city &&
                 ((def.shape == Shape::object_after && !passive) || def.shape == Shape::evacuate) &&
-                s.substr(city_at).starts_with(" the city") &&
-                !s.substr(city_at).starts_with(" the city of") &&
-                !s.substr(city_at).starts_with(" the city's") &&
-                !s.substr(city_at).starts_with(" the cities")) {
+                city_end != std::string_view::npos && !s.substr(city_end).starts_with(" of") &&
+                !s.substr(city_end).starts_with("'s")) {
                 // The place this sentence named last before the trigger decides: a city is the
                 // one meant ("advanced on Hama, capturing the city"), a province means its
                 // capital, which is no place of ours here: no event rather than the article's
@@ -1534,7 +1553,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // History: "which were previously under the control of", "since 2016".
             {
                 const std::size_t hs = std::min(scope_start, t.start > 40 ? t.start - 40 : 0);
-                const std::size_t he = std::min(s.size(), std::max(scope_end, t.end));
+                std::size_t he = std::min(s.size(), std::max(scope_end, t.end));
+                // Not the history of what follows the places: "took Tal Rifaat, a town that
+                // had been ruled by the Kurds", "seized X, previously under SDF control".
+                for (const auto& occ : ix.relative) he = std::min(he, first_from(occ, t.end));
+                if (next_trigger < s.size()) {
+                    auto comma = s.rfind(", ", next_trigger);
+                    if (comma != std::string_view::npos && comma > t.end) he = std::min(he, comma);
+                }
+                he = std::max(he, t.end);
                 bool history = past_year_in(s, ix, hs, he, pub_year);
                 for (std::size_t k = 0; k < ix.historic.size() && !history; ++k)
                     history = word_in(s, ix.historic[k], lexicon().historic[k], hs, he);

@@ -665,6 +665,45 @@ TEST(Shapes, PartsOfTheCityAreTheCityLastNamed) {
     EXPECT_EQ(find(e, "fl:hama")->controller, fl::Controller::contested);
 }
 
+TEST(Shapes, StatementsOfPresenceAndHoldingAreNoChanges) {
+    EXPECT_TRUE(extract("HTS has intensified its presence in Saraqib and Atarib.").empty());
+    EXPECT_TRUE(
+        extract("Hama has largely remained under government control throughout the war.").empty());
+    EXPECT_TRUE(extract("HTS controls Saraqib and parts of Atarib.").empty());
+    EXPECT_TRUE(extract("The rebels are focusing on taking control of Hama.").empty());
+    EXPECT_EQ(find(extract("Rebels announced the liberation of villages on the periphery of Hama."),
+                   "fl:hama"),
+              nullptr);
+    // "now controls" is a change.
+    EXPECT_EQ(ctl(extract("HTS now controls Saraqib."), "fl:saraqib"), fl::Controller::opposition);
+}
+
+TEST(Shapes, TheHistoryOfWhatFollowsThePlaceIsNotTheCapturesOwn) {
+    EXPECT_EQ(ctl(extract("Rebels said they had taken Atarib, a town west of Aleppo that had been "
+                          "ruled by the army for years."),
+                  "fl:atarib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("On Sunday, rebels seized the town of Atarib, previously under the "
+                          "control of the army."),
+                  "fl:atarib"),
+              fl::Controller::opposition);
+    EXPECT_TRUE(extract("Atarib was previously under the control of the army.").empty());
+}
+
+TEST(Shapes, MoreWordingsOfAChange) {
+    EXPECT_EQ(ctl(extract("The army has handed over control of Atarib to the SDF."), "fl:atarib"),
+              fl::Controller::sdf);
+    EXPECT_EQ(find(extract("The army has handed over control of Atarib to the SDF."), "fl:atarib")
+                  ->action,
+              "handover");
+    EXPECT_EQ(ctl(extract("The rebels had already taken Saraqib last week."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("The SDF invaded Morek on Friday."), "fl:morek"), fl::Controller::sdf);
+    EXPECT_EQ(ctl(extract("Rebels reached Hama.\nThey seized the central Syrian city on Friday."),
+                  "fl:hama"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
