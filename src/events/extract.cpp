@@ -1153,6 +1153,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         // The subject of the trigger's own clause ("the army said ... after
                         // they seized X": they), else of the sentence.
                         actor = actor_between(ctx, back, t.start);
+                        // "Rebel factions, who launched an offensive against the government,
+                        // on Thursday seized Hama": a relative clause closed by a comma before
+                        // the trigger; the main clause's subject stands before it.
+                        for (std::string_view r : {", who ", ", which "}) {
+                            if (!s.substr(0, back).ends_with(r)) continue;
+                            if (s.substr(back, t.start - back).find(", ") == std::string_view::npos)
+                                break;
+                            if (auto* a = actor_between(ctx, 0, back - r.size())) actor = a;
+                            break;
+                        }
                         // "factions that recently seized the city": a relative clause with no
                         // subject of its own acts through the actor right before "that/which/
                         // who", not the sentence's subject.

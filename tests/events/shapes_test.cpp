@@ -704,6 +704,13 @@ TEST(Shapes, MoreWordingsOfAChange) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, AClosedRelativeClauseIsNotTheSubject) {
+    EXPECT_EQ(ctl(extract("Rebel factions, who launched an offensive against the government last "
+                          "week, on Thursday seized Hama."),
+                  "fl:hama"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
