@@ -50,19 +50,6 @@ std::optional<unsigned> weekday_of(const std::string& w) {
     return std::nullopt;
 }
 
-std::optional<unsigned> month_of(const std::string& w) {
-    static constexpr std::array<std::string_view, 12> kFull = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
-    static constexpr std::array<std::string_view, 12> kShort = {
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-    for (unsigned i = 0; i < 12; ++i) {
-        if (w == kFull[i] || w == kShort[i]) return i + 1;
-    }
-    if (w == "sept") return 9;
-    return std::nullopt;
-}
-
 std::optional<int> small_number(const Tok& t) {
     if (t.number) {
         if (t.text.size() > 2) return std::nullopt;
@@ -100,6 +87,19 @@ std::optional<Date> make_day(int year, unsigned month, int day) {
 }
 
 }  // namespace
+
+std::optional<unsigned> month_of(const std::string& w) {
+    static constexpr std::array<std::string_view, 12> kFull = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> kShort = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (unsigned i = 0; i < 12; ++i) {
+        if (w == kFull[i] || w == kShort[i]) return i + 1;
+    }
+    if (w == "sept") return 9;
+    return std::nullopt;
+}
 
 std::vector<DateExpr> find_dates(std::string_view s, const Date& pub) {
     std::vector<DateExpr> out;

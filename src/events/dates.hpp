@@ -3,6 +3,7 @@
 // Kept apart from event extraction so it can be unit-tested and fuzzed on its own.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,8 @@ struct DateExpr {
 // without a year take the publication year, or the year before if that would be after
 // publication. Never throws; any byte string is valid input.
 std::vector<DateExpr> find_dates(std::string_view text, const Date& published);
+
+// The month a lowercase English month name or abbreviation names ("march", "nov"), 1-12.
+std::optional<unsigned> month_of(const std::string& word);
 
 }  // namespace frontline

@@ -187,9 +187,29 @@ struct SentenceIndex {
         stop_tag = occurrences(s, ".<");
         for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
             if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) &&
-                past_year_at(s, i, 0, s.size(), pub_year))
+                past_year_at(s, i, 0, s.size(), pub_year) && !attributive_year(s, i))
                 past_years.push_back(i);
         }
+    }
+    // "the 2011 uprising", "the March 2020 ceasefire": a year that names a thing, not when
+    // the report's change happened.
+    static bool attributive_year(std::string_view s, std::size_t i) {
+        if (i + 6 > s.size() || s[i + 4] != ' ' ||
+            !std::isalpha(static_cast<unsigned char>(s[i + 5])))
+            return false;
+        std::string_view before = s.substr(0, i);
+        while (before.ends_with(' ')) before.remove_suffix(1);
+        auto last_word = [](std::string_view t) {
+            std::size_t b = t.size();
+            while (b > 0 && std::isalpha(static_cast<unsigned char>(t[b - 1]))) --b;
+            return t.substr(b);
+        };
+        std::string_view w = last_word(before);
+        if (w == "the") return true;
+        if (!month_of(std::string(w))) return false;
+        before.remove_suffix(w.size());
+        while (before.ends_with(' ')) before.remove_suffix(1);
+        return last_word(before) == "the";
     }
     // A year before `pub_year` at `i`, four digits with no digit beside them in s[a, b).
     static bool past_year_at(std::string_view s, std::size_t i, std::size_t a, std::size_t b,

@@ -711,6 +711,16 @@ TEST(Shapes, AClosedRelativeClauseIsNotTheSubject) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, AYearThatNamesAThingIsNotHistory) {
+    EXPECT_EQ(ctl(extract("Rebels claimed control of Saraqib, the birthplace of the 2011 "
+                          "uprising."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Rebels took Saraqib, breaking the March 2020 ceasefire."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(find(extract("Rebels took Saraqib in March 2020."), "fl:saraqib"), nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
