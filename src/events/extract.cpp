@@ -1655,8 +1655,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             std::string status = "confirmed";
             if (cue) {
                 Controller speaker = side_of(cue->speaker);
+                // The SNA and the HTS-led opposition are one camp here: Turkish media on a
+                // rebel gain is no concession.
+                auto camp = [](Controller c) {
+                    return c == Controller::sna ? Controller::opposition : c;
+                };
                 bool concession = speaker != Controller::unknown && gains != Controller::unknown &&
-                                  speaker != gains;
+                                  camp(speaker) != camp(gains);
                 if (def.action == "withdrawal") concession = speaker == actor_side;
                 status = (cue->claim || !concession) ? "claimed" : "confirmed";
             }

@@ -721,6 +721,16 @@ TEST(Shapes, AYearThatNamesAThingIsNotHistory) {
     EXPECT_EQ(find(extract("Rebels took Saraqib in March 2020."), "fl:saraqib"), nullptr);
 }
 
+TEST(Shapes, TurkishMediaOnARebelGainIsAClaim) {
+    auto e = extract("Rebels have taken control of Morek, according to Turkish media.");
+    ASSERT_NE(find(e, "fl:morek"), nullptr);
+    EXPECT_EQ(find(e, "fl:morek")->status, "claimed");
+    // The other camp's words are a concession.
+    auto c = extract("Rebels have taken control of Morek, according to the Syrian army.");
+    ASSERT_NE(find(c, "fl:morek"), nullptr);
+    EXPECT_EQ(find(c, "fl:morek")->status, "confirmed");
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
