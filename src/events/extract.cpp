@@ -957,11 +957,21 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     // The last sentence with events and where its events start in `out` (for denial_back).
     std::optional<std::size_t> claims_sentence;
     std::size_t claims_from = 0;
+    // A capture of counted places named in the next sentence (an event without its place).
+    struct PendingCount {
+        Event e;
+        std::size_t sentence = 0;
+    };
+    std::optional<PendingCount> counted;
     for (const Sentence& sent : bounded_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
         std::string_view s = f.text;
         auto actors = find_actors(s);
+        // A short heading between ("Details:") does not part the counted places from them.
+        if (counted && counted->sentence + 1 == sent.index && !sentence_ends(raw) &&
+            raw.size() < 40)
+            counted->sentence = sent.index;
         const bool same_paragraph =
             article.text.find('\n', prev_end) >= sent.start || prev_end == 0;
         bool continued = false;
@@ -1071,12 +1081,50 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
         }
         if (++last_objects_age > 2) last_objects.clear();
-        if (question || (objs.empty() && !the_city && last_objects.empty() && !kind_anaphor_here)) {
+        // (A sentence with no place may still count some: "captured four new towns.")
+        if (question || (objs.empty() && !the_city && last_objects.empty() && !kind_anaphor_here &&
+                         !contains_any(s, lexicon().container_noun))) {
             if (last_side) discourse = last_side, discourse_age = 0;
             continue;
         }
         auto triggers = find_triggers(s, actors);
         const SentenceIndex ix(s, pub_year);
+        // "... captured four new towns." then "The towns, A, B and C, are in Hama province.":
+        // the sentence right after, opening with the counted noun, names them.
+        if (counted && counted->sentence + 1 == sent.index) {
+            std::size_t open = 0;
+            while (open < s.size() && !std::isalpha(static_cast<unsigned char>(s[open]))) ++open;
+            std::string_view head = s.substr(open);
+            for (const auto& noun : lexicon().container_noun) {
+                const std::string the = "the " + noun;
+                if (!head.starts_with(the)) continue;
+                std::string_view rest = head.substr(the.size());
+                if (!(rest.starts_with(",") || rest.starts_with(":") || rest.starts_with(" are ") ||
+                      rest.starts_with(" include")))
+                    break;
+                const std::size_t from = open + the.size();
+                for (const auto& o : objects_in(s, ix, objs, objs_by_start, from, s.size(),
+                                                std::nullopt, &actors)) {
+                    Event e = counted->e;
+                    e.place_id = o.m->place_id;
+                    e.place_name = o.m->place_name;
+                    e.place_kind = o.m->kind;
+                    e.lat = o.m->lat;
+                    e.lon = o.m->lon;
+                    e.geo_precision = o.m->kind == "road" ? 2 : 1;
+                    e.located = o.m->located;
+                    if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
+                    e.time_precision = time_precision_of(e);
+                    // Both sentences: the one that says what happened, the one that names where.
+                    e.sources.push_back({article.doc, sent.index, std::string(raw), article.url,
+                                         e.sources.front().status});
+                    out.push_back(std::move(e));
+                    sides.push_back(counted->e.controller);
+                }
+                break;
+            }
+        }
+        if (counted && counted->sentence + 1 < sent.index) counted.reset();
         auto speech = find_speech(ctx);
         // "X, which the rebels say ..., has fallen": a relative clause's attribution is not
         // the main clause's.
@@ -1563,13 +1611,24 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 static const auto gov = fold_actor("government forces");
                 actor = &*gov;
             }
-            if ((!actor && def.action != "contested") || targets.empty()) continue;
+            // "captured four new towns in Syria." with the towns named in the next sentence
+            // ("The towns, A, B and C, lie in Hama province."): kept as a template.
+            bool counted_only = false;
+            if (targets.empty() && actor && def.shape == Shape::object_after && !passive &&
+                (def.action == "capture" || def.action == "recapture")) {
+                const std::size_t end = clause_end(s, ix, t.end, next_trigger);
+                for (std::size_t k = 0; k < lexicon().container_noun.size() && !counted_only; ++k)
+                    counted_only =
+                        word_in(s, ix.container_noun[k], lexicon().container_noun[k], t.end, end);
+            }
+            if ((!actor && def.action != "contested") || (targets.empty() && !counted_only))
+                continue;
             // A subheading that names no one ("Control of Saraqib secured"): who took the place
             // is not said, and the last side talked about is a guess.
             if (actors.empty() && def.action != "contested" && !sentence_ends(raw)) continue;
             // "control of Homs could decide the war": a bare noun that is the subject of a
             // modal verb is a prospect, not a change.
-            if (def.phrase.starts_with("control ")) {
+            if (def.phrase.starts_with("control ") && !targets.empty()) {
                 std::string_view next = word_after(s, targets.back().end);
                 if (contains_word_list(next, lexicon().modal)) continue;
             }
@@ -1707,6 +1766,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 auto a = s.rfind(" after ", t.start);
                 by_then = a != std::string_view::npos && a >= when->end &&
                           s.substr(a, t.start - a).find(',') == std::string_view::npos;
+            }
+            if (counted_only) {
+                Event e;
+                e.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
+                e.date_end = when ? when->last : pub;
+                e.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
+                e.action = std::string(def.action);
+                e.extent = "full";
+                if (actor) e.actor = std::string(actor->name);
+                e.controller = after;
+                e.controller_before = before;
+                e.status = status;
+                e.sources.push_back(
+                    {article.doc, sent.index, std::string(raw), article.url, status});
+                counted = PendingCount{std::move(e), sent.index};
+                continue;
             }
             for (const auto& o : targets) {
                 Event e;

@@ -731,6 +731,25 @@ TEST(Shapes, TurkishMediaOnARebelGainIsAClaim) {
     EXPECT_EQ(find(c, "fl:morek")->status, "confirmed");
 }
 
+TEST(Shapes, CountedPlacesNamedInTheNextSentence) {
+    auto e = extract(
+        "Rebels captured three new villages on Tuesday.\nDetails:\nThe villages, Deir Sunbul, "
+        "Kafr Nuran and Umm Jurn, lie west of Atarib.");
+    for (const char* id : {"fl:deir-sunbul", "fl:kafr-nuran", "fl:umm-jurn"}) {
+        const auto* ev = find(e, id);
+        ASSERT_NE(ev, nullptr) << id;
+        EXPECT_EQ(ev->controller, fl::Controller::opposition);
+        EXPECT_EQ(ev->sources.size(), 2u);  // what happened, and where
+    }
+    EXPECT_EQ(find(e, "fl:atarib"), nullptr);
+    // Two sentences later, or a sentence that does not open with the noun, names no counted
+    // places.
+    EXPECT_EQ(find(extract("Rebels captured three new villages.\nThe army shelled Atarib.\nThe "
+                           "villages, Deir Sunbul and Kafr Nuran, lie west."),
+                   "fl:deir-sunbul"),
+              nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
