@@ -67,6 +67,26 @@ bool breaks_names(std::string_view lw) {
     return kWords.count(lw) != 0;
 }
 
+// Folded keys of the generic words that open Arabic place names ("Kafr X" village of X, "Tal
+// X" hill of X, "Deir X" monastery of X, "Umm X", "Abu X", "Bab X" gate of X, ...): a
+// gazetteer name made of one of them alone is not the place of a longer name.
+bool generic_key(std::string_view key) {
+    static const std::unordered_set<std::string> kKeys = [] {
+        std::unordered_set<std::string> s;
+        for (const char* w :
+             {"kafr",    "kfar",   "kafar",   "tal",    "tall",    "tell",    "tel",
+              "deir",    "dayr",   "dair",    "jabal",  "jebel",   "jbal",    "jabl",
+              "ain",     "ayn",    "ein",     "umm",    "um",      "abu",     "abou",
+              "bab",     "sheikh", "shaykh",  "shaikh", "sheik",   "khirbet", "khirbat",
+              "kherbet", "khirba", "khirbit", "beit",   "bayt",    "bait",    "bir",
+              "ras",     "maarat", "marat",   "qalaat", "mazraat", "tallat",  "tallet",
+              "jisr",    "khan",   "qasr",    "marj",   "wadi",    "hawsh",   "hosh"})
+            s.insert(fold_word(w));
+        return s;
+    }();
+    return key.find(' ') == std::string_view::npos && kKeys.count(std::string(key)) != 0;
+}
+
 // Lower-case words that may sit inside a proper name ("Syrian Observatory for Human Rights").
 bool joins_names(std::string_view lw) {
     return one_of(lw, {"of", "for", "de", "du", "des", "bin", "ibn", "al", "el"});
@@ -381,6 +401,16 @@ class Parser {
                 }
                 if (std::size_t n = fuzzy_match(i, out)) {
                     i += n;
+                    continue;
+                }
+                // A generic word alone ("Kafr" of "Kafr Basma", "Tal" of "Tal Bazo"): a
+                // village the gazetteer calls just "Kafr" is not meant. The whole capitalised
+                // name is left to the place slots and lists (unlocated there).
+                if (generic_key(best_key)) {
+                    i = after;
+                    while (i < toks_.size() && (toks_[i].key.empty() || name_member(i)) &&
+                           joined(gap(i - 1)))
+                        ++i;
                     continue;
                 }
             }
