@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <unordered_set>
@@ -145,7 +146,33 @@ struct Match {
     bool foreign_namesake = false;
     std::vector<std::uint32_t> alt_ids;
     std::string alt_skel;
+    // The area named right after the list this name is an item of, or after the name itself
+    // ("A, B and C in northern Aleppo", "X, located west of Aleppo", "... in the western
+    // Aleppo countryside"): the start of that area name's match (npos if none) and the
+    // compass directions named with it (kNorth, ...).
+    std::size_t area_at = std::string_view::npos;
+    unsigned area_dir = 0;
+    // An item of a list of city neighbourhoods ("the A, B and C neighbourhoods", "the
+    // districts of A and B"): a place of the city the article is about, not a far town.
+    bool district = false;
 };
+
+constexpr unsigned kNorth = 1, kSouth = 2, kEast = 4, kWest = 8;
+// Match::area_dir: the area is relative to the city ("west of Aleppo"), not its governorate.
+constexpr unsigned kRelative = 16;
+
+// The compass directions a word names ("northwestern" -> kNorth | kWest), 0 if none.
+unsigned compass(std::string_view lw) {
+    unsigned d = 0;
+    auto has = [&](std::string_view w) { return lw.find(w) != std::string_view::npos; };
+    if (!(has("north") || has("south") || has("east") || has("west"))) return 0;
+    if (lw.size() > 12) return 0;
+    if (has("north")) d |= kNorth;
+    if (has("south")) d |= kSouth;
+    if (has("east")) d |= kEast;
+    if (has("west")) d |= kWest;
+    return d;
+}
 
 // One item of a comma/"and" list in a clause, as byte offsets.
 struct Item {
@@ -197,6 +224,8 @@ constexpr double kListAreaSameKm = 3.0;
 // An exact match whose only places are OCHA communities this far from the article's
 // places is read by skeleton too (see geoparse()).
 constexpr double kFarMinorKm = 150.0;
+// An item of a list of neighbourhoods lies this close to the city the article is about.
+constexpr double kDistrictKm = 12.0;
 
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
@@ -448,6 +477,7 @@ class Parser {
         }
         spread_governorate_cues(out);
         mark_slots(out);
+        mark_areas(out);
         if (unlocated_) find_unlocated(out);
         return out;
     }
@@ -949,6 +979,152 @@ class Parser {
                             "at"}))
                 m.slot = true;
             if (lw == "as" && f >= 2 && lower(word(f - 2)) == "such") m.slot = true;
+        }
+    }
+
+    // A Syrian governorate capital (or governorate) among the places a name may be.
+    const Place* area_place(const Match& m) const {
+        if (m.fuzzy || !m.entry || m.penalty > 0) return nullptr;
+        const Place* gov = nullptr;
+        for (std::uint32_t id : m.entry->ids) {
+            const Place& p = gaz_.place(id);
+            if (p.country != "SY") continue;
+            if (p.feature_class == 'P' && (p.feature_code == "PPLA" || p.feature_code == "PPLC"))
+                return &p;
+            if (p.feature_code == "ADM1") gov = &p;
+        }
+        return gov;
+    }
+
+    // Only list separators and the names of other items lie between a and b ("A, Tal X
+    // and B").
+    bool list_between(const Match& a, const Match& b) const {
+        for (std::size_t j = a.last + 1; j < toks_.size() && toks_[j].start < b.start; ++j) {
+            const std::string lw = lower(word(j));
+            if (!(toks_[j].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
+                  name_member(j)))
+                return false;
+        }
+        const std::string_view g = text_.substr(a.end, b.start - a.end);
+        if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) return false;
+        return g.find(',') != std::string_view::npos || g.find(" and ") != std::string_view::npos ||
+               g.find(" or ") != std::string_view::npos;
+    }
+
+    // Match::area_at, area_dir and district (see there).
+    void mark_areas(std::vector<Match>& ms) const {
+        for (std::size_t a = 0; a < ms.size(); ++a) {
+            const Match& am = ms[a];
+            if (!area_place(am)) continue;
+            // Not one of two areas ("in Raqqa and Hasakah"): the items may lie in either.
+            if (am.last + 1 < toks_.size() && one_of(lower(word(am.last + 1)), {"and", "or"}) &&
+                gap(am.last).find_first_of(".;:!?") == std::string_view::npos)
+                continue;
+            if (a + 1 < ms.size() && text_.substr(am.end, ms[a + 1].start - am.end) == ", ")
+                continue;
+            // The words before the area name, back to the name that ends the list: "in",
+            // "the", "of", directions, "countryside", "located", ... and nothing else.
+            std::size_t f = am.first;
+            if (f > 0 && toks_[f - 1].start == am.start) --f;
+            unsigned dir = 0;
+            bool in = false, of_dir = false, located = false;
+            std::size_t j = f;
+            std::string prev;  // the word after the one read (text order)
+            for (std::size_t n = 0; j > 0 && n < 6; ++n) {
+                if (gap(j - 1).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j - 1));
+                const unsigned d = compass(lw);
+                if (d) {
+                    dir |= d;
+                    of_dir |= prev == "of";
+                } else if (lw == "in") {
+                    in = true;
+                } else if (one_of(lw, {"located", "lying", "situated"})) {
+                    located = true;
+                } else if (!one_of(lw, {"the", "of", "rural", "countryside", "parts", "part",
+                                        "areas", "area", "province", "governorate", "city"})) {
+                    break;
+                }
+                prev = lw;
+                --j;
+                // The phrase starts here if a name ends just before it (a comma allowed).
+                if (j > 0 && (in || of_dir || located)) {
+                    const std::string_view g = gap(j - 1);
+                    if (g != " " && g != ", " && g != "," && g != " ,") continue;
+                    // A name ends there, or two words after one ("the X dam", "the X
+                    // Regiment area"): the last item of a list, or the item itself.
+                    std::size_t k = a;
+                    while (k > 0 && ms[k - 1].start >= toks_[j - 1].end) --k;
+                    if (k == 0) continue;
+                    --k;
+                    const std::string_view tail =
+                        text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
+                    bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                    for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
+                        const std::string lw = lower(word(t));
+                        listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
+                                 name_member(t);
+                    }
+                    if (!listed && (ms[k].last + 3 < j ||
+                                    tail.find_first_of(".;:!?()\"\n,") != std::string_view::npos))
+                        continue;
+                    // That match and the items of its list before it, in the same sentence
+                    // (a penalised part of an item, "Dabaa" of "Talat al-Dabaa", skipped).
+                    std::size_t next = k;
+                    for (std::size_t i = k + 1; i-- > 0;) {
+                        Match& it = ms[i];
+                        if (i != k && it.penalty > 0) continue;
+                        if (i != k && !list_between(it, ms[next])) break;
+                        next = i;
+                        if (am.start - it.start > 300 ||
+                            text_.substr(it.end, am.start - it.end).find_first_of(".!?;\n") !=
+                                std::string_view::npos)
+                            break;
+                        if (it.area_at != std::string_view::npos) break;
+                        it.area_at = am.start;
+                        it.area_dir = dir | (of_dir || located ? kRelative : 0);
+                        if (it.slot && !it.in_list) break;  // a slot opens the list
+                    }
+                    break;
+                }
+            }
+        }
+        // Lists of neighbourhoods: "the A, B, and C neighbourhoods", "the districts of A, B".
+        auto district_word = [](std::string_view lw) {
+            return one_of(lw, {"neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood",
+                               "districts", "quarters"});
+        };
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            if (ms[k].fuzzy || !ms[k].entry) continue;
+            // Forward over the list's other names (name words, commas, "and", "or").
+            std::size_t j = ms[k].last + 1;
+            while (j < toks_.size()) {
+                const std::string_view g = gap(j - 1);
+                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j));
+                if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            bool district = j < toks_.size() && district_word(lower(word(j))) &&
+                            gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
+            // Backward: "the neighbourhoods of A, B and C".
+            j = ms[k].first;
+            while (!district && j > 0) {
+                const std::string_view g = gap(j - 1);
+                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j - 1));
+                if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
+                    lw == "the" || lw == "including" || name_member(j - 1)) {
+                    --j;
+                    continue;
+                }
+                district = district_word(lw);
+                break;
+            }
+            ms[k].district = district;
         }
     }
 
@@ -1630,6 +1806,138 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         std::stable_sort(ranked.begin(), ranked.end(),
                          [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     }
+    // The area named after a list or an item ("A, B and C in northern Aleppo", "X, located
+    // west of Aleppo"): the items' namesakes outside it lose, a namesake of the same consonant
+    // skeleton inside it may stand in for a name the gazetteer knows only elsewhere ("Kafr
+    // Basin", the Idlib village, for كفر بسين west of Aleppo); an item whose places all lie
+    // outside abstains. Items of a list of neighbourhoods must lie in the city the article
+    // is about.
+    std::vector<char> area_out(ms.size(), 0);
+    auto find_match_at = [&](std::size_t at) -> const Match* {
+        auto it = std::lower_bound(ms.begin(), ms.end(), at,
+                                   [](const Match& a, std::size_t v) { return a.start < v; });
+        return it != ms.end() && it->start == at ? &*it : nullptr;
+    };
+    auto city_of = [&](const Match& a) -> const Place* {
+        if (a.fuzzy || !a.entry) return nullptr;
+        for (std::uint32_t id : a.entry->ids) {
+            const Place& p = gaz.place(id);
+            if (p.country == "SY" && p.feature_class == 'P' &&
+                (p.feature_code == "PPLA" || p.feature_code == "PPLC"))
+                return &p;
+        }
+        return nullptr;
+    };
+    auto city_level = [](const Place& p) {
+        return p.country == "SY" && p.feature_class == 'P' &&
+               (p.feature_code == "PPLA" || p.feature_code == "PPLC" || p.population >= 100000);
+    };
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        auto& ranked = rankings[k];
+        const Match& m = ms[k];
+        if (ranked.empty() || m.penalty > 0) continue;
+        std::function<bool(const Place&)> inside;
+        std::string area_why;
+        if (m.area_at != std::string_view::npos) {
+            const Match* am = find_match_at(m.area_at);
+            if (!am || am == &m) continue;
+            const Place* city = city_of(*am);
+            std::string admin;
+            for (std::uint32_t id : am->entry->ids) {
+                const Place& p = gaz.place(id);
+                if (p.country == "SY" && (p.feature_code == "ADM1" || &p == city)) admin = p.admin1;
+            }
+            if (admin.empty()) continue;
+            const unsigned dir = m.area_dir;
+            inside = [&gaz, city, admin, dir](const Place& p) {
+                (void)gaz;
+                if (p.country != "SY") return false;
+                if (!city) return p.admin1 == admin;
+                const double d = distance_km(p.lat, p.lon, city->lat, city->lon);
+                if (d > 120 || (!(dir & kRelative) && p.admin1 != admin && d > 40)) return false;
+                constexpr double kSide = 0.02;  // about 2 km
+                if ((dir & kWest) && p.lon > city->lon - kSide) return false;
+                if ((dir & kEast) && p.lon < city->lon + kSide) return false;
+                if ((dir & kNorth) && p.lat < city->lat + kSide) return false;
+                if ((dir & kSouth) && p.lat > city->lat - kSide) return false;
+                return true;
+            };
+            area_why =
+                "the area named after it (" + text.substr(am->start, am->end - am->start) + ")";
+        } else if (m.district) {
+            // A name of a large place itself ("the Aleppo neighbourhoods") is not an item.
+            bool big = false;
+            for (const auto& c : ranked) big |= city_level(*gaz.find_id(c.place_id));
+            if (big) continue;
+            // The city the article is about here: the last clearly placed city before the
+            // name, else the first after it in the same sentence.
+            const Place* city = nullptr;
+            for (const auto& [pos, a] : anchor) {
+                if (!city_level(*a)) continue;
+                if (pos < m.start) {
+                    city = a;
+                } else {
+                    if (same_sentence(pos, m.start)) city = a;
+                    break;
+                }
+            }
+            if (!city) continue;
+            // A neighbourhood is in some city; another place must be near this one.
+            inside = [city](const Place& p) {
+                return p.country == "SY" &&
+                       (p.feature_code == "PPLX" || p.kind() == "neighbourhood" ||
+                        distance_km(p.lat, p.lon, city->lat, city->lon) <= kDistrictKm);
+            };
+            area_why = "a neighbourhood of " + city->name;
+        } else {
+            continue;
+        }
+        bool any_inside = false;
+        // Only Syrian names: a foreign capital beside a Syrian area ("pro-Ankara factions
+        // north of Aleppo") is another kind of mention.
+        if (gaz.find_id(ranked.front().place_id)->country != "SY") continue;
+        for (auto& c : ranked) {
+            const Place& p = *gaz.find_id(c.place_id);
+            if (p.feature_class == 'A' || p.feature_class == 'R' || p.feature_class == 'L')
+                continue;
+            if (inside(p)) {
+                any_inside = true;
+                c.score = std::min(1.0, c.score + 0.1);
+                c.why += ", in " + area_why;
+            } else {
+                c.score = std::max(0.0, c.score - 0.35);
+                c.why += ", outside " + area_why;
+            }
+        }
+        // A place of the same consonant skeleton inside the area, when no candidate is.
+        if (!any_inside && !m.district) {
+            const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
+            const auto* ids = skel.size() >= 3 ? gaz.find_skeleton(skel) : nullptr;
+            const Place* only = nullptr;
+            bool several = false;
+            for (std::uint32_t id : ids ? *ids : std::vector<std::uint32_t>{}) {
+                const Place& p = gaz.place(id);
+                if (p.feature_class != 'P' || !inside(p)) continue;
+                if (only && distance_km(p.lat, p.lon, only->lat, only->lon) > kListAreaSameKm)
+                    several = true;
+                if (!only) only = &p;
+            }
+            if (only && !several) {
+                Candidate c;
+                c.place_id = only->id;
+                c.score = 0.7;
+                c.why = "spelling variant (consonant skeleton " + skel + "), the only place of " +
+                        "it in " + area_why;
+                ranked.push_back(std::move(c));
+            }
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        const Place& best = *gaz.find_id(ranked.front().place_id);
+        if (!inside(best) && best.feature_class != 'A' && best.feature_class != 'R' &&
+            best.feature_class != 'L')
+            area_out[k] = 1;
+    }
     auto emit = [&](std::size_t k) {
         auto& ranked = rankings[k];
         if (ranked.empty()) return;
@@ -1673,6 +1981,12 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
             abstain = true;
             far_from_list = true;
+        }
+        if (area_out[k]) {
+            abstain = true;
+            // A list item or a name in a place slot is a place the gazetteer lacks there.
+            far_from_list = ms[k].in_list || ms[k].slot || ms[k].district;
+            ranked.front().why += "; abstained: outside the area the text places it in";
         }
         if (far_from_list && opt.unlocated && !opt.keep_abstentions) {
             unlocated_far.push_back(k);

@@ -55,3 +55,46 @@ TEST(GenericWord, AloneItDoesNotStandForTheLongerName) {
     // The full name still matches.
     ASSERT_NE(mention_of(parse("Fighters entered Tal Rifaat."), "Tal Rifaat"), nullptr);
 }
+
+TEST(AreaAfterList, ItChoosesTheItemsHomonym) {
+    // Umm Hosh is known only near Tartus: not in northern Aleppo.
+    const std::string t =
+        "Rebels captured Umm Hosh, Tal Qarah, Fafin, and Hasia in northern Aleppo on Monday.";
+    auto ms = parse(t);
+    EXPECT_TRUE(unplaced(t, ms, "Umm Hosh"));
+    const fl::Mention* u = mention_of(ms, "Umm Hosh");
+    ASSERT_NE(u, nullptr);
+    EXPECT_FALSE(u->located);
+    ASSERT_NE(mention_of(ms, "Fafin"), nullptr);
+    // Kafr Basin is the Idlib village by its exact name; the Aleppo one is spelt Kafr Bssin.
+    auto ms2 = parse(
+        "Fighters seized Anjara, Kafr Basin and Urum al-Kubra in the western "
+        "Aleppo countryside.");
+    const fl::Mention* kb = mention_of(ms2, "Kafr Basin");
+    ASSERT_NE(kb, nullptr);
+    const fl::Place* aleppo = project_gazetteer().find_id("gn:170063");
+    EXPECT_LT(fl::distance_km(kb->lat, kb->lon, aleppo->lat, aleppo->lon), 25) << kb->why;
+    // "located west of Aleppo": not the namesake east of the city.
+    const std::string t3 =
+        "The groups took Urum al-Sughra, Anjara, and Al-Houta, located west of "
+        "Aleppo.";
+    EXPECT_TRUE(unplaced(t3, parse(t3), "Al-Houta"));
+    // A town in another governorate "south-west of Aleppo" is still relative to the city.
+    auto ms4 = parse("They reached the town of Maarat al-Numan, south-west of Aleppo.");
+    ASSERT_NE(mention_of(ms4, "Maarat al-Numan"), nullptr);
+}
+
+TEST(AreaAfterList, NeighbourhoodsAreInTheCityDiscussed) {
+    const std::string t =
+        "Opposition fighters entered the city of Hama on Thursday. They took the Zibdi, "
+        "Qusour, and Arbain neighborhoods after clashes with the army.";
+    auto ms = parse(t);
+    EXPECT_TRUE(unplaced(t, ms, "Arbain"));
+    // Neighbourhoods of another city stay what they are.
+    auto ms2 = parse(
+        "Troops left Raqqa on Monday. Kurdish residents of the Ashrafieh and "
+        "Sheikh Maqsoud neighborhoods may stay.");
+    const fl::Mention* sm = mention_of(ms2, "Sheikh Maqsoud");
+    ASSERT_NE(sm, nullptr);
+    EXPECT_TRUE(sm->located);
+}
