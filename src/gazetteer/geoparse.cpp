@@ -224,6 +224,9 @@ constexpr double kListAreaSameKm = 3.0;
 // An exact match whose only places are OCHA communities this far from the article's
 // places is read by skeleton too (see geoparse()).
 constexpr double kFarMinorKm = 150.0;
+// An OCHA community in a list or place slot this far from every place its sentence names
+// clearly abstains (unlocated).
+constexpr double kSentenceFarKm = 100.0;
 // An item of a list of neighbourhoods lies this close to the city the article is about.
 constexpr double kDistrictKm = 12.0;
 
@@ -584,8 +587,10 @@ class Parser {
             if (skel.size() >= 3) {
                 if (const auto* v = gaz_.find_skeleton(skel)) ids = *v;
             }
-            // "Tal X" (the hill of X) where only the village X is known: X's places.
-            if (n >= 2 && toks_[i].key == "tal") {
+            // "Tal X" (the hill of X), "Jabal X" (the hill or mountain at X) where only the
+            // village X is known: X's places.
+            if (n >= 2 && (toks_[i].key == "tal" || toks_[i].key == fold_word("jabal") ||
+                           toks_[i].key == fold_word("jebel"))) {
                 std::size_t r = i + 1;
                 while (r <= last && toks_[r].key.empty()) ++r;
                 if (r <= last) {
@@ -602,7 +607,8 @@ class Parser {
                     if (const KeyEntry* e = gaz_.find_entry(name_key(rest))) add_ids(&e->ids);
                     const std::string rs = skeleton(rest);
                     if (rs.size() >= 3) add_ids(gaz_.find_skeleton(rs));
-                    if (!ids.empty() && skel.size() < 3) skel = "tl+" + rs;
+                    if (!ids.empty() && skel.size() < 3)
+                        skel = (toks_[i].key == "tal" ? "tl+" : "jbl+") + rs;
                 }
             }
             if (ids.empty()) continue;
@@ -1578,6 +1584,12 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             continue;
         }
         rankings[k] = rank(gaz, m, &admin1, opt.governorate_cues);
+        // Every place of the name refused ("Hoor" = OCHA's "Hur", a name of three letters
+        // or fewer): a list item or a name in a place slot is read in the list's area, else
+        // unlocated, like a name the gazetteer lacks.
+        if (rankings[k].empty() && (m.in_list || m.slot) && !m.road && m.penalty <= 0 &&
+            opt.unlocated && !opt.keep_abstentions)
+            unlocated_far.push_back(k);
     }
     // Homonyms: Syrian candidates of an ambiguous name gain by their distance to the places
     // of the unambiguous mentions named within 300 characters ("Souran" beside Morek is the
@@ -1910,7 +1922,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             }
         }
         // A place of the same consonant skeleton inside the area, when no candidate is.
-        if (!any_inside && !m.district) {
+        if (!any_inside) {
             const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
             const auto* ids = skel.size() >= 3 ? gaz.find_skeleton(skel) : nullptr;
             const Place* only = nullptr;
@@ -1981,6 +1993,26 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
             abstain = true;
             far_from_list = true;
+        }
+        // An OCHA community in a list or slot far from every place the same sentence names
+        // clearly ("the villages of A, B" west of Hama city: not a namesake near Aleppo).
+        if (!abstain && (ms[k].in_list || ms[k].slot) && opt.unlocated) {
+            const Place& p = *gaz.find_id(ranked.front().place_id);
+            if (is_minor(p)) {
+                double nearest = 1e9;
+                const auto [lo, hi] = anchors_near(ms[k].start);
+                for (auto ai = lo; ai != hi; ++ai) {
+                    if (ai->second == &p || !same_sentence(ai->first, ms[k].start)) continue;
+                    nearest = std::min(nearest,
+                                       distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
+                }
+                if (nearest < 1e9 && nearest > kSentenceFarKm) {
+                    abstain = true;
+                    far_from_list = true;
+                    ranked.front().why +=
+                        "; abstained: " + km_text(nearest) + " from the places its sentence names";
+                }
+            }
         }
         if (area_out[k]) {
             abstain = true;
