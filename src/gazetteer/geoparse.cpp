@@ -310,6 +310,15 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
             case Cue::populated:
                 if (p.feature_class == 'P') add(0.05, m.cue_why);
                 if (p.feature_class == 'A') add(-0.3, m.cue_why);
+                // "the city of Afrin", "the town of X": not a hamlet known only to OCHA's
+                // list when a namesake is a town.
+                if (minor && p.population == 0 && p.feature_code == "PPL" && e.ids.size() > 1 &&
+                    (m.cue_why.find("\"city\"") != std::string::npos ||
+                     m.cue_why.find("\"town\"") != std::string::npos))
+                    add(-0.15,
+                        "a village, not a " +
+                            std::string(m.cue_why.find("\"city\"") != std::string::npos ? "city"
+                                                                                        : "town"));
                 break;
             case Cue::airfield:
                 if (p.feature_class == 'S') add(0.1, m.cue_why);

@@ -150,3 +150,15 @@ TEST(SpellingVariants, AnOchaHamletFarFromItsSentenceIsNotTaken) {
         "Wahshiyah, Tibla and Kafr Zibda.";
     EXPECT_TRUE(unplaced(t, parse(t), "Wahshiyah"));
 }
+
+TEST(CityCue, TheCityOfXIsNotAnOchaHamletOfTheName) {
+    // An OCHA village named Afrin lies 15 km from Aleppo; "the city of Afrin" is the town.
+    for (const char* t : {"They hail from the city of Afrin.\nRebels took control of Aleppo.\n",
+                          "They hail from the town of Afrin.\nRebels took control of Aleppo.\n",
+                          "They hail from Afrin.\nRebels took control of Aleppo.\n"}) {
+        auto ms = parse(t);
+        const fl::Mention* a = mention_of(ms, "Afrin");
+        ASSERT_NE(a, nullptr) << t;
+        EXPECT_EQ(a->place_id, "gn:174186") << t << a->why;
+    }
+}
