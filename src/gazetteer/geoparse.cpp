@@ -204,6 +204,8 @@ constexpr double kFuzzyMinScore = 0.75;
 constexpr long kFuzzyTownPopulation = 20000;
 // Two exact candidates in Syria more than 10 km apart whose scores differ by less: abstain.
 constexpr double kExactCoinToss = 0.02;
+// ... unless the places named beside it favour the runner-up by this much more.
+constexpr double kNeighboursDecide = 0.05;
 
 // Two fuzzy candidates more than 10 km apart whose scores differ by less than this: abstain.
 constexpr double kCoinToss = 0.05;
@@ -1969,6 +1971,15 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             auto it = proximity[k].find(c.place_id);
             return it == proximity[k].end() ? 0.0 : it->second;
         };
+        // Scores saturate at 1: a runner-up that ties and that the places beside it clearly
+        // favour ("Hamdaniyya, New Aleppo, and Zahra": the Aleppo quarter, not the town by
+        // Nubl) is the one meant.
+        if (!abstain && ranked.size() > 1 &&
+            ranked.front().score - ranked[1].score < kExactCoinToss &&
+            bonus(ranked[1]) > bonus(ranked.front()) + kNeighboursDecide) {
+            std::swap(ranked[0], ranked[1]);
+            ranked.front().why += "; the places beside it favour it over a namesake";
+        }
         if (!abstain && ranked.size() > 1 &&
             ranked.front().score - ranked[1].score < kExactCoinToss &&
             bonus(ranked.front()) <= bonus(ranked[1]) + 0.02) {

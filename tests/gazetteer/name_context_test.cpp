@@ -162,3 +162,13 @@ TEST(CityCue, TheCityOfXIsNotAnOchaHamletOfTheName) {
         EXPECT_EQ(a->place_id, "gn:174186") << t << a->why;
     }
 }
+
+TEST(CityCue, NeighboursDecideATieOfSaturatedScores) {
+    // Zahra: the Aleppo quarter beside Hamdaniyah and New Aleppo, not the town by Nubl.
+    auto ms = parse(
+        "Fighters broke through the defence lines in the Hamdaniyya, New Aleppo, "
+        "and Zahra axes on Friday.");
+    const fl::Mention* z = mention_of(ms, "Zahra");
+    ASSERT_NE(z, nullptr);
+    EXPECT_EQ(z->place_id, "oc:N0135") << z->why;
+}
