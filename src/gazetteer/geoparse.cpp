@@ -941,6 +941,8 @@ class Parser {
                 u.end = cand.end;
                 u.key = name_key(text_.substr(cand.start, cand.end - cand.start));
                 if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
+                // A person ("X, head of ...", "X said"), an outlet, a navigation line.
+                if (person_after(cand.end) || breadcrumb(cand.start, cand.end)) continue;
                 // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
                 const std::string head = u.key.substr(0, u.key.find(' '));
                 if (one_of(head, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat",
@@ -1183,6 +1185,62 @@ class Parser {
         return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower(word(i)));
     }
 
+    // The capitalised name run around tokens [first, last] (articles and "bin", "al" inside).
+    std::pair<std::size_t, std::size_t> name_run(std::size_t first, std::size_t last) const {
+        std::size_t rs = first, re = last;
+        for (std::size_t j = first; j > 0;) {
+            --j;
+            if (!joined(gap(j))) break;
+            if (name_member(j)) {
+                rs = j;
+            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+                break;
+            }
+        }
+        for (std::size_t j = last + 1; j < toks_.size(); ++j) {
+            if (!joined(gap(j - 1))) break;
+            if (name_member(j)) {
+                re = j;
+            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+                break;
+            }
+        }
+        return {rs, re};
+    }
+    // "<person noun>, " right before token i ("An opposition fighter, X").
+    bool title_apposition(std::size_t i) const {
+        if (i == 0) return false;
+        const std::string_view g = gap(i - 1);
+        return (g == ", " || g == ",") && is_title(lower(word(i - 1)));
+    }
+    // The text from byte `end` goes on as after a person's name: "said", ", head of", ", the
+    // head of", ", a spokesman", ", who said".
+    bool person_after(std::size_t end) const {
+        std::string_view rest = text_.substr(end, 40);
+        for (std::string_view p : {", head of", ", the head of", ", a spokesman", ", spokesman",
+                                   ", a commander", ", who said", ", who told", " said", ", said",
+                                   " told", ", told", " says", ", says"}) {
+            if (rest.substr(0, p.size()) == p) return true;
+        }
+        return false;
+    }
+    // Words after a name that make it an outlet ("Al Mayadeen television", "Al-Hadath TV").
+    static bool outlet_word(std::string_view lw) {
+        return one_of(lw, {"television", "tv", "channel", "channels", "newspaper", "radio",
+                           "website", "broadcaster", "satellite", "outlet", "news-agency"});
+    }
+    // [start, end) is an item of a breadcrumb line: " > ", " » " or " › " right before or
+    // after it (spaces on both sides: an HTML tag's ">Name" is not one).
+    bool breadcrumb(std::size_t start, std::size_t end) const {
+        for (std::string_view sep : {std::string_view(" > "), std::string_view(" \xC2\xBB "),
+                                     std::string_view(" \xE2\x80\xBA ")}) {
+            if (text_.substr(end, sep.size()) == sep) return true;
+            if (start >= sep.size() && text_.substr(start - sep.size(), sep.size()) == sep)
+                return true;
+        }
+        return false;
+    }
+
     void read_context(Match& m) const {
         // Part of a longer capitalised name that is not itself a place: "Hayat Tahrir
         // al-Sham", "Resul Serdar", "Agence France-Presse", "Syria Civil Defence".
@@ -1240,6 +1298,37 @@ class Parser {
             if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
                 m.penalty += 0.6;
                 m.penalty_why = "qualifies a highway";
+            }
+        }
+        // A web page's navigation line ("Home > News > World News").
+        if (breadcrumb(m.start, m.end)) {
+            m.penalty += 0.6;
+            m.penalty_why = "a web page's navigation";
+        }
+        // An outlet named like a place ("the Al Mayadeen television channel").
+        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
+            outlet_word(lower(word(m.last + 1)))) {
+            m.penalty += 0.6;
+            m.penalty_why = "names an outlet";
+        }
+        // A facility named after the place ("the al-Shahbaa dam", "Rastan bridge"): the
+        // gazetteer has no such facility under this name (else the longest match would have
+        // taken it), and the place or region is not it.
+        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
+            one_of(lower(word(m.last + 1)), {"dam", "bridge", "square", "mosque", "hospital",
+                                             "school", "church", "stadium", "university"})) {
+            m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
+            m.penalty_why = "names a " + lower(word(m.last + 1)) + ", not the place";
+        }
+        // A person: a name in apposition after a person noun ("An opposition fighter, Abu
+        // al-Huda al-Sourani, said"), or part of a longer name followed by "said", ", head
+        // of" ("Sheikhmous Ahmed, head of the office").
+        {
+            const auto [rs, re] = name_run(m.first, m.last);
+            const bool longer = rs < m.first || re > m.last;
+            if (title_apposition(rs) || (longer && person_after(toks_[re].end))) {
+                m.penalty += 0.6;
+                m.penalty_why = "a person's name";
             }
         }
         if (partial) {
@@ -1997,7 +2086,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         if (!abstain && ms[k].in_list && weak(k)) {
             const Place& p = *gaz.find_id(ranked.front().place_id);
             const ListArea area = list_area(k);
-            if (area.places >= 2 && p.country == "SY") {
+            // A country or governorate is no list item ("Hama, Syria's fourth-largest city").
+            if (area.places >= 2 && p.country == "SY" && p.feature_class != 'A') {
                 const double d = distance_km(p.lat, p.lon, area.lat, area.lon);
                 if (d > std::max(kListFarKm, 2 * area.spread)) {
                     abstain = true;

@@ -172,3 +172,21 @@ TEST(CityCue, NeighboursDecideATieOfSaturatedScores) {
     ASSERT_NE(z, nullptr);
     EXPECT_EQ(z->place_id, "oc:N0135") << z->why;
 }
+
+TEST(NonPlaces, OutletsPersonsNavigationAndFacilities) {
+    const std::string t =
+        "Home > News > World News\n"
+        "Rebels captured Saraqib on Friday, the Al Mayadeen television channel said.\n"
+        "An opposition fighter, Abu Al-Huda Al-Sourani, said the town of Saraqib had fallen.\n"
+        "Sheikhmous Ahmed, head of the regional office for displaced persons, said families "
+        "fled Tal Rifaat and Fafin, Hasia and Tal Shair.\n"
+        "Rebels completed the capture of Hama, Syria's fourth-largest city.\n"
+        "Opposition forces captured Fafin, Tal Shair and the al-Shahbaa dam in northern Aleppo.\n";
+    auto ms = parse(t);
+    for (const char* s : {"Home", "Al Mayadeen", "Al-Sourani", "Sheikhmous Ahmed", "al-Shahbaa"})
+        EXPECT_EQ(mention_of(ms, s), nullptr) << s << ": " << mention_of(ms, s)->why;
+    ASSERT_NE(mention_of(ms, "Saraqib"), nullptr);
+    ASSERT_NE(mention_of(ms, "Tal Rifaat"), nullptr);
+    // "Syria" in apposition to a list item is the country, never an unlocated list item.
+    for (const auto& m : ms) EXPECT_NE(m.place_id, "unlocated:syria");
+}
