@@ -1384,6 +1384,12 @@ class Parser {
         } else if (!before.empty() &&
                    one_of(before[0], {"rural", "rif", "province", "governorate"})) {
             set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
+        } else if (!before.empty() && before[0].size() > 6 && compass(before[0]) &&
+                   (before[0].ends_with("ern") || before[0].ends_with("erly")) &&
+                   m.first == m.last) {
+            // "in southern Idlib", "northwestern Hama": a part of the governorate (GUIDE);
+            // "western Aleppo countryside" already has its cue after the name.
+            set_cue(m, Cue::governorate, "direction \"" + before[0] + "\" before");
         }
     }
 

@@ -190,3 +190,16 @@ TEST(NonPlaces, OutletsPersonsNavigationAndFacilities) {
     // "Syria" in apposition to a list item is the country, never an unlocated list item.
     for (const auto& m : ms) EXPECT_NE(m.place_id, "unlocated:syria");
 }
+
+TEST(DirectionCue, ADirectionBeforeAGovernorateCapitalIsTheGovernorate) {
+    auto ms = parse("Airstrikes hit civilian areas in southern Idlib on Sunday.");
+    ASSERT_NE(mention_of(ms, "Idlib"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Idlib")->place_id, "fl:idlib-governorate");
+    auto ms2 = parse("Rebels advanced in northwestern Hama.");
+    ASSERT_NE(mention_of(ms2, "Hama"), nullptr);
+    EXPECT_EQ(mention_of(ms2, "Hama")->place_id, "fl:hama-governorate");
+    // Without a direction the city is meant.
+    auto ms3 = parse("Rebels entered Idlib on Sunday.");
+    ASSERT_NE(mention_of(ms3, "Idlib"), nullptr);
+    EXPECT_EQ(mention_of(ms3, "Idlib")->place_id, "gn:169389");
+}
