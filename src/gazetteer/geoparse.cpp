@@ -231,6 +231,8 @@ constexpr double kFarMinorKm = 150.0;
 constexpr double kSentenceFarKm = 100.0;
 // An item of a list of neighbourhoods lies this close to the city the article is about.
 constexpr double kDistrictKm = 12.0;
+// How far (in tokens) a list of neighbourhoods is scanned from one of its items.
+constexpr std::size_t kListScanTokens = 40;
 
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
@@ -1092,13 +1094,13 @@ class Parser {
                     std::size_t next = k;
                     for (std::size_t i = k + 1; i-- > 0;) {
                         Match& it = ms[i];
-                        if (i != k && it.penalty > 0) continue;
-                        if (i != k && !list_between(it, ms[next])) break;
-                        next = i;
                         if (am.start - it.start > 300 ||
                             text_.substr(it.end, am.start - it.end).find_first_of(".!?;\n") !=
                                 std::string_view::npos)
                             break;
+                        if (i != k && it.penalty > 0) continue;
+                        if (i != k && !list_between(it, ms[next])) break;
+                        next = i;
                         if (it.area_at != std::string_view::npos) break;
                         it.area_at = am.start;
                         it.area_dir = dir | (of_dir || located ? kRelative : 0);
@@ -1117,7 +1119,7 @@ class Parser {
             if (ms[k].fuzzy || !ms[k].entry) continue;
             // Forward over the list's other names (name words, commas, "and", "or").
             std::size_t j = ms[k].last + 1;
-            while (j < toks_.size()) {
+            while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
                 const std::string lw = lower(word(j));
@@ -1131,7 +1133,7 @@ class Parser {
                             gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
             // Backward: "the neighbourhoods of A, B and C".
             j = ms[k].first;
-            while (!district && j > 0) {
+            while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
                 const std::string lw = lower(word(j - 1));
