@@ -140,6 +140,11 @@ def neighbourhoods(data):
         k = arabic_key(v.get("original_name_a") or "")
         extra_en.setdefault(k, []).extend(
             e for e in v.get("alternative_english", []) if re.search("[A-Za-z]", e))
+        # Other Arabic names of the quarter ("الميسر" for كرم الميسر, al-Maysar): read by
+        # consonant skeleton at load.
+        extra_en[k].extend(
+            clean(a) for a in v.get("alternative_arabic", [])
+            if clean(a) and arabic_key(a) != k)
     own = {}
     for feat in feats:
         p = feat["properties"]

@@ -125,6 +125,7 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
     const Place& q = places_[i];
     for (std::size_t k = 0; k < q.names.size(); ++k) index_name(i, q.names[k], k < strong_names);
     if (q.feature_code == "AIRB" || q.feature_code == "AIRP") index_airfield_variants(i);
+    if (q.feature_code == "MILB") index_unit_variants(i);
     if (q.feature_code == "ADM1") governorates_.emplace(q.country + q.admin1, i);
     return i;
 }
@@ -152,6 +153,32 @@ void Gazetteer::index_airfield_variants(std::uint32_t i) {
     for (const auto& stem : stems) {
         for (std::string_view w : kWords) index_name(i, stem + std::string(w), /*strong=*/false);
     }
+}
+
+void Gazetteer::index_unit_variants(std::uint32_t i) {
+    // News names a unit's base by any of the unit words, with or without "base": "46th
+    // Regiment", "46th Brigade Base", "Brigade 46", "Base 46".
+    static constexpr std::string_view kUnits[] = {"regiment", "brigade", "battalion", "division"};
+    std::vector<std::string> names;
+    for (const auto& n : places_[i].names) {
+        if (script_of(n) != Script::latin) continue;
+        const std::string key = name_key(n);
+        for (std::string_view u : kUnits) {
+            const std::string uk = fold_word(u);
+            const std::size_t at = key.find(uk);
+            if (at == std::string::npos) continue;
+            // A whole word of the key.
+            if ((at > 0 && key[at - 1] != ' ') ||
+                (at + uk.size() < key.size() && key[at + uk.size()] != ' '))
+                continue;
+            for (std::string_view v : kUnits) {
+                std::string alt = key.substr(0, at) + fold_word(v) + key.substr(at + uk.size());
+                names.push_back(alt);
+                if (!alt.ends_with(" base")) names.push_back(alt + " base");
+            }
+        }
+    }
+    for (const auto& n : names) index_name(i, n, /*strong=*/false);
 }
 
 void Gazetteer::index_skeleton(std::uint32_t i, std::string_view name) {

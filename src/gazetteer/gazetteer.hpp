@@ -127,6 +127,7 @@ class Gazetteer {
     void index_skeleton(std::uint32_t i, std::string_view name);
     void index_arabic(std::uint32_t i, std::string_view name);  // also each part of "A_B"
     void index_airfield_variants(std::uint32_t i);  // "X airbase" also as "X airport", ...
+    void index_unit_variants(std::uint32_t i);  // "46th Regiment" also as "46th Brigade Base", ...
 };
 
 }  // namespace frontline

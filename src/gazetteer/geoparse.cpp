@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <unordered_set>
@@ -65,6 +66,26 @@ bool breaks_names(std::string_view lw) {
         "southeastern", "greater",   "rural",     "city",         "province",     "governorate",
         "countryside",  "airport",   "airbase",   "town",         "village"};
     return kWords.count(lw) != 0;
+}
+
+// Folded keys of the generic words that open Arabic place names ("Kafr X" village of X, "Tal
+// X" hill of X, "Deir X" monastery of X, "Umm X", "Abu X", "Bab X" gate of X, ...): a
+// gazetteer name made of one of them alone is not the place of a longer name.
+bool generic_key(std::string_view key) {
+    static const std::unordered_set<std::string> kKeys = [] {
+        std::unordered_set<std::string> s;
+        for (const char* w :
+             {"kafr",    "kfar",   "kafar",   "tal",    "tall",    "tell",    "tel",
+              "deir",    "dayr",   "dair",    "jabal",  "jebel",   "jbal",    "jabl",
+              "ain",     "ayn",    "ein",     "umm",    "um",      "abu",     "abou",
+              "bab",     "sheikh", "shaykh",  "shaikh", "sheik",   "khirbet", "khirbat",
+              "kherbet", "khirba", "khirbit", "beit",   "bayt",    "bait",    "bir",
+              "ras",     "maarat", "marat",   "qalaat", "mazraat", "tallat",  "tallet",
+              "jisr",    "khan",   "qasr",    "marj",   "wadi",    "hawsh",   "hosh"})
+            s.insert(fold_word(w));
+        return s;
+    }();
+    return key.find(' ') == std::string_view::npos && kKeys.count(std::string(key)) != 0;
 }
 
 // Lower-case words that may sit inside a proper name ("Syrian Observatory for Human Rights").
@@ -125,7 +146,33 @@ struct Match {
     bool foreign_namesake = false;
     std::vector<std::uint32_t> alt_ids;
     std::string alt_skel;
+    // The area named right after the list this name is an item of, or after the name itself
+    // ("A, B and C in northern Aleppo", "X, located west of Aleppo", "... in the western
+    // Aleppo countryside"): the start of that area name's match (npos if none) and the
+    // compass directions named with it (kNorth, ...).
+    std::size_t area_at = std::string_view::npos;
+    unsigned area_dir = 0;
+    // An item of a list of city neighbourhoods ("the A, B and C neighbourhoods", "the
+    // districts of A and B"): a place of the city the article is about, not a far town.
+    bool district = false;
 };
+
+constexpr unsigned kNorth = 1, kSouth = 2, kEast = 4, kWest = 8;
+// Match::area_dir: the area is relative to the city ("west of Aleppo"), not its governorate.
+constexpr unsigned kRelative = 16;
+
+// The compass directions a word names ("northwestern" -> kNorth | kWest), 0 if none.
+unsigned compass(std::string_view lw) {
+    unsigned d = 0;
+    auto has = [&](std::string_view w) { return lw.find(w) != std::string_view::npos; };
+    if (!(has("north") || has("south") || has("east") || has("west"))) return 0;
+    if (lw.size() > 12) return 0;
+    if (has("north")) d |= kNorth;
+    if (has("south")) d |= kSouth;
+    if (has("east")) d |= kEast;
+    if (has("west")) d |= kWest;
+    return d;
+}
 
 // One item of a comma/"and" list in a clause, as byte offsets.
 struct Item {
@@ -157,6 +204,8 @@ constexpr double kFuzzyMinScore = 0.75;
 constexpr long kFuzzyTownPopulation = 20000;
 // Two exact candidates in Syria more than 10 km apart whose scores differ by less: abstain.
 constexpr double kExactCoinToss = 0.02;
+// ... unless the places named beside it favour the runner-up by this much more.
+constexpr double kNeighboursDecide = 0.05;
 
 // Two fuzzy candidates more than 10 km apart whose scores differ by less than this: abstain.
 constexpr double kCoinToss = 0.05;
@@ -177,6 +226,13 @@ constexpr double kListAreaSameKm = 3.0;
 // An exact match whose only places are OCHA communities this far from the article's
 // places is read by skeleton too (see geoparse()).
 constexpr double kFarMinorKm = 150.0;
+// An OCHA community in a list or place slot this far from every place its sentence names
+// clearly abstains (unlocated).
+constexpr double kSentenceFarKm = 100.0;
+// An item of a list of neighbourhoods lies this close to the city the article is about.
+constexpr double kDistrictKm = 12.0;
+// How far (in tokens) a list of neighbourhoods is scanned from one of its items.
+constexpr std::size_t kListScanTokens = 40;
 
 std::string km_text(double km) {
     return std::to_string(static_cast<int>(km + 0.5)) + " km";
@@ -258,6 +314,15 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
             case Cue::populated:
                 if (p.feature_class == 'P') add(0.05, m.cue_why);
                 if (p.feature_class == 'A') add(-0.3, m.cue_why);
+                // "the city of Afrin", "the town of X": not a hamlet known only to OCHA's
+                // list when a namesake is a town.
+                if (minor && p.population == 0 && p.feature_code == "PPL" && e.ids.size() > 1 &&
+                    (m.cue_why.find("\"city\"") != std::string::npos ||
+                     m.cue_why.find("\"town\"") != std::string::npos))
+                    add(-0.15,
+                        "a village, not a " +
+                            std::string(m.cue_why.find("\"city\"") != std::string::npos ? "city"
+                                                                                        : "town"));
                 break;
             case Cue::airfield:
                 if (p.feature_class == 'S') add(0.1, m.cue_why);
@@ -383,6 +448,16 @@ class Parser {
                     i += n;
                     continue;
                 }
+                // A generic word alone ("Kafr" of "Kafr Basma", "Tal" of "Tal Bazo"): a
+                // village the gazetteer calls just "Kafr" is not meant. The whole capitalised
+                // name is left to the place slots and lists (unlocated there).
+                if (generic_key(best_key)) {
+                    i = after;
+                    while (i < toks_.size() && (toks_[i].key.empty() || name_member(i)) &&
+                           joined(gap(i - 1)))
+                        ++i;
+                    continue;
+                }
             }
             if (!best) {
                 if (std::size_t n = translated_match(i, out)) {
@@ -418,6 +493,7 @@ class Parser {
         }
         spread_governorate_cues(out);
         mark_slots(out);
+        mark_areas(out);
         if (unlocated_) find_unlocated(out);
         return out;
     }
@@ -524,8 +600,10 @@ class Parser {
             if (skel.size() >= 3) {
                 if (const auto* v = gaz_.find_skeleton(skel)) ids = *v;
             }
-            // "Tal X" (the hill of X) where only the village X is known: X's places.
-            if (n >= 2 && toks_[i].key == "tal") {
+            // "Tal X" (the hill of X), "Jabal X" (the hill or mountain at X) where only the
+            // village X is known: X's places.
+            if (n >= 2 && (toks_[i].key == "tal" || toks_[i].key == fold_word("jabal") ||
+                           toks_[i].key == fold_word("jebel"))) {
                 std::size_t r = i + 1;
                 while (r <= last && toks_[r].key.empty()) ++r;
                 if (r <= last) {
@@ -542,7 +620,8 @@ class Parser {
                     if (const KeyEntry* e = gaz_.find_entry(name_key(rest))) add_ids(&e->ids);
                     const std::string rs = skeleton(rest);
                     if (rs.size() >= 3) add_ids(gaz_.find_skeleton(rs));
-                    if (!ids.empty() && skel.size() < 3) skel = "tl+" + rs;
+                    if (!ids.empty() && skel.size() < 3)
+                        skel = (toks_[i].key == "tal" ? "tl+" : "jbl+") + rs;
                 }
             }
             if (ids.empty()) continue;
@@ -864,6 +943,8 @@ class Parser {
                 u.end = cand.end;
                 u.key = name_key(text_.substr(cand.start, cand.end - cand.start));
                 if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
+                // A person ("X, head of ...", "X said"), an outlet, a navigation line.
+                if (person_after(cand.end) || breadcrumb(cand.start, cand.end)) continue;
                 // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
                 const std::string head = u.key.substr(0, u.key.find(' '));
                 if (one_of(head, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat",
@@ -922,6 +1003,152 @@ class Parser {
         }
     }
 
+    // A Syrian governorate capital (or governorate) among the places a name may be.
+    const Place* area_place(const Match& m) const {
+        if (m.fuzzy || !m.entry || m.penalty > 0) return nullptr;
+        const Place* gov = nullptr;
+        for (std::uint32_t id : m.entry->ids) {
+            const Place& p = gaz_.place(id);
+            if (p.country != "SY") continue;
+            if (p.feature_class == 'P' && (p.feature_code == "PPLA" || p.feature_code == "PPLC"))
+                return &p;
+            if (p.feature_code == "ADM1") gov = &p;
+        }
+        return gov;
+    }
+
+    // Only list separators and the names of other items lie between a and b ("A, Tal X
+    // and B").
+    bool list_between(const Match& a, const Match& b) const {
+        for (std::size_t j = a.last + 1; j < toks_.size() && toks_[j].start < b.start; ++j) {
+            const std::string lw = lower(word(j));
+            if (!(toks_[j].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
+                  name_member(j)))
+                return false;
+        }
+        const std::string_view g = text_.substr(a.end, b.start - a.end);
+        if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) return false;
+        return g.find(',') != std::string_view::npos || g.find(" and ") != std::string_view::npos ||
+               g.find(" or ") != std::string_view::npos;
+    }
+
+    // Match::area_at, area_dir and district (see there).
+    void mark_areas(std::vector<Match>& ms) const {
+        for (std::size_t a = 0; a < ms.size(); ++a) {
+            const Match& am = ms[a];
+            if (!area_place(am)) continue;
+            // Not one of two areas ("in Raqqa and Hasakah"): the items may lie in either.
+            if (am.last + 1 < toks_.size() && one_of(lower(word(am.last + 1)), {"and", "or"}) &&
+                gap(am.last).find_first_of(".;:!?") == std::string_view::npos)
+                continue;
+            if (a + 1 < ms.size() && text_.substr(am.end, ms[a + 1].start - am.end) == ", ")
+                continue;
+            // The words before the area name, back to the name that ends the list: "in",
+            // "the", "of", directions, "countryside", "located", ... and nothing else.
+            std::size_t f = am.first;
+            if (f > 0 && toks_[f - 1].start == am.start) --f;
+            unsigned dir = 0;
+            bool in = false, of_dir = false, located = false;
+            std::size_t j = f;
+            std::string prev;  // the word after the one read (text order)
+            for (std::size_t n = 0; j > 0 && n < 6; ++n) {
+                if (gap(j - 1).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j - 1));
+                const unsigned d = compass(lw);
+                if (d) {
+                    dir |= d;
+                    of_dir |= prev == "of";
+                } else if (lw == "in") {
+                    in = true;
+                } else if (one_of(lw, {"located", "lying", "situated"})) {
+                    located = true;
+                } else if (!one_of(lw, {"the", "of", "rural", "countryside", "parts", "part",
+                                        "areas", "area", "province", "governorate", "city"})) {
+                    break;
+                }
+                prev = lw;
+                --j;
+                // The phrase starts here if a name ends just before it (a comma allowed).
+                if (j > 0 && (in || of_dir || located)) {
+                    const std::string_view g = gap(j - 1);
+                    if (g != " " && g != ", " && g != "," && g != " ,") continue;
+                    // A name ends there, or two words after one ("the X dam", "the X
+                    // Regiment area"): the last item of a list, or the item itself.
+                    std::size_t k = a;
+                    while (k > 0 && ms[k - 1].start >= toks_[j - 1].end) --k;
+                    if (k == 0) continue;
+                    --k;
+                    const std::string_view tail =
+                        text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
+                    bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                    for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
+                        const std::string lw = lower(word(t));
+                        listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
+                                 name_member(t);
+                    }
+                    if (!listed && (ms[k].last + 3 < j ||
+                                    tail.find_first_of(".;:!?()\"\n,") != std::string_view::npos))
+                        continue;
+                    // That match and the items of its list before it, in the same sentence
+                    // (a penalised part of an item, "Dabaa" of "Talat al-Dabaa", skipped).
+                    std::size_t next = k;
+                    for (std::size_t i = k + 1; i-- > 0;) {
+                        Match& it = ms[i];
+                        if (am.start - it.start > 300 ||
+                            text_.substr(it.end, am.start - it.end).find_first_of(".!?;\n") !=
+                                std::string_view::npos)
+                            break;
+                        if (i != k && it.penalty > 0) continue;
+                        if (i != k && !list_between(it, ms[next])) break;
+                        next = i;
+                        if (it.area_at != std::string_view::npos) break;
+                        it.area_at = am.start;
+                        it.area_dir = dir | (of_dir || located ? kRelative : 0);
+                        if (it.slot && !it.in_list) break;  // a slot opens the list
+                    }
+                    break;
+                }
+            }
+        }
+        // Lists of neighbourhoods: "the A, B, and C neighbourhoods", "the districts of A, B".
+        auto district_word = [](std::string_view lw) {
+            return one_of(lw, {"neighbourhoods", "neighborhoods", "neighbourhood", "neighborhood",
+                               "districts", "quarters"});
+        };
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            if (ms[k].fuzzy || !ms[k].entry) continue;
+            // Forward over the list's other names (name words, commas, "and", "or").
+            std::size_t j = ms[k].last + 1;
+            while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
+                const std::string_view g = gap(j - 1);
+                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j));
+                if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            bool district = j < toks_.size() && district_word(lower(word(j))) &&
+                            gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
+            // Backward: "the neighbourhoods of A, B and C".
+            j = ms[k].first;
+            while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
+                const std::string_view g = gap(j - 1);
+                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                const std::string lw = lower(word(j - 1));
+                if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
+                    lw == "the" || lw == "including" || name_member(j - 1)) {
+                    --j;
+                    continue;
+                }
+                district = district_word(lw);
+                break;
+            }
+            ms[k].district = district;
+        }
+    }
+
     std::string_view word(std::size_t i) const {
         return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start);
     }
@@ -958,6 +1185,62 @@ class Parser {
     // A member of a capitalised proper name (not a function word, day or qualifier).
     bool name_member(std::size_t i) const {
         return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower(word(i)));
+    }
+
+    // The capitalised name run around tokens [first, last] (articles and "bin", "al" inside).
+    std::pair<std::size_t, std::size_t> name_run(std::size_t first, std::size_t last) const {
+        std::size_t rs = first, re = last;
+        for (std::size_t j = first; j > 0;) {
+            --j;
+            if (!joined(gap(j))) break;
+            if (name_member(j)) {
+                rs = j;
+            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+                break;
+            }
+        }
+        for (std::size_t j = last + 1; j < toks_.size(); ++j) {
+            if (!joined(gap(j - 1))) break;
+            if (name_member(j)) {
+                re = j;
+            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+                break;
+            }
+        }
+        return {rs, re};
+    }
+    // "<person noun>, " right before token i ("An opposition fighter, X").
+    bool title_apposition(std::size_t i) const {
+        if (i == 0) return false;
+        const std::string_view g = gap(i - 1);
+        return (g == ", " || g == ",") && is_title(lower(word(i - 1)));
+    }
+    // The text from byte `end` goes on as after a person's name: "said", ", head of", ", the
+    // head of", ", a spokesman", ", who said".
+    bool person_after(std::size_t end) const {
+        std::string_view rest = text_.substr(end, 40);
+        for (std::string_view p : {", head of", ", the head of", ", a spokesman", ", spokesman",
+                                   ", a commander", ", who said", ", who told", " said", ", said",
+                                   " told", ", told", " says", ", says"}) {
+            if (rest.substr(0, p.size()) == p) return true;
+        }
+        return false;
+    }
+    // Words after a name that make it an outlet ("Al Mayadeen television", "Al-Hadath TV").
+    static bool outlet_word(std::string_view lw) {
+        return one_of(lw, {"television", "tv", "channel", "channels", "newspaper", "radio",
+                           "website", "broadcaster", "satellite", "outlet", "news-agency"});
+    }
+    // [start, end) is an item of a breadcrumb line: " > ", " » " or " › " right before or
+    // after it (spaces on both sides: an HTML tag's ">Name" is not one).
+    bool breadcrumb(std::size_t start, std::size_t end) const {
+        for (std::string_view sep : {std::string_view(" > "), std::string_view(" \xC2\xBB "),
+                                     std::string_view(" \xE2\x80\xBA ")}) {
+            if (text_.substr(end, sep.size()) == sep) return true;
+            if (start >= sep.size() && text_.substr(start - sep.size(), sep.size()) == sep)
+                return true;
+        }
+        return false;
     }
 
     void read_context(Match& m) const {
@@ -1019,6 +1302,37 @@ class Parser {
                 m.penalty_why = "qualifies a highway";
             }
         }
+        // A web page's navigation line ("Home > News > World News").
+        if (breadcrumb(m.start, m.end)) {
+            m.penalty += 0.6;
+            m.penalty_why = "a web page's navigation";
+        }
+        // An outlet named like a place ("the Al Mayadeen television channel").
+        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
+            outlet_word(lower(word(m.last + 1)))) {
+            m.penalty += 0.6;
+            m.penalty_why = "names an outlet";
+        }
+        // A facility named after the place ("the al-Shahbaa dam", "Rastan bridge"): the
+        // gazetteer has no such facility under this name (else the longest match would have
+        // taken it), and the place or region is not it.
+        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
+            one_of(lower(word(m.last + 1)), {"dam", "bridge", "square", "mosque", "hospital",
+                                             "school", "church", "stadium", "university"})) {
+            m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
+            m.penalty_why = "names a " + lower(word(m.last + 1)) + ", not the place";
+        }
+        // A person: a name in apposition after a person noun ("An opposition fighter, Abu
+        // al-Huda al-Sourani, said"), or part of a longer name followed by "said", ", head
+        // of" ("Sheikhmous Ahmed, head of the office").
+        {
+            const auto [rs, re] = name_run(m.first, m.last);
+            const bool longer = rs < m.first || re > m.last;
+            if (title_apposition(rs) || (longer && person_after(toks_[re].end))) {
+                m.penalty += 0.6;
+                m.penalty_why = "a person's name";
+            }
+        }
         if (partial) {
             // A short key inside a longer name ("Re" of a word like "Re'em") even more so.
             m.penalty += m.key.size() <= 3 ? 0.6 : 0.4;
@@ -1072,6 +1386,12 @@ class Parser {
         } else if (!before.empty() &&
                    one_of(before[0], {"rural", "rif", "province", "governorate"})) {
             set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
+        } else if (!before.empty() && before[0].size() > 6 && compass(before[0]) &&
+                   (before[0].ends_with("ern") || before[0].ends_with("erly")) &&
+                   m.first == m.last) {
+            // "in southern Idlib", "northwestern Hama": a part of the governorate (GUIDE);
+            // "western Aleppo countryside" already has its cue after the name.
+            set_cue(m, Cue::governorate, "direction \"" + before[0] + "\" before");
         }
     }
 
@@ -1372,6 +1692,12 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             continue;
         }
         rankings[k] = rank(gaz, m, &admin1, opt.governorate_cues);
+        // Every place of the name refused ("Hoor" = OCHA's "Hur", a name of three letters
+        // or fewer): a list item or a name in a place slot is read in the list's area, else
+        // unlocated, like a name the gazetteer lacks.
+        if (rankings[k].empty() && (m.in_list || m.slot) && !m.road && m.penalty <= 0 &&
+            opt.unlocated && !opt.keep_abstentions)
+            unlocated_far.push_back(k);
     }
     // Homonyms: Syrian candidates of an ambiguous name gain by their distance to the places
     // of the unambiguous mentions named within 300 characters ("Souran" beside Morek is the
@@ -1600,6 +1926,138 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         std::stable_sort(ranked.begin(), ranked.end(),
                          [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     }
+    // The area named after a list or an item ("A, B and C in northern Aleppo", "X, located
+    // west of Aleppo"): the items' namesakes outside it lose, a namesake of the same consonant
+    // skeleton inside it may stand in for a name the gazetteer knows only elsewhere ("Kafr
+    // Basin", the Idlib village, for كفر بسين west of Aleppo); an item whose places all lie
+    // outside abstains. Items of a list of neighbourhoods must lie in the city the article
+    // is about.
+    std::vector<char> area_out(ms.size(), 0);
+    auto find_match_at = [&](std::size_t at) -> const Match* {
+        auto it = std::lower_bound(ms.begin(), ms.end(), at,
+                                   [](const Match& a, std::size_t v) { return a.start < v; });
+        return it != ms.end() && it->start == at ? &*it : nullptr;
+    };
+    auto city_of = [&](const Match& a) -> const Place* {
+        if (a.fuzzy || !a.entry) return nullptr;
+        for (std::uint32_t id : a.entry->ids) {
+            const Place& p = gaz.place(id);
+            if (p.country == "SY" && p.feature_class == 'P' &&
+                (p.feature_code == "PPLA" || p.feature_code == "PPLC"))
+                return &p;
+        }
+        return nullptr;
+    };
+    auto city_level = [](const Place& p) {
+        return p.country == "SY" && p.feature_class == 'P' &&
+               (p.feature_code == "PPLA" || p.feature_code == "PPLC" || p.population >= 100000);
+    };
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+        auto& ranked = rankings[k];
+        const Match& m = ms[k];
+        if (ranked.empty() || m.penalty > 0) continue;
+        std::function<bool(const Place&)> inside;
+        std::string area_why;
+        if (m.area_at != std::string_view::npos) {
+            const Match* am = find_match_at(m.area_at);
+            if (!am || am == &m) continue;
+            const Place* city = city_of(*am);
+            std::string admin;
+            for (std::uint32_t id : am->entry->ids) {
+                const Place& p = gaz.place(id);
+                if (p.country == "SY" && (p.feature_code == "ADM1" || &p == city)) admin = p.admin1;
+            }
+            if (admin.empty()) continue;
+            const unsigned dir = m.area_dir;
+            inside = [&gaz, city, admin, dir](const Place& p) {
+                (void)gaz;
+                if (p.country != "SY") return false;
+                if (!city) return p.admin1 == admin;
+                const double d = distance_km(p.lat, p.lon, city->lat, city->lon);
+                if (d > 120 || (!(dir & kRelative) && p.admin1 != admin && d > 40)) return false;
+                constexpr double kSide = 0.02;  // about 2 km
+                if ((dir & kWest) && p.lon > city->lon - kSide) return false;
+                if ((dir & kEast) && p.lon < city->lon + kSide) return false;
+                if ((dir & kNorth) && p.lat < city->lat + kSide) return false;
+                if ((dir & kSouth) && p.lat > city->lat - kSide) return false;
+                return true;
+            };
+            area_why =
+                "the area named after it (" + text.substr(am->start, am->end - am->start) + ")";
+        } else if (m.district) {
+            // A name of a large place itself ("the Aleppo neighbourhoods") is not an item.
+            bool big = false;
+            for (const auto& c : ranked) big |= city_level(*gaz.find_id(c.place_id));
+            if (big) continue;
+            // The city the article is about here: the last clearly placed city before the
+            // name, else the first after it in the same sentence.
+            const Place* city = nullptr;
+            for (const auto& [pos, a] : anchor) {
+                if (!city_level(*a)) continue;
+                if (pos < m.start) {
+                    city = a;
+                } else {
+                    if (same_sentence(pos, m.start)) city = a;
+                    break;
+                }
+            }
+            if (!city) continue;
+            // A neighbourhood is in some city; another place must be near this one.
+            inside = [city](const Place& p) {
+                return p.country == "SY" &&
+                       (p.feature_code == "PPLX" || p.kind() == "neighbourhood" ||
+                        distance_km(p.lat, p.lon, city->lat, city->lon) <= kDistrictKm);
+            };
+            area_why = "a neighbourhood of " + city->name;
+        } else {
+            continue;
+        }
+        bool any_inside = false;
+        // Only Syrian names: a foreign capital beside a Syrian area ("pro-Ankara factions
+        // north of Aleppo") is another kind of mention.
+        if (gaz.find_id(ranked.front().place_id)->country != "SY") continue;
+        for (auto& c : ranked) {
+            const Place& p = *gaz.find_id(c.place_id);
+            if (p.feature_class == 'A' || p.feature_class == 'R' || p.feature_class == 'L')
+                continue;
+            if (inside(p)) {
+                any_inside = true;
+                c.score = std::min(1.0, c.score + 0.1);
+                c.why += ", in " + area_why;
+            } else {
+                c.score = std::max(0.0, c.score - 0.35);
+                c.why += ", outside " + area_why;
+            }
+        }
+        // A place of the same consonant skeleton inside the area, when no candidate is.
+        if (!any_inside) {
+            const std::string skel = skeleton(text.substr(m.start, m.end - m.start));
+            const auto* ids = skel.size() >= 3 ? gaz.find_skeleton(skel) : nullptr;
+            const Place* only = nullptr;
+            bool several = false;
+            for (std::uint32_t id : ids ? *ids : std::vector<std::uint32_t>{}) {
+                const Place& p = gaz.place(id);
+                if (p.feature_class != 'P' || !inside(p)) continue;
+                if (only && distance_km(p.lat, p.lon, only->lat, only->lon) > kListAreaSameKm)
+                    several = true;
+                if (!only) only = &p;
+            }
+            if (only && !several) {
+                Candidate c;
+                c.place_id = only->id;
+                c.score = 0.7;
+                c.why = "spelling variant (consonant skeleton " + skel + "), the only place of " +
+                        "it in " + area_why;
+                ranked.push_back(std::move(c));
+            }
+        }
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+        const Place& best = *gaz.find_id(ranked.front().place_id);
+        if (!inside(best) && best.feature_class != 'A' && best.feature_class != 'R' &&
+            best.feature_class != 'L')
+            area_out[k] = 1;
+    }
     auto emit = [&](std::size_t k) {
         auto& ranked = rankings[k];
         if (ranked.empty()) return;
@@ -1610,6 +2068,15 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             auto it = proximity[k].find(c.place_id);
             return it == proximity[k].end() ? 0.0 : it->second;
         };
+        // Scores saturate at 1: a runner-up that ties and that the places beside it clearly
+        // favour ("Hamdaniyya, New Aleppo, and Zahra": the Aleppo quarter, not the town by
+        // Nubl) is the one meant.
+        if (!abstain && ranked.size() > 1 &&
+            ranked.front().score - ranked[1].score < kExactCoinToss &&
+            bonus(ranked[1]) > bonus(ranked.front()) + kNeighboursDecide) {
+            std::swap(ranked[0], ranked[1]);
+            ranked.front().why += "; the places beside it favour it over a namesake";
+        }
         if (!abstain && ranked.size() > 1 &&
             ranked.front().score - ranked[1].score < kExactCoinToss &&
             bonus(ranked.front()) <= bonus(ranked[1]) + 0.02) {
@@ -1627,7 +2094,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         if (!abstain && ms[k].in_list && weak(k)) {
             const Place& p = *gaz.find_id(ranked.front().place_id);
             const ListArea area = list_area(k);
-            if (area.places >= 2 && p.country == "SY") {
+            // A country or governorate is no list item ("Hama, Syria's fourth-largest city").
+            if (area.places >= 2 && p.country == "SY" && p.feature_class != 'A') {
                 const double d = distance_km(p.lat, p.lon, area.lat, area.lon);
                 if (d > std::max(kListFarKm, 2 * area.spread)) {
                     abstain = true;
@@ -1643,6 +2111,32 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
             abstain = true;
             far_from_list = true;
+        }
+        // An OCHA community in a list or slot far from every place the same sentence names
+        // clearly ("the villages of A, B" west of Hama city: not a namesake near Aleppo).
+        if (!abstain && (ms[k].in_list || ms[k].slot) && opt.unlocated) {
+            const Place& p = *gaz.find_id(ranked.front().place_id);
+            if (is_minor(p)) {
+                double nearest = 1e9;
+                const auto [lo, hi] = anchors_near(ms[k].start);
+                for (auto ai = lo; ai != hi; ++ai) {
+                    if (ai->second == &p || !same_sentence(ai->first, ms[k].start)) continue;
+                    nearest = std::min(nearest,
+                                       distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
+                }
+                if (nearest < 1e9 && nearest > kSentenceFarKm) {
+                    abstain = true;
+                    far_from_list = true;
+                    ranked.front().why +=
+                        "; abstained: " + km_text(nearest) + " from the places its sentence names";
+                }
+            }
+        }
+        if (area_out[k]) {
+            abstain = true;
+            // A list item or a name in a place slot is a place the gazetteer lacks there.
+            far_from_list = ms[k].in_list || ms[k].slot || ms[k].district;
+            ranked.front().why += "; abstained: outside the area the text places it in";
         }
         if (far_from_list && opt.unlocated && !opt.keep_abstentions) {
             unlocated_far.push_back(k);

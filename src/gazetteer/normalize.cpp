@@ -538,6 +538,12 @@ std::string fold_word(std::string_view word) {
     // the folds overwrite the letters before it.
     const bool vowel_h = n >= 4 && s[n - 1] == 'h' &&
                          std::string_view("aeiou").find(s[n - 2]) != std::string_view::npos;
+    // -eh and -ah are one ending (the ta marbuta: Quriyeh, Quriyah, Quriya).
+    if (vowel_h && s[n - 2] == 'e') s[n - 2] = 'a';
+    auto consonant = [](char x) {
+        return x >= 'a' && x <= 'z' &&
+               std::string_view("aeiouyw").find(x) == std::string_view::npos;
+    };
     std::size_t w = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
@@ -555,6 +561,10 @@ std::string fold_word(std::string_view word) {
             ++i;
         } else if (c == 'a' && d == 'i') {
             s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh
+            ++i;
+        } else if (i > 0 && (c == 'a' || c == 'e') && d == 'y' && i + 2 < n &&
+                   consonant(s[i + 2])) {
+            s[w++] = 'i';  // ay/ey before a consonant, not word-initial (Ayn): Shaykh, Kweyris
             ++i;
         } else if (c == 'q') {
             s[w++] = 'k';  // q/k: Qafr, Kafr

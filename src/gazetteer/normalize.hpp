@@ -9,7 +9,8 @@ namespace frontline {
 
 // Folds one word: transliterates to ASCII (ICU "Any-Latin; Latin-ASCII"), lower-cases,
 // drops ayn/hamza marks and apostrophes, and squeezes spelling variants (doubled letters,
-// ou/u, ee/i, e/i, o/u). Returns "" for a definite article (al, el, an, ar, as, ash, at, az,
+// ou/u, ee/i, e/i, o/u, ai/ei and a non-initial ay/ey before a consonant, -eh/-ah). Returns ""
+// for a definite article (al, el, an, ar, as, ash, at, az,
 // ad, ...) so that "al-Numan", "an-Nu'man" and "Numan" meet.
 std::string fold_word(std::string_view word);
 
