@@ -81,7 +81,8 @@ TEST(AreaAfterList, ItChoosesTheItemsHomonym) {
         "Aleppo.");
     const fl::Mention* houta = mention_of(ms3, "Al-Houta");
     ASSERT_NE(houta, nullptr);
-    if (houta->located) EXPECT_LT(houta->lon, aleppo->lon) << houta->why;
+    EXPECT_TRUE(houta->located) << houta->why;
+    EXPECT_LT(houta->lon, aleppo->lon) << houta->why;
     // A town in another governorate "south-west of Aleppo" is still relative to the city.
     auto ms4 = parse("They reached the town of Maarat al-Numan, south-west of Aleppo.");
     ASSERT_NE(mention_of(ms4, "Maarat al-Numan"), nullptr);
