@@ -726,6 +726,9 @@ const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors
         std::transform(name.begin(), name.end(), name.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (name.ends_with(" " + a->phrase)) return discourse;
+        // An army's troops: "troops cleared Tal Rifaat" after the Syrian National Army.
+        if (name.ends_with(" army") && contains_word_list(a->phrase, lexicon().army_troops))
+            return discourse;
     }
     if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
     // A group noun with a side ("the factions": opposition) never names a side other than
@@ -1018,7 +1021,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     resolve(s, actors, ai, discourse ? discourse : main_side(Controller::unknown));
             }
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
-                if (!last_side && !oblique(s, a)) last_side = a.info;
+                // (A short form stands for the side it shortens: "the army" after the SNA.)
+                if (!last_side && !oblique(s, a)) last_side = resolve(s, actors, ai, discourse);
                 if (a.info->role == ActorRole::controller) {
                     auto& v = named[a.info->side];
                     ++v.first;

@@ -73,6 +73,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"held_since", &Lexicon::held_since},
     {"actor_as_modifier", &Lexicon::actor_as_modifier},
     {"vacated", &Lexicon::vacated},
+    {"army_troops", &Lexicon::army_troops},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -524,6 +524,12 @@ TEST(Shapes, TheArmyAfterTheNationalArmyIsTheNationalArmy) {
     EXPECT_EQ(ctl(extract("The Syrian army entered Atarib.\nThe army also captured Kafr Nuran."),
                   "fl:kafr-nuran"),
               fl::Controller::government);
+    // Its troops, and the army after them.
+    auto t = extract(
+        "The Syrian National Army took full control of Atarib.\nTroops cleared Morek of "
+        "terrorists.\nThe army also liberated Kafr Nuran.");
+    EXPECT_EQ(ctl(t, "fl:morek"), fl::Controller::sna);
+    EXPECT_EQ(ctl(t, "fl:kafr-nuran"), fl::Controller::sna);
 }
 
 TEST(Shapes, APossessiveDateIsItsNounsAlone) {
