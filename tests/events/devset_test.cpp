@@ -23,9 +23,9 @@ namespace fl = frontline;
 namespace {
 
 // What this code reached on the devset when the guard was set (percent).
-constexpr double kRecall = 93.8;
+constexpr double kRecall = 94.5;
 constexpr double kPrecision = 96.4;
-constexpr double kStatus = 95.6;
+constexpr double kStatus = 94.9;
 
 std::filesystem::path devset() {
     return fl::test::source_dir().parent_path() / "shared" / "devset";
