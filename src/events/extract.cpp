@@ -1246,10 +1246,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                  {", which ", ", who ", " that ", " which ", " who "}) {
                                 if (!head.ends_with(r)) continue;
                                 const std::size_t rel = back - r.size();
-                                for (std::size_t i = 0; i < actors.size(); ++i) {
-                                    if (actors[i].end == rel && can_act(actors[i].info))
-                                        actor = ctx.resolve_at(i);
-                                }
+                                // (Actors are in text order and do not overlap: their ends
+                                // are sorted too.)
+                                auto it = std::partition_point(
+                                    actors.begin(), actors.end(),
+                                    [&](const ActorHit& h) { return h.end < rel; });
+                                if (it != actors.end() && it->end == rel && can_act(it->info))
+                                    actor = ctx.resolve_at(
+                                        static_cast<std::size_t>(it - actors.begin()));
                                 break;
                             }
                         }
@@ -1449,7 +1453,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Not "the city of X" (X is named), nor "the city's airport" (something of it).
             // Also after a part: "entered several parts of the city" (then partial).
             std::size_t city_at = t.end;
-            if (auto c = s.find(" the city", t.end);
+            if (auto c = s.substr(0, std::min(s.size(), t.end + 40)).find(" the city", t.end);
                 c != std::string_view::npos && c > t.end && c - t.end <= 30 &&
                 s.substr(t.end, c - t.end).ends_with(" of") &&
                 contains_any(s.substr(t.end, c - t.end + 1), lexicon().partial_before))
