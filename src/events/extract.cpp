@@ -1762,6 +1762,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 if (d.start >= limit) continue;
                 // "the previous day's capture of X": a possessive date is its noun's alone.
                 if (s.substr(d.end).starts_with("'s ") && t.start != d.end + 3) continue;
+                // "seized Hama in the offensive that began on November 27": the relative
+                // clause's date, not the capture's.
+                if (d.start >= t.end) {
+                    std::string_view between = s.substr(t.end, d.start - t.end);
+                    if (between.find(" that ") != std::string_view::npos ||
+                        between.find(" which ") != std::string_view::npos)
+                        continue;
+                }
                 std::size_t dist =
                     d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
                 if (dist < best) best = dist, when = &d;

@@ -756,6 +756,23 @@ TEST(Shapes, CountedPlacesNamedInTheNextSentence) {
               nullptr);
 }
 
+TEST(Shapes, ARelativeClausesDateIsNotTheCaptures) {
+    auto e =
+        extract("Rebels seized Saraqib in the offensive that began on November 27.", "2024-12-06");
+    const auto* c = find(e, "fl:saraqib");
+    ASSERT_NE(c, nullptr);
+    EXPECT_NE(fl::to_iso(c->date), "2024-11-27");
+}
+
+TEST(Shapes, NamedForcesAndOperations) {
+    EXPECT_EQ(
+        ctl(extract("Following clashes with Assad forces, the SFA captured Morek."), "fl:morek"),
+        fl::Controller::opposition);
+    EXPECT_EQ(
+        ctl(extract("Operation Deterring Aggression forces seized control of Hama."), "fl:hama"),
+        fl::Controller::opposition);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
