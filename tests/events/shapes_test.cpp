@@ -95,6 +95,13 @@ TEST(Shapes, EnumerationsMakeOneEventPerItem) {
     }
 }
 
+TEST(Shapes, AlongWithGoesOnWithTheList) {
+    auto e =
+        extract("The rebels captured Saraqib, along with nearby towns such as Atarib and Morek.");
+    for (const char* id : {"fl:saraqib", "fl:atarib", "fl:morek"})
+        EXPECT_EQ(ctl(e, id), fl::Controller::opposition) << id;
+}
+
 TEST(Shapes, ListsEndWhereANewClauseStarts) {
     auto e = extract(
         "Rebels captured Deir Sunbul, government forces then shelled Kafr Nuran and Tal Mardikh.");
