@@ -1052,7 +1052,9 @@ class Parser {
             std::size_t j = f;
             std::string prev;  // the word after the one read (text order)
             for (std::size_t n = 0; j > 0 && n < 6; ++n) {
-                if (gap(j - 1).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                // (No comma inside the phrase: "Aleppo in the north, Hama in the centre"
+                // names no area "in northern Hama".)
+                if (gap(j - 1).find_first_of(".;:!?()\"\n,") != std::string_view::npos) break;
                 const std::string lw = lower(word(j - 1));
                 const unsigned d = compass(lw);
                 if (d) {

@@ -88,6 +88,17 @@ TEST(AreaAfterList, ItChoosesTheItemsHomonym) {
     ASSERT_NE(mention_of(ms4, "Maarat al-Numan"), nullptr);
 }
 
+TEST(AreaAfterList, ACompassWordBeforeACommaNamesNoArea) {
+    // "in the north, Hama in the centre": Hama is the next item, not an area "in northern Hama".
+    auto ms = parse(
+        "Besides capturing Aleppo in the north, Hama in the centre and Deir ez-Zor in the east, "
+        "rebels took Homs.");
+    const fl::Mention* aleppo = mention_of(ms, "Aleppo");
+    ASSERT_NE(aleppo, nullptr);
+    EXPECT_TRUE(aleppo->located);
+    EXPECT_EQ(aleppo->kind, "city") << aleppo->why;
+}
+
 TEST(AreaAfterList, NeighbourhoodsAreInTheCityDiscussed) {
     const std::string t =
         "Opposition fighters entered the city of Hama on Thursday. They took the Zibdi, "
