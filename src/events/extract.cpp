@@ -345,6 +345,19 @@ std::size_t the_city_end(std::string_view s, std::size_t at) {
     return std::string_view::npos;
 }
 
+// The event's place: the mention's, with no coordinates for an unlocated one.
+void set_place(Event& e, const Mention& m) {
+    e.place_id = m.place_id;
+    e.place_name = m.place_name;
+    e.place_kind = m.kind;
+    e.lat = m.lat;
+    e.lon = m.lon;
+    e.geo_precision = m.kind == "road" ? 2 : 1;
+    e.located = m.located;
+    if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
+    e.time_precision = time_precision_of(e);
+}
+
 // A sentence, not a heading: it ends with a full stop, a question or exclamation mark, or a
 // closing quote after one.
 bool sentence_ends(std::string_view raw) {
@@ -1110,15 +1123,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 for (const auto& o : objects_in(s, ix, objs, objs_by_start, from, s.size(),
                                                 std::nullopt, &actors)) {
                     Event e = counted->e;
-                    e.place_id = o.m->place_id;
-                    e.place_name = o.m->place_name;
-                    e.place_kind = o.m->kind;
-                    e.lat = o.m->lat;
-                    e.lon = o.m->lon;
-                    e.geo_precision = o.m->kind == "road" ? 2 : 1;
-                    e.located = o.m->located;
-                    if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
-                    e.time_precision = time_precision_of(e);
+                    set_place(e, *o.m);
                     // Both sentences: the one that says what happened, the one that names where.
                     e.sources.push_back({article.doc, sent.index, std::string(raw), article.url,
                                          e.sources.front().status});
@@ -1819,15 +1824,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 // Advances and withdrawals that name no successor are not control changes.
                 if (e.controller == Controller::unknown || def.action == "advance") continue;
                 e.controller_before = before;
-                e.place_id = o.m->place_id;
-                e.place_name = o.m->place_name;
-                e.place_kind = o.m->kind;
-                e.lat = o.m->lat;
-                e.lon = o.m->lon;
-                e.geo_precision = o.m->kind == "road" ? 2 : 1;
-                e.located = o.m->located;
-                if (!e.located) e.geo_precision = 0, e.lat = 0, e.lon = 0;
-                e.time_precision = time_precision_of(e);
+                set_place(e, *o.m);
                 e.status = status;
                 e.sources.push_back(
                     {article.doc, sent.index, std::string(raw), article.url, status});
