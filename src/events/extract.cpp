@@ -1072,6 +1072,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         // on Thursday.").
         for (const auto& o : objs) {
             if (o.m->kind != "city" || o.m->foreign) continue;
+            // "a Damascus ally", "Damascus said": the government, not a city talked about.
+            if (contains_word_list(word_after(s, o.end), lexicon().metonym_after)) continue;
             int n = ++city_count[o.m->place_id];
             if (!last_city || last_city->place_id == o.m->place_id ||
                 n > city_count[last_city->place_id]) {

@@ -74,6 +74,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"actor_as_modifier", &Lexicon::actor_as_modifier},
     {"vacated", &Lexicon::vacated},
     {"army_troops", &Lexicon::army_troops},
+    {"metonym_after", &Lexicon::metonym_after},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

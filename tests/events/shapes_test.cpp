@@ -780,6 +780,15 @@ TEST(Shapes, NamedForcesAndOperations) {
         fl::Controller::opposition);
 }
 
+TEST(Shapes, ACityStandingForItsGovernmentIsNotTheCityTalkedAbout) {
+    // Idlib is named twice, but as the government's; "the city" is Hama.
+    auto e = extract(
+        "Rebels reached Hama.\nAn Idlib ally, Turkey, watched. Idlib said nothing.\nRebels took "
+        "most of the city on Friday.");
+    EXPECT_EQ(find(e, "fl:idlib"), nullptr);
+    ASSERT_NE(find(e, "fl:hama"), nullptr);
+}
+
 TEST(Shapes, ProvinceIsNotTheCity) {
     auto e = extract("Rebels took over Idlib province.");
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
