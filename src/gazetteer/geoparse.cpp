@@ -387,6 +387,8 @@ class Parser {
     Parser(const Gazetteer& gaz, std::string_view text, bool unlocated)
         : gaz_(gaz), text_(text), unlocated_(unlocated) {
         toks_ = tokenize(text);
+        lowers_.reserve(toks_.size());
+        for (std::size_t i = 0; i < toks_.size(); ++i) lowers_.push_back(lower(word(i)));
     }
 
     std::vector<Match> matches() {
@@ -503,6 +505,7 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
+    std::vector<std::string> lowers_;  // each token's text in lower case (ASCII letters)
     // list_items()'s cache: the items of the clause [items_from_, items_to_).
     mutable std::vector<Item> items_;
     mutable std::size_t items_from_ = std::string_view::npos;
@@ -522,7 +525,7 @@ class Parser {
         if (!maybe) return 0;
         std::string prefix;
         std::size_t from = i, last = i;
-        std::string lw = lower(word(i));
+        std::string lw = lower_word(i);
         if ((lw == "mount" || lw == "mt") && i + 1 < toks_.size() && joined(gap(i))) {
             prefix = "jabal";
             from = i + 1;
@@ -534,7 +537,7 @@ class Parser {
             if (j > from && !joined(gap(j - 1))) break;
             if (toks_[j].key.empty()) continue;
             if (!name_member(j) ||
-                one_of(lower(word(j)), {"mountains", "mountain", "mount", "mts", "hill", "hills"}))
+                one_of(lower_word(j), {"mountains", "mountain", "mount", "mts", "hill", "hills"}))
                 break;
             if (!key.empty()) key.push_back(' ');
             key += toks_[j].key;
@@ -544,7 +547,7 @@ class Parser {
         last = end;
         if (prefix.empty()) {
             if (end + 1 >= toks_.size() || !joined(gap(end))) return 0;
-            const std::string after = lower(word(end + 1));
+            const std::string& after = lower_word(end + 1);
             if (one_of(after, {"mountains", "mountain", "mount", "mts"}))
                 prefix = "jabal";
             else if (one_of(after, {"hill", "hills"}))
@@ -578,7 +581,7 @@ class Parser {
         std::vector<std::size_t> run{i};
         for (std::size_t j = i + 1; j < toks_.size() && run.size() < 6; ++j) {
             if (!joined(gap(j - 1))) break;
-            const std::string lw = lower(word(j));
+            const std::string& lw = lower_word(j);
             if (toks_[j].key.empty() || lw == "al" || lw == "el") {
                 run.push_back(j);
                 continue;
@@ -832,8 +835,8 @@ class Parser {
         if (text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end).find_first_of(".!?;()\"\n") !=
             std::string_view::npos)
             return out;
-        out.first = lower(word(t - 1));
-        if (t >= 2) out.second = lower(word(t - 2));
+        out.first = lower_word(t - 1);
+        if (t >= 2) out.second = lower_word(t - 2);
         return out;
     }
 
@@ -991,7 +994,7 @@ class Parser {
                 continue;
             }
             if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
-            const std::string lw = lower(word(f - 1));
+            const std::string& lw = lower_word(f - 1);
             if (one_of(lw, {"of",     "captured", "seized",  "took",      "including",  "entered",
                             "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
                             "toward", "towards",  "around",  "outside",   "into",       "villages",
@@ -999,7 +1002,7 @@ class Parser {
                             "like",   "control",  "overran", "besieged",  "advanced",   "to",
                             "at"}))
                 m.slot = true;
-            if (lw == "as" && f >= 2 && lower(word(f - 2)) == "such") m.slot = true;
+            if (lw == "as" && f >= 2 && lower_word(f - 2) == "such") m.slot = true;
         }
     }
 
@@ -1021,7 +1024,7 @@ class Parser {
     // and B").
     bool list_between(const Match& a, const Match& b) const {
         for (std::size_t j = a.last + 1; j < toks_.size() && toks_[j].start < b.start; ++j) {
-            const std::string lw = lower(word(j));
+            const std::string& lw = lower_word(j);
             if (!(toks_[j].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                   name_member(j)))
                 return false;
@@ -1038,7 +1041,7 @@ class Parser {
             const Match& am = ms[a];
             if (!area_place(am)) continue;
             // Not one of two areas ("in Raqqa and Hasakah"): the items may lie in either.
-            if (am.last + 1 < toks_.size() && one_of(lower(word(am.last + 1)), {"and", "or"}) &&
+            if (am.last + 1 < toks_.size() && one_of(lower_word(am.last + 1), {"and", "or"}) &&
                 gap(am.last).find_first_of(".;:!?") == std::string_view::npos)
                 continue;
             if (a + 1 < ms.size() && text_.substr(am.end, ms[a + 1].start - am.end) == ", ")
@@ -1055,7 +1058,7 @@ class Parser {
                 // (No comma inside the phrase: "Aleppo in the north, Hama in the centre"
                 // names no area "in northern Hama".)
                 if (gap(j - 1).find_first_of(".;:!?()\"\n,") != std::string_view::npos) break;
-                const std::string lw = lower(word(j - 1));
+                const std::string& lw = lower_word(j - 1);
                 const unsigned d = compass(lw);
                 if (d) {
                     dir |= d;
@@ -1084,7 +1087,7 @@ class Parser {
                         text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
                     bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
                     for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
-                        const std::string lw = lower(word(t));
+                        const std::string& lw = lower_word(t);
                         listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                                  name_member(t);
                     }
@@ -1124,21 +1127,21 @@ class Parser {
             while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string lw = lower(word(j));
+                const std::string& lw = lower_word(j);
                 if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
                     ++j;
                     continue;
                 }
                 break;
             }
-            bool district = j < toks_.size() && district_word(lower(word(j))) &&
+            bool district = j < toks_.size() && district_word(lower_word(j)) &&
                             gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
             // Backward: "the neighbourhoods of A, B and C".
             j = ms[k].first;
             while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string lw = lower(word(j - 1));
+                const std::string& lw = lower_word(j - 1);
                 if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
                     lw == "the" || lw == "including" || name_member(j - 1)) {
                     --j;
@@ -1154,6 +1157,8 @@ class Parser {
     std::string_view word(std::size_t i) const {
         return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start);
     }
+    // lower(word(i)), made once per token.
+    const std::string& lower_word(std::size_t i) const { return lowers_[i]; }
     // Text between token i and token i + 1.
     std::string_view gap(std::size_t i) const {
         return text_.substr(toks_[i].end, toks_[i + 1].start - toks_[i].end);
@@ -1166,7 +1171,7 @@ class Parser {
     // capital". Such a name may start in lower case; the gazetteer holds the descriptions as
     // variants of the road, and no single word like "highway" is a key on its own.
     bool starts_road(std::size_t i) const {
-        const std::string w = lower(word(i));
+        const std::string& w = lower_word(i);
         return w == "highway" || w == "road" || w == "motorway";
     }
     // Curated landmarks (academies, schools, prisons, bases, housing projects: `fl:` spots
@@ -1186,7 +1191,7 @@ class Parser {
     }
     // A member of a capitalised proper name (not a function word, day or qualifier).
     bool name_member(std::size_t i) const {
-        return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower(word(i)));
+        return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower_word(i));
     }
 
     // The capitalised name run around tokens [first, last] (articles and "bin", "al" inside).
@@ -1197,7 +1202,7 @@ class Parser {
             if (!joined(gap(j))) break;
             if (name_member(j)) {
                 rs = j;
-            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+            } else if (!(toks_[j].key.empty() || joins_names(lower_word(j)))) {
                 break;
             }
         }
@@ -1205,7 +1210,7 @@ class Parser {
             if (!joined(gap(j - 1))) break;
             if (name_member(j)) {
                 re = j;
-            } else if (!(toks_[j].key.empty() || joins_names(lower(word(j))))) {
+            } else if (!(toks_[j].key.empty() || joins_names(lower_word(j)))) {
                 break;
             }
         }
@@ -1215,7 +1220,7 @@ class Parser {
     bool title_apposition(std::size_t i) const {
         if (i == 0) return false;
         const std::string_view g = gap(i - 1);
-        return (g == ", " || g == ",") && is_title(lower(word(i - 1)));
+        return (g == ", " || g == ",") && is_title(lower_word(i - 1));
     }
     // The text from byte `end` goes on as after a person's name: "said", ", head of", ", the
     // head of", ", a spokesman", ", who said".
@@ -1252,7 +1257,7 @@ class Parser {
         for (std::size_t j = m.first; j > 0;) {
             --j;
             if (!joined(gap(j))) break;
-            std::string lw = lower(word(j));
+            std::string lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1261,7 +1266,7 @@ class Parser {
         }
         for (std::size_t j = m.last + 1; !partial && j < toks_.size(); ++j) {
             if (!joined(gap(j - 1))) break;
-            std::string lw = lower(word(j));
+            std::string lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1270,7 +1275,7 @@ class Parser {
         }
         // A day or month is not a place, whatever it folds like ("June" / Jounieh).
         if (m.first == m.last &&
-            one_of(lower(word(m.first)),
+            one_of(lower_word(m.first),
                    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                     "january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december"})) {
@@ -1279,7 +1284,7 @@ class Parser {
         }
         // Month abbreviations ("Nov 29", "on Dec. 1"); "Mar" and "May" only beside a number.
         if (m.first == m.last) {
-            const std::string lw = lower(word(m.first));
+            const std::string& lw = lower_word(m.first);
             const bool by_number =
                 (m.last + 1 < toks_.size() &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.last + 1].start])) &&
@@ -1296,7 +1301,7 @@ class Parser {
         // A name qualifying a highway ("the Damascus-Aleppo international M5 highway", "the
         // Aleppo international highway") names the road, not the place.
         if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first)) {
-            const std::string nw = lower(word(m.last + 1));
+            const std::string& nw = lower_word(m.last + 1);
             const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
                                     std::isdigit(static_cast<unsigned char>(nw[1]));
             if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
@@ -1311,7 +1316,7 @@ class Parser {
         }
         // An outlet named like a place ("the Al Mayadeen television channel").
         if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
-            outlet_word(lower(word(m.last + 1)))) {
+            outlet_word(lower_word(m.last + 1))) {
             m.penalty += 0.6;
             m.penalty_why = "names an outlet";
         }
@@ -1319,10 +1324,10 @@ class Parser {
         // gazetteer has no such facility under this name (else the longest match would have
         // taken it), and the place or region is not it.
         if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
-            one_of(lower(word(m.last + 1)), {"dam", "bridge", "square", "mosque", "hospital",
-                                             "school", "church", "stadium", "university"})) {
+            one_of(lower_word(m.last + 1), {"dam", "bridge", "square", "mosque", "hospital",
+                                            "school", "church", "stadium", "university"})) {
             m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
-            m.penalty_why = "names a " + lower(word(m.last + 1)) + ", not the place";
+            m.penalty_why = "names a " + lower_word(m.last + 1) + ", not the place";
         }
         // A person: a name in apposition after a person noun ("An opposition fighter, Abu
         // al-Huda al-Sourani, said"), or part of a longer name followed by "said", ", head
@@ -1342,7 +1347,7 @@ class Parser {
         }
         // A name ending in a cue word carries it ("Aleppo province"), for coordination.
         if (m.last > m.first) {
-            Cue c = cue_of(lower(word(m.last)));
+            Cue c = cue_of(lower_word(m.last));
             if (c == Cue::governorate) set_cue(m, c, "cue word in the name");
         }
         // Cue words after: "Idlib province", "Aleppo’s countryside", "Aleppo’s northern
@@ -1351,7 +1356,7 @@ class Parser {
         for (int hops = 0; hops < 2 && j + 1 < toks_.size(); ++hops) {
             std::string_view g = gap(j);
             if (!(joined(g) || possessive_after(j))) break;
-            std::string lw = lower(word(j + 1));
+            std::string lw = lower_word(j + 1);
             Cue c = cue_of(lw);
             if (c != Cue::none) {
                 set_cue(m, c, "cue word \"" + lw + "\" after");
@@ -1370,7 +1375,7 @@ class Parser {
         for (std::size_t k = f; k > 0 && before.size() < 3;) {
             --k;
             if (gap(k).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-            before.push_back(lower(word(k)));
+            before.push_back(lower_word(k));
         }
         if (!before.empty() && is_title(before[0])) {
             m.penalty += 0.45;
@@ -1446,7 +1451,7 @@ class Parser {
             Match& a = ms[k];
             Match& b = ms[k + 1];
             if (b.first != a.last + 2) continue;
-            std::string lw = lower(word(a.last + 1));
+            std::string lw = lower_word(a.last + 1);
             if (!one_of(lw, {"and", "or"})) continue;
             if (a.cue == Cue::governorate && b.cue == Cue::none) {
                 b.cue = a.cue;
