@@ -1790,46 +1790,35 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 by_then = a != std::string_view::npos && a >= when->end &&
                           s.substr(a, t.start - a).find(',') == std::string_view::npos;
             }
+            // What every event of this trigger shares: when, who, what it says.
+            Event base;
+            base.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
+            base.date_end = when ? when->last : pub;
+            base.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
+            base.action = std::string(def.action);
+            base.extent = "full";
+            if (actor) base.actor = std::string(actor->name);
+            if (receiver) base.actor2 = std::string(receiver->name);
+            base.controller = after;
+            base.controller_before = before;
+            base.status = status;
+            base.sources.push_back(
+                {article.doc, sent.index, std::string(raw), article.url, status});
             if (counted_only) {
-                Event e;
-                e.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
-                e.date_end = when ? when->last : pub;
-                e.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
-                e.action = std::string(def.action);
-                e.extent = "full";
-                if (actor) e.actor = std::string(actor->name);
-                e.controller = after;
-                e.controller_before = before;
-                e.status = status;
-                e.sources.push_back(
-                    {article.doc, sent.index, std::string(raw), article.url, status});
-                counted = PendingCount{std::move(e), sent.index};
+                counted = PendingCount{std::move(base), sent.index};
                 continue;
             }
             for (const auto& o : targets) {
-                Event e;
-                e.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
-                e.date_end = when ? when->last : pub;
-                e.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
-                e.action = std::string(def.action);
-                e.extent =
-                    ((def.action == "entry" && !entered_vacated) || is_partial(s, o, scope_start))
-                        ? "partial"
-                        : "full";
+                Event e = base;
+                if ((def.action == "entry" && !entered_vacated) || is_partial(s, o, scope_start))
+                    e.extent = "partial";
                 if (def.action == "entry" && entered_vacated) e.action = "capture";
-                if (actor) e.actor = std::string(actor->name);
-                if (receiver) e.actor2 = std::string(receiver->name);
-                e.controller = after;
                 // Partial control is contested: "entered", "much of", "parts of".
                 if (e.extent == "partial" && after != Controller::unknown)
                     e.controller = Controller::contested;
                 // Advances and withdrawals that name no successor are not control changes.
                 if (e.controller == Controller::unknown || def.action == "advance") continue;
-                e.controller_before = before;
                 set_place(e, *o.m);
-                e.status = status;
-                e.sources.push_back(
-                    {article.doc, sent.index, std::string(raw), article.url, status});
                 if (here_keys.insert({e.place_id, e.action, static_cast<int>(e.controller)})
                         .second) {
                     here.push_back(std::move(e));
