@@ -728,6 +728,15 @@ bool oblique(std::string_view s, const ActorHit& h) {
 // Pronouns and group nouns ("they", "the factions") resolve to the nearest side before them
 // that is not in an oblique slot, else to the discourse subject (the side the previous
 // sentences were about, else the side the article names most).
+// `name` ends with the lower-case word(s) `w`, after a space, whatever the case of `name`.
+bool ends_with_word(std::string_view name, std::string_view w) {
+    if (name.size() <= w.size() || name[name.size() - w.size() - 1] != ' ') return false;
+    const std::string_view tail = name.substr(name.size() - w.size());
+    return std::equal(tail.begin(), tail.end(), w.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+}
+
 const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
@@ -735,12 +744,10 @@ const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors
     // form: "the army" after "the Syrian National Army" is the SNA, not the government.
     if (a->role == ActorRole::controller && discourse && discourse->side != a->side &&
         a->phrase.find(' ') == std::string::npos) {
-        std::string name = discourse->name;
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (name.ends_with(" " + a->phrase)) return discourse;
+        const std::string_view name = discourse->name;
+        if (ends_with_word(name, a->phrase)) return discourse;
         // An army's troops: "troops cleared Tal Rifaat" after the Syrian National Army.
-        if (name.ends_with(" army") && contains_word_list(a->phrase, lexicon().army_troops))
+        if (ends_with_word(name, "army") && contains_word_list(a->phrase, lexicon().army_troops))
             return discourse;
     }
     if (a->role != ActorRole::pronoun && a->role != ActorRole::group) return a;
