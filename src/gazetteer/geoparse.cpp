@@ -216,6 +216,10 @@ constexpr double kListNearKm = 20.0;
 // A short or alternate-only name in a list of places, resolved this far (and twice the
 // list's own spread) from the centre of the list's other places: abstain.
 constexpr double kListFarKm = 30.0;
+// ... unless its place is a town at least this large, named by its name or a long alternate
+// name: "Aleppo, Hama and Homs to Damascus" and "towards Palmyra and As-Sukhnah" name the
+// towns themselves, whatever the list's spread.
+constexpr double kListFarTownPopulation = 40000;
 // A list item read by consonant skeleton alone (see near_list in geoparse()): its place
 // must lie within 1.5 times the list's spread of the list's centre, clamped to this range,
 // and be the only place of the skeleton there (namesakes closer than kListAreaSameKm are
@@ -2102,7 +2106,13 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             const Place& p = *gaz.find_id(ranked.front().place_id);
             const ListArea area = list_area(k);
             // A country or governorate is no list item ("Hama, Syria's fourth-largest city").
-            if (area.places >= 2 && p.country == "SY" && p.feature_class != 'A') {
+            // A large town's own name, or a long alternate name of it, is that town; a short
+            // alternate name ("Balu" of a city) is still weak.
+            const bool town =
+                p.population >= kListFarTownPopulation &&
+                (!alternate_only(k) ||
+                 skeleton(text.substr(ms[k].start, ms[k].end - ms[k].start)).size() > 2);
+            if (area.places >= 2 && p.country == "SY" && p.feature_class != 'A' && !town) {
                 const double d = distance_km(p.lat, p.lon, area.lat, area.lon);
                 if (d > std::max(kListFarKm, 2 * area.spread)) {
                     abstain = true;

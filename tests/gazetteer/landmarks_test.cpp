@@ -106,6 +106,23 @@ TEST(ListNeighbours, AShortNameDoesNotJumpToADistantTown) {
     EXPECT_NE(mention_of(alone, "Mari"), nullptr);
 }
 
+TEST(ListNeighbours, ALargeTownIsItselfHoweverFarTheList) {
+    // Aleppo and Hama are short names (two consonants) and lie far from the rest of their
+    // list, which is around Homs and Damascus; Palmyra is an alternate name of Tadmur, 65 km
+    // from al-Sukhnah. All are large towns named as such, not unknown villages.
+    auto road = parse("The M5 highway links Aleppo, Hama, Homs, Rastan and Talbiseh to Damascus.");
+    for (const char* name : {"Aleppo", "Hama"}) {
+        const fl::Mention* m = mention_of(road, name);
+        ASSERT_NE(m, nullptr) << name;
+        EXPECT_TRUE(m->located) << name << ": " << m->why;
+        EXPECT_EQ(m->kind, "city") << name << ": " << m->why;
+    }
+    auto desert = parse("Fighters moved towards Palmyra, Arak and As-Sukhnah from the desert.");
+    const fl::Mention* m = mention_of(desert, "Palmyra");
+    ASSERT_NE(m, nullptr);
+    EXPECT_LT(fl::distance_km(m->lat, m->lon, 34.56, 38.28), 5) << m->place_id << ": " << m->why;
+}
+
 TEST(ListNeighbours, ANameTheGazetteerLacksIsReadInTheListsArea) {
     // "Hawar" is no gazetteer name; among the villages west of Aleppo the one place of its
     // skeleton (h-r) is Hur (حور). In a list north-west of Hama no such place lies near the
