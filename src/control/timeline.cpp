@@ -375,10 +375,11 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
             }
         }
     }
-    // Near the front on day d: a located report within kFrontKm in the last kFrontDays days
-    // at another place, or one of its own in the days before (2 x kFrontDays). A place whose
-    // events have no coordinates cannot be judged: near.
-    auto near_front = [&](const std::string& place, Days d) {
+    // Near the front at the place's report of day d, as known on day `upto`: one of its own
+    // reports of a day before `upto`, at most 2 x kFrontDays before d, or a located report at
+    // another place within kFrontKm from kFrontDays before d up to `upto` (later fighting nearby
+    // bears a lone report out). A place whose events have no coordinates cannot be judged: near.
+    auto near_front = [&](const std::string& place, Days d, Days upto) {
         const auto& list = by_place.at(place);
         const Event* here = nullptr;
         for (const Event* e : list) {
@@ -388,12 +389,12 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
         // Its own reports of earlier days: the place itself is being fought over.
         for (const Event* e : list) {
             const Days ed = counts_from(*e, baseline.date);
-            if (ed < d && (d - ed).count() <= 2 * kFrontDays) return true;
+            if (ed < upto && ed <= d && (d - ed).count() <= 2 * kFrontDays) return true;
         }
         for (const Event* f : front) {
             if (f->place_id == place) continue;
             const Days fd = counts_from(*f, baseline.date);
-            if (fd > d || (d - fd).count() > kFrontDays) continue;
+            if (fd > upto || (fd < d && (d - fd).count() > kFrontDays)) continue;
             if (distance_km(here->lat, here->lon, f->lat, f->lon) <= kFrontKm) return true;
         }
         return false;
@@ -461,10 +462,17 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 if (std::find(flagged.begin(), flagged.end(), f) == flagged.end())
                     flagged.push_back(f);
             }
-            auto reports = weigh(its, today);
+            // Reports age against the place's latest report, not against today: a later
+            // report gains on an older one, but days with nothing new reported hand the place
+            // back to no one (an entry into Aleppo stays contested until a report says more).
+            Days latest{};
+            for (const auto& it : its) {
+                if (it.day <= today) latest = std::max(latest, it.day);
+            }
+            auto reports = weigh(its, latest);
             // Reports that the holder's ally took the place (the SNA's factions are often
             // called "the opposition") speak for the holder.
-            auto unaged = weigh(its, today, false);
+            auto unaged = weigh(its, latest, false);
             for (auto* m : {&reports, &unaged}) {
                 if (auto a = m->find(ally(hold)); a != m->end() && a->first != hold) {
                     (*m)[hold] += a->second;
@@ -472,7 +480,7 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                 }
             }
             auto score = reports;
-            const double inertia = near_front(place, today) ? kInertiaFront : kInertiaRear;
+            const double inertia = near_front(place, latest, today) ? kInertiaFront : kInertiaRear;
             if (hold != Controller::unknown || s.status == "baseline") score[hold] += inertia;
             double total = 0;
             std::vector<std::pair<double, Controller>> ranked;

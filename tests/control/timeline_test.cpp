@@ -212,6 +212,23 @@ TEST(Evidence, OneBadConfirmedReportDoesNotFlipAgainstThreeGoodOnes) {
     EXPECT_LT(s.confidence, 1.0);
 }
 
+TEST(Evidence, AContestedPlaceStaysContestedWhileNothingNewIsReported) {
+    // Fighters entered a government-held city and no later report says more: the reports age
+    // against each other, not against the calendar, so the city is still contested a week
+    // later instead of drifting back to its holder.
+    auto b = baseline({{"p:x", fl::Controller::government, "src"}});
+    auto entry = sourced("2024-11-29", "p:x", fl::Controller::contested,
+                         {{"a", "Rebels entered the city of X on Friday."}});
+    entry.action = "entry";
+    auto near = sourced("2024-11-29", "p:y", fl::Controller::opposition,
+                        {{"b", "Rebels captured Y, west of X."}}, "confirmed", 36.0, 36.9);
+    auto days = fl::build_timeline(b, {entry, near}, day("2024-12-08"));
+    EXPECT_EQ(days[3].places.at("p:x").controller, fl::Controller::contested);
+    const auto& last = days.back().places.at("p:x");
+    EXPECT_EQ(last.controller, fl::Controller::contested);
+    EXPECT_EQ(last.event_ids, std::vector<std::string>{entry.id});
+}
+
 TEST(Evidence, WireCopyRewrittenByThreeOutletsCountsOnce) {
     // Three outlets printing the same wire sentence weigh as one against two independent ones.
     auto b = baseline();
