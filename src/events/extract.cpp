@@ -425,6 +425,46 @@ bool passive_aux_before(std::string_view s, std::size_t back, std::size_t at) {
     return contains_any(s.substr(from, at - from), lexicon().passive_aux);
 }
 
+// `name` ends with the lower-case word(s) `w`, after a space, whatever the case of `name`.
+bool ends_with_word(std::string_view name, std::string_view w) {
+    if (name.size() <= w.size() || name[name.size() - w.size() - 1] != ' ') return false;
+    const std::string_view tail = name.substr(name.size() - w.size());
+    return std::equal(tail.begin(), tail.end(), w.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+}
+
+// `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
+// "coming closer to" ends with "closer to".
+bool ends_with_any_phrase(std::string_view s, const std::vector<std::string>& phrases) {
+    for (const auto& p : phrases) {
+        if (ends_with_word(" " + std::string(s), p)) return true;
+    }
+    return false;
+}
+
+// The days a lead before "after" counts back ("..., a day", "two days"), else 0.
+int days_count_before(std::string_view lead) {
+    while (!lead.empty() && (lead.back() == ' ' || lead.back() == ',')) lead.remove_suffix(1);
+    auto last = [&]() {
+        const std::size_t sp = lead.rfind(' ');
+        std::string_view w = sp == std::string_view::npos ? lead : lead.substr(sp + 1);
+        lead = sp == std::string_view::npos ? std::string_view() : lead.substr(0, sp);
+        return w;
+    };
+    const std::string_view unit = last();
+    if (unit != "day" && unit != "days") return 0;
+    const std::string_view n = last();
+    static const std::vector<std::string> kCounts = {"a",    "two", "three", "four",
+                                                     "five", "six", "seven"};
+    for (std::size_t i = 0; i < kCounts.size(); ++i) {
+        if (n == kCounts[i]) return static_cast<int>(i) + 1;
+    }
+    if (n == "one") return 1;
+    if (n.size() == 1 && std::isdigit(static_cast<unsigned char>(n[0]))) return n[0] - '0';
+    return 0;
+}
+
 // A place named as where something goes or lies ("evacuated toward Tabqa", "a town near
 // Hama", "north of Hama"): not what "the town" in the next sentence stands for.
 bool destination(std::string_view s, std::size_t at) {
@@ -665,12 +705,9 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
                         (art == std::string_view::npos || at > art))
                         art = at;
                 }
-                if (art != std::string_view::npos) {
-                    std::string_view l = word_before(s, art + 1);
-                    if (!l.empty() && static_cast<std::size_t>(l.data() - s.data()) >= from &&
-                        contains_word_list(l, lexicon().destination))
-                        locator = true;
-                }
+                if (art != std::string_view::npos && art > from &&
+                    ends_with_any_phrase(s.substr(from, art - from), lexicon().destination))
+                    locator = true;
             }
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
@@ -719,23 +756,24 @@ struct Resolved {
 // army") is not a clause's subject.
 bool oblique(std::string_view s, const ActorHit& h) {
     std::string_view w = word_before(s, h.start);
-    for (const auto& o : lexicon().oblique) {
-        if (w == o) return true;
-    }
-    return false;
+    // "killed 50 government forces": a count between the verb and the actor.
+    static const std::vector<std::string> kCounts = {"two", "three",  "four",    "five",
+                                                     "six", "seven",  "eight",   "nine",
+                                                     "ten", "dozens", "hundreds"};
+    if (!w.empty() &&
+        (std::isdigit(static_cast<unsigned char>(w.front())) || contains_word_list(w, kCounts)))
+        w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
+    // In the same clause: "After soldiers were killed, rebels ..." does not reach back.
+    if (w.empty() || s.substr(0, h.start)
+                             .substr(static_cast<std::size_t>(w.data() - s.data()))
+                             .find_first_of(",;:.") != std::string_view::npos)
+        return false;
+    return contains_word_list(w, lexicon().oblique);
 }
 
 // Pronouns and group nouns ("they", "the factions") resolve to the nearest side before them
 // that is not in an oblique slot, else to the discourse subject (the side the previous
 // sentences were about, else the side the article names most).
-// `name` ends with the lower-case word(s) `w`, after a space, whatever the case of `name`.
-bool ends_with_word(std::string_view name, std::string_view w) {
-    if (name.size() <= w.size() || name[name.size() - w.size() - 1] != ' ') return false;
-    const std::string_view tail = name.substr(name.size() - w.size());
-    return std::equal(tail.begin(), tail.end(), w.begin(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-    });
-}
 
 const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
@@ -1182,7 +1220,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             std::string_view near_pre =
                 s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
             if (contains_any(near_pre, lexicon().negation)) continue;
-            // "to capture" is an intention, "managed to penetrate" a fact.
+            // "to capture" is an intention, "managed to penetrate" a fact
             std::string_view w1 = word_before(s, t.start);
             // "a captured tank", "in liberated areas": a participle used as an adjective.
             if (def.phrase.find(' ') == std::string::npos && def.phrase.ends_with("ed")) {
@@ -1192,7 +1230,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
                 if (contains_word_list(s.substr(b, e - b), lexicon().adjective_before)) continue;
             }
-            if (w1 == "to") {
+            // ("in addition to capturing", "led to the capture of": no infinitive.)
+            if (w1 == "to" && !s.substr(t.start, t.end - t.start).ends_with("ing") &&
+                std::none_of(w1.data() + 2, s.data() + t.start,
+                             [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
                 std::string_view w2 =
                     word_before(s, static_cast<std::size_t>(w1.data() - s.data()));
                 if (w2 != "managed" && w2 != "able") continue;
@@ -1791,17 +1832,27 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // "Troops arrived on Sunday after the rebels seized X": the date is the main
             // clause's; the capture in the "after" clause only happened by then ("On Sunday,
             // after heavy clashes, rebels seized X" dates the capture itself).
+            // "on Saturday, a day after the group stormed X": exactly that many days before.
             bool by_then = false;
+            int days_before = 0;
             if (when && when->end <= t.start) {
                 auto a = s.rfind(" after ", t.start);
                 by_then = a != std::string_view::npos && a >= when->end &&
                           s.substr(a, t.start - a).find(',') == std::string_view::npos;
+                if (by_then) days_before = days_count_before(s.substr(when->end, a - when->end));
             }
             // What every event of this trigger shares: when, who, what it says.
             Event base;
-            base.date = when ? (by_then ? add_days(when->last, -6) : when->first) : pub;
-            base.date_end = when ? when->last : pub;
-            base.date_precision = when ? (by_then ? "range" : when->precision) : "publication";
+            base.date = when ? (days_before > 0 ? add_days(when->first, -days_before)
+                                : by_then       ? add_days(when->last, -6)
+                                                : when->first)
+                             : pub;
+            base.date_end =
+                when ? (days_before > 0 ? add_days(when->last, -days_before) : when->last) : pub;
+            base.date_precision = when ? (days_before > 0 ? when->precision
+                                          : by_then       ? "range"
+                                                          : when->precision)
+                                       : "publication";
             base.action = std::string(def.action);
             base.extent = "full";
             if (actor) base.actor = std::string(actor->name);

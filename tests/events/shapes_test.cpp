@@ -824,6 +824,61 @@ TEST(Shapes, ConflictingReportsStaySeparate) {
     EXPECT_EQ(j[0].sources.size(), 2u);
 }
 
+TEST(Shapes, APlaceTheFightersComeCloserToIsNotTaken) {
+    // "coming closer to the central city of X": a reference point, even behind a noun phrase.
+    auto e =
+        extract("Rebels captured Morek on Tuesday, coming closer to the central city of Hama.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:hama"), nullptr);
+    // Being close to entering is no entry.
+    EXPECT_TRUE(extract("The fighters are now very close to entering the city of Hama.").empty());
+    // A verb that starts a new clause ends the list: "attacked" is no capture.
+    auto a = extract("Rebels have taken Atarib and attacked regime-controlled Saraqib.");
+    EXPECT_EQ(ctl(a, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(find(a, "fl:saraqib"), nullptr);
+}
+
+TEST(Shapes, TheyIsNotTheSideJustKilledOrItsLines) {
+    // "killed 50 government troops as they captured": "they" are the killers.
+    auto e = extract(
+        "Insurgents killed 50 government troops as they captured the towns of Morek and Atarib.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:atarib"), fl::Controller::opposition);
+    // "government lines" are a thing, not the side that captured the airbase.
+    auto l =
+        extract("Rebels broke through government lines in the west and captured Taftanaz airbase.");
+    EXPECT_EQ(ctl(l, "fl:taftanaz-airbase"), fl::Controller::opposition);
+    // The rebels' own command speaking of their gain: a claim.
+    auto c = extract("The military operations administration said rebels captured Morek.");
+    ASSERT_NE(find(c, "fl:morek"), nullptr);
+    EXPECT_EQ(find(c, "fl:morek")->status, "claimed");
+}
+
+TEST(Shapes, GerundsAfterToAndWhatWasManagedAreFacts) {
+    // "to" before a gerund is no infinitive of intention; "managed to liberate" is done,
+    // "an operation to liberate" is not.
+    auto e = extract("Rebels shot down a drone, in addition to capturing the town of Morek.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    auto m = extract("The rebels managed to liberate two towns within a day: Morek and Atarib.");
+    EXPECT_EQ(ctl(m, "fl:morek"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(m, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_TRUE(extract("The rebels launched an operation to liberate Hama.").empty());
+    auto r = extract("On Monday, opposition forces reclaimed Morek.");
+    EXPECT_EQ(ctl(r, "fl:morek"), fl::Controller::opposition);
+    auto c = extract("The rebels have consolidated control on the towns of Morek and Atarib.");
+    EXPECT_EQ(ctl(c, "fl:atarib"), fl::Controller::opposition);
+}
+
+TEST(Shapes, ADayAfterCountsBackFromTheDateNamed) {
+    auto e = extract("Rebels patrolled Saraqib on Saturday, a day after they stormed Atarib.");
+    const auto* a = find(e, "fl:atarib");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->date, fl::parse_iso_date("2024-11-29"));
+    auto two = extract("Rebels patrolled Saraqib on Saturday, two days after they stormed Atarib.");
+    ASSERT_NE(find(two, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(two, "fl:atarib")->date, fl::parse_iso_date("2024-11-28"));
+}
+
 TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
     fl::Article a;
     a.doc = "u.txt";
