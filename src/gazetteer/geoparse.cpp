@@ -235,6 +235,15 @@ constexpr double kFarMinorKm = 150.0;
 constexpr double kSentenceFarKm = 100.0;
 // An item of a list of neighbourhoods lies this close to the city the article is about.
 constexpr double kDistrictKm = 12.0;
+// A list of at least kConsensusItems places whose items mostly have a reading (their name, a
+// namesake, or a spelling of the same consonant skeleton) within kConsensusKm of one spot is
+// about that area: an item read far from it, or not at all, takes its reading within
+// kConsensusReachKm of the area's centre (see list_consensus()).
+constexpr std::size_t kConsensusItems = 4;
+constexpr double kConsensusKm = 15.0;
+constexpr double kConsensusReachKm = 25.0;
+// ... and an item read further than this from the area, with none near it, is unlocated.
+constexpr double kConsensusFarKm = 60.0;
 // How far (in tokens) a list of neighbourhoods is scanned from one of its items.
 constexpr std::size_t kListScanTokens = 40;
 
@@ -1670,6 +1679,156 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
     for (auto& x : found) out.push_back(std::move(x));
 }
 
+// The places a list item may be: its reading, its namesakes, the Syrian communities of its
+// consonant skeleton (three consonants or more, or any when `short_ok`).
+std::vector<const Place*> item_readings(const Gazetteer& gaz, const Mention& x, bool short_ok) {
+    std::vector<const Place*> out;
+    auto add = [&](const Place* p) {
+        if (!p || p->country != "SY" || p->feature_class == 'A' || p->feature_class == 'R' ||
+            p->feature_class == 'L')
+            return;
+        if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    };
+    if (x.located) add(gaz.find_id(x.place_id));
+    for (const auto& c : x.runners_up) add(gaz.find_id(c.place_id));
+    const std::string skel = skeleton(x.surface);
+    if (skel.size() >= 3 || (short_ok && skel.size() == 2)) {
+        if (const auto* ids = gaz.find_skeleton(skel)) {
+            for (std::uint32_t id : *ids) {
+                const Place& p = gaz.place(id);
+                if (p.feature_class == 'P') add(&p);
+            }
+        }
+    }
+    return out;
+}
+
+// A list of places ("16 more settlements including A, B, C, D and E") is about one area: the
+// spot that the readings of most of its items lie near. An item read elsewhere (an Aleppo
+// quarter, a village of the same name 80 km off) or not at all takes its reading near that
+// spot, if it has one there; a village read far from it with none there is unlocated. Items
+// read well already, near the area or as large towns, are kept.
+void list_consensus(const Gazetteer& gaz, const std::string& text, std::vector<Mention>& out) {
+    auto glue = [&](std::size_t a, std::size_t b) {
+        if (a > b) return false;
+        std::string_view g = std::string_view(text).substr(a, b - a);
+        std::string w;
+        for (char c : g) {
+            if (c == ',' || c == ' ') continue;
+            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return w.empty() || w == "and" || w == "or" || w == "aswellas";
+    };
+    for (std::size_t i = 0; i < out.size();) {
+        std::size_t j = i + 1;
+        while (j < out.size() && !out[j].foreign && glue(out[j - 1].end, out[j].start)) ++j;
+        const std::size_t n = j - i;
+        if (n < kConsensusItems) {
+            i = j;
+            continue;
+        }
+        std::vector<std::vector<const Place*>> reads(n);
+        for (std::size_t k = 0; k < n; ++k) reads[k] = item_readings(gaz, out[i + k], false);
+        // The spot most items have a reading near, and how near.
+        const Place* spot = nullptr;
+        std::size_t best = 0;
+        double best_sum = 1e18;
+        for (std::size_t k = 0; k < n; ++k) {
+            for (const Place* q : reads[k]) {
+                std::size_t count = 0;
+                double sum = 0;
+                for (std::size_t r = 0; r < n; ++r) {
+                    double d = 1e9;
+                    for (const Place* p : reads[r])
+                        d = std::min(d, distance_km(p->lat, p->lon, q->lat, q->lon));
+                    if (d <= kConsensusKm) {
+                        ++count;
+                        sum += d;
+                    }
+                }
+                if (count > best || (count == best && sum < best_sum)) {
+                    best = count;
+                    best_sum = sum;
+                    spot = q;
+                }
+            }
+        }
+        if (!spot || best < std::max<std::size_t>(3, (n + 1) / 2)) {
+            i = j;
+            continue;
+        }
+        // The area's centre: the readings near the spot, one per item.
+        double clat = 0, clon = 0;
+        std::size_t members = 0;
+        for (std::size_t r = 0; r < n; ++r) {
+            const Place* near = nullptr;
+            double d = kConsensusKm;
+            for (const Place* p : reads[r]) {
+                const double e = distance_km(p->lat, p->lon, spot->lat, spot->lon);
+                if (e <= d) d = e, near = p;
+            }
+            if (!near) continue;
+            clat += near->lat;
+            clon += near->lon;
+            ++members;
+        }
+        clat /= static_cast<double>(members);
+        clon /= static_cast<double>(members);
+        for (std::size_t k = 0; k < n; ++k) {
+            Mention& x = out[i + k];
+            const Place* now = x.located ? gaz.find_id(x.place_id) : nullptr;
+            const double d_now = now ? distance_km(now->lat, now->lon, clat, clon) : 1e9;
+            if (now && (d_now <= kConsensusReachKm || !is_minor(*now) || now->population >= 10000))
+                continue;
+            // Its reading nearest the area, the one place of it there.
+            const Place* pick = nullptr;
+            double d_pick = kConsensusReachKm;
+            bool twice = false;
+            const auto sure = item_readings(gaz, x, false);
+            for (const Place* p : item_readings(gaz, x, true)) {
+                const double e = distance_km(p->lat, p->lon, clat, clon);
+                // A two-consonant skeleton is shared by many villages: only close by.
+                const bool short_only = std::find(sure.begin(), sure.end(), p) == sure.end();
+                if (e > (short_only ? kConsensusKm : kConsensusReachKm)) continue;
+                if (pick && distance_km(p->lat, p->lon, pick->lat, pick->lon) > kListAreaSameKm)
+                    twice = true;
+                if (e < d_pick) d_pick = e, pick = p;
+            }
+            const std::string why = std::to_string(members) + " of the " + std::to_string(n) +
+                                    " places listed with it lie within " + km_text(kConsensusKm) +
+                                    " of one another";
+            if (pick && !twice) {
+                Candidate was;
+                if (x.located) {
+                    was.place_id = x.place_id;
+                    was.score = x.score;
+                    was.why = x.why;
+                }
+                x.place_id = pick->id;
+                x.place_name = pick->name;
+                x.kind = pick->kind();
+                x.lat = pick->lat;
+                x.lon = pick->lon;
+                x.foreign = false;
+                x.located = true;
+                x.score = 0.6;
+                x.why = "read in the area of its list (" + why + "), " + km_text(d_pick) +
+                        " from its centre";
+                if (!was.place_id.empty()) x.runners_up.insert(x.runners_up.begin(), was);
+            } else if (now && d_now > kConsensusFarKm) {
+                x.why +=
+                    "; unlocated: " + km_text(d_now) + " from the area of its list (" + why + ")";
+                x.place_id = "unlocated:" + name_key(x.surface);
+                x.place_name = x.surface;
+                x.kind = "unlocated";
+                x.located = false;
+                x.lat = x.lon = 0;
+                x.score = 0.5;
+            }
+        }
+        i = j;
+    }
+}
 }  // namespace
 
 std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
@@ -2249,6 +2408,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         std::stable_sort(out.begin(), out.end(),
                          [](const Mention& a, const Mention& b) { return a.start < b.start; });
     }
+    list_consensus(gaz, text, out);
     return out;
 }
 

@@ -123,6 +123,26 @@ TEST(ListNeighbours, ALargeTownIsItselfHoweverFarTheList) {
     EXPECT_LT(fl::distance_km(m->lat, m->lon, 34.56, 38.28), 5) << m->place_id << ": " << m->why;
 }
 
+TEST(ListNeighbours, ALongListIsReadInTheAreaMostOfItsItemsShare) {
+    // A list named right after Aleppo city: "Al-Jalamah" folds like an Aleppo quarter and
+    // "Al-Mughayr" is a village south of Aleppo, but the list's other names (Jubbayn, Tal
+    // Meleh, Kirkat) are spellings of villages north-west of Hama only, where a Jalma and a
+    // Maghir lie too. Read together, all five are the Hama villages.
+    auto ms = parse(
+        "Fighters who hold most of the Aleppo city centre have since taken Al-Jalamah, "
+        "Jubbayn, Tal Meleh, Kirkat and Al-Mughayr.");
+    expect_near(ms, "Al-Jalamah", "oc:C3468", 1);
+    expect_near(ms, "Jubbayn", "oc:C3466", 1);
+    expect_near(ms, "Tal Meleh", "oc:C3445", 1);
+    expect_near(ms, "Kirkat", "oc:C7880", 1);
+    expect_near(ms, "Al-Mughayr", "oc:C3465", 1);
+    // Three items are no list to read an area from: Al-Mughayr keeps its own village.
+    auto short_list = parse("Fighters have since taken Al-Mughayr, Jubbayn and Kirkat.");
+    const fl::Mention* m = mention_of(short_list, "Al-Mughayr");
+    ASSERT_NE(m, nullptr);
+    EXPECT_NE(m->place_id, "oc:C3465") << m->why;
+}
+
 TEST(ListNeighbours, ANameTheGazetteerLacksIsReadInTheListsArea) {
     // "Hawar" is no gazetteer name; among the villages west of Aleppo the one place of its
     // skeleton (h-r) is Hur (حور). In a list north-west of Hama no such place lies near the
