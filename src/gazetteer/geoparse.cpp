@@ -130,6 +130,9 @@ struct Match {
     std::string penalty_why;
     bool acronym = false;  // all capitals, at most 4 letters ("SANA", "TASS")
     bool road = false;     // starts with a lower-case road word ("highway that links ...")
+    // A landmark named by a lower-case description ("the historic citadel"): the landmark
+    // the gazetteer knows by it, unless the sentence names only places far from it.
+    bool described = false;
     // Matched by consonant skeleton only (no exact name key): `fuzzy_ids` are the places,
     // `entry` is null. Resolved by context in geoparse() or dropped.
     bool fuzzy = false;
@@ -501,6 +504,7 @@ class Parser {
             m.entry = best;
             m.acronym = is_acronym(text_.substr(m.start, m.end - m.start));
             m.road = !t0.name_like && starts_road(i);
+            m.described = described;
             foreign_namesake(m);
             read_context(m);
             out.push_back(std::move(m));
@@ -959,8 +963,11 @@ class Parser {
                 u.end = cand.end;
                 u.key = name_key(text_.substr(cand.start, cand.end - cand.start));
                 if (u.key.size() < 3 || gaz_.stop_listed(u.key)) continue;
-                // A person ("X, head of ...", "X said"), an outlet, a navigation line.
-                if (person_after(cand.end) || breadcrumb(cand.start, cand.end)) continue;
+                // A person ("X, head of ...", "X said", "activists X and Y"), an outlet, a
+                // navigation line.
+                if (person_after(cand.end) || breadcrumb(cand.start, cand.end) ||
+                    title_before(cand.start))
+                    continue;
                 // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
                 const std::string head = u.key.substr(0, u.key.find(' '));
                 if (one_of(head, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat",
@@ -1235,6 +1242,28 @@ class Parser {
         const std::string_view g = gap(i - 1);
         return (g == ", " || g == ",") && is_title(lower_word(i - 1));
     }
+    // A title or role before byte `start`, across the names of the people it introduces:
+    // "activists X and Y", "the commander X".
+    bool title_before(std::size_t start) const {
+        std::size_t e = start;
+        for (int words = 0; words < 8; ++words) {
+            while (e > 0 && (text_[e - 1] == ' ' || text_[e - 1] == ',' || text_[e - 1] == '-'))
+                --e;
+            std::size_t b = e;
+            while (b > 0 && std::isalpha(static_cast<unsigned char>(text_[b - 1]))) --b;
+            if (b == e) return false;
+            const std::string w = lower(text_.substr(b, e - b));
+            if (is_title(w) ||
+                (w.size() > 3 && w.back() == 's' && is_title(w.substr(0, w.size() - 1))))
+                return true;
+            // Only names and "and" between the title and the name.
+            if (w != "and" && w != "al" && w != "el" &&
+                !std::isupper(static_cast<unsigned char>(text_[b])))
+                return false;
+            e = b;
+        }
+        return false;
+    }
     // The text from byte `end` goes on as after a person's name: "said", ", head of", ", the
     // head of", ", a spokesman", ", who said".
     bool person_after(std::size_t end) const {
@@ -1313,7 +1342,12 @@ class Parser {
         }
         // A name qualifying a highway ("the Damascus-Aleppo international M5 highway", "the
         // Aleppo international highway") names the road, not the place.
-        if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first)) {
+        // ("the M-5 highway" is the road itself.)
+        const bool a_road =
+            m.entry && std::any_of(m.entry->ids.begin(), m.entry->ids.end(), [&](std::uint32_t id) {
+                return gaz_.place(id).feature_class == 'R';
+            });
+        if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first) && !a_road) {
             const std::string& nw = lower_word(m.last + 1);
             const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
                                     std::isdigit(static_cast<unsigned char>(nw[1]));
@@ -2306,6 +2340,22 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                     ranked.front().why +=
                         "; abstained: " + km_text(nearest) + " from the places its sentence names";
                 }
+            }
+        }
+        // "the old citadel of Damascus": a description of a landmark in another city.
+        if (!abstain && ms[k].described) {
+            const Place& p = *gaz.find_id(ranked.front().place_id);
+            double nearest = 1e9;
+            const auto [lo, hi] = anchors_near(ms[k].start);
+            for (auto ai = lo; ai != hi; ++ai) {
+                if (ai->second == &p || !same_sentence(ai->first, ms[k].start)) continue;
+                nearest =
+                    std::min(nearest, distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
+            }
+            if (nearest < 1e9 && nearest > kSentenceFarKm) {
+                abstain = true;
+                ranked.front().why += "; abstained: a description of a landmark " +
+                                      km_text(nearest) + " from the places its sentence names";
             }
         }
         if (area_out[k]) {

@@ -151,7 +151,7 @@ std::string arabic_word_skeleton(std::string_view w) {
 // read as j: English, French and German romanisations of Arabic write k or q for qaf and kaf,
 // so the c of a Syrian name is the Turkish and Kurdish letter for jim ("Mecdel", "Cindires").
 // In a Turkish-romanised name (`turkish`), v is the waw that other romanisations write w or
-// a vowel ("Avvad" = Awwad) rather than f.
+// a vowel ("Avvad" = Awwad) rather than f, and x the kha of Kurdish spelling ("Xan Şêxon").
 std::string latin_word_skeleton(std::string_view s, bool turkish) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -235,7 +235,11 @@ std::string latin_word_skeleton(std::string_view s, bool turkish) {
                     out.push_back('n');
                     break;
                 case 'x':
-                    out += "ks";
+                    // Kurdish romanisation (with Turkish letters: "Xan Şêxon") writes kha x.
+                    if (turkish)
+                        out.push_back('x');
+                    else
+                        out += "ks";
                     break;
                 default:
                     break;  // vowels, w, y, digits, apostrophes

@@ -83,6 +83,30 @@ TEST(Landmarks, SheikhNajjarIsTheIndustrialCity) {
     EXPECT_EQ(p->id, "fl:aleppo-industrial-zone");
 }
 
+TEST(Landmarks, TheCitadelAndTheSquaresOfTheCityTalkedAbout) {
+    // "the historic citadel" of an Aleppo report is Aleppo's; of a Damascus one, not Aleppo's.
+    auto aleppo = parse(
+        "Fighters posed outside the medieval citadel and the Great Mosque of Aleppo, then "
+        "reached Saadallah al-Jabri Square.");
+    expect_near(aleppo, "medieval citadel", "fl:aleppo-citadel", 1);
+    expect_near(aleppo, "Great Mosque of Aleppo", "fl:aleppo-great-mosque", 1);
+    expect_near(aleppo, "Saadallah al-Jabri Square", "fl:aleppo-saadallah-al-jabiri-square", 1);
+    auto damascus = parse("Crowds gathered by the old citadel of Damascus.");
+    EXPECT_EQ(mention_of(damascus, "old citadel"), nullptr);
+    // A highway's own name before "highway" is the road, not a qualifier of it.
+    auto road = parse("Rebels cut the M-5 highway north of Saraqib.");
+    expect_near(road, "M-5", "fl:m5-highway", 1);
+}
+
+TEST(Landmarks, PeopleAndPageFurnitureAreNotPlaces) {
+    auto ms = parse(
+        "Read more. Photographers Samer Al-Halabi and Alaa Al-Abrash were hurt in strikes on "
+        "districts such as Jamiliyah, Azamiyah, and Saadallah al-Jabri Square.");
+    EXPECT_EQ(mention_of(ms, "Read"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Alaa Al-Abrash"), nullptr);
+    EXPECT_NE(mention_of(ms, "Azamiyah"), nullptr);
+}
+
 TEST(Landmarks, GenericLowerCaseWordsAreNotLandmarks) {
     // One-word descriptions never start a match in lower case.
     auto ms = parse("Residents said the village school was closed and the prison was shelled.");

@@ -47,6 +47,9 @@ TEST(Turkish, SkeletonsMeetTheArabicAndEnglishForms) {
     // v is waw in a Turkish-romanised name, f elsewhere ("Vadi" of a German text).
     EXPECT_EQ(fl::skeleton("Kuveyris Eş-Şarki"), fl::skeleton("Kuwayris al-Sharqi"));
     EXPECT_EQ(fl::skeleton("Kuveyris"), "kfrs");
+    // x is kha in the Kurdish spelling written with Turkish letters, ks elsewhere.
+    EXPECT_EQ(fl::skeleton("Xan Şêxon"), fl::skeleton("Khan Shaykhun"));
+    EXPECT_EQ(fl::skeleton("Texas"), "tks");
     // ch and ck keep their readings.
     EXPECT_EQ(fl::skeleton("Cheikh Maqsoud"), fl::skeleton("Sheikh Maqsud"));
     EXPECT_EQ(fl::skeleton("Hacker"), "hkr");
