@@ -21,11 +21,15 @@
 #include "events/dates.hpp"
 #include "events/event.hpp"
 #include "events/lexicon.hpp"
+#include "geo/geodesy.hpp"
 #include "text/sentences.hpp"
 
 namespace frontline {
 
 namespace {
+
+// "<a place> of <a town>" names where the place lies when the place is this close to the town.
+constexpr double kInsideTownKm = 20.0;
 
 bool contains_word_list(std::string_view w, const std::vector<std::string>& list) {
     for (const auto& x : list) {
@@ -583,6 +587,7 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
     };
     bool prev_locator = false;
     std::size_t prev_end = from;
+    const Mention* prev_m = nullptr;  // the mention before o, object or not
     bool line_seen = false;
     bool container_seen = false;
     // Mentions in text order (by_start): only those starting in [from, to] can lie inside.
@@ -689,6 +694,14 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             // "the western countryside of Hama": a region around the place.
             if (w == "of") {
                 std::string_view w2 = word_before(s, w_at);
+                // "the historic citadel of Aleppo", "the Nayrab airbase of Aleppo": the town
+                // the place just named lies in.
+                if (prev_m && prev_m->located && o.m->located &&
+                    prev_m->place_id != o.m->place_id &&
+                    (o.m->kind == "city" || o.m->kind == "town") &&
+                    s.substr(prev_end, o.start - prev_end) == " of " &&
+                    distance_km(prev_m->lat, prev_m->lon, o.m->lat, o.m->lon) <= kInsideTownKm)
+                    locator = true;
                 if (o.m->kind == "city" && contains_word_list(w2, lexicon().counted_noun))
                     locator = true;
                 if (contains_word_list(w2, lexicon().region_noun)) locator = true;
@@ -715,6 +728,7 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         if (span_seen) locator = true;
         prev_locator = locator;
         prev_end = o.end;
+        prev_m = o.m;
         if (!locator && eligible(*o.m)) out.push_back(o);
     }
     return out;
@@ -907,7 +921,10 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
             } else {  // the last actor before it
                 auto it = std::partition_point(c.actors.begin(), c.actors.end(),
                                                [&](const ActorHit& h) { return h.end <= at; });
-                if (it != c.actors.begin())
+                // ", it added", ", he said": a speaker named earlier, not the last side named.
+                const std::string_view w = word_before(c.s, at);
+                const bool pronoun = w == "it" || w == "he" || w == "she";
+                if (it != c.actors.begin() && !pronoun)
                     sp.speaker = c.resolve_at(static_cast<std::size_t>(it - c.actors.begin()) - 1);
             }
             out.push_back(sp);
@@ -1248,6 +1265,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (failed_after(s.substr(t.end, next_trigger - t.end))) continue;
 
             std::vector<Obj> targets;
+            // The places listed after the trigger in its clause, from its first list opener
+            // ("including", "include", "such as") that lists any.
+            auto listed_after = [&](std::size_t from) {
+                std::vector<Obj> listed;
+                const std::size_t end = clause_end(s, ix, from, next_trigger);
+                for (const auto& l : lexicon().list_intro) {
+                    auto at = find_word(s, l, from);
+                    if (at == std::string_view::npos || at >= end) continue;
+                    listed = objects_in(s, ix, objs, objs_by_start, at + l.size(), end,
+                                        std::nullopt, &actors);
+                    if (!listed.empty()) break;
+                }
+                return listed;
+            };
             const ActorInfo* actor = nullptr;
             const ActorInfo* receiver = nullptr;
             std::size_t scope_start = t.end, scope_end = t.end;
@@ -1374,16 +1405,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                              own, passive ? nullptr : &actors);
                     }
                     // "The villages captured by the rebels include A, B and C".
-                    if (passive && targets.empty()) {
-                        std::size_t end = clause_end(s, ix, t.end, next_trigger);
-                        for (const auto& l : lexicon().list_intro) {
-                            auto at = find_word(s, l, t.end);
-                            if (at == std::string_view::npos || at >= end) continue;
-                            targets = objects_in(s, ix, objs, objs_by_start, at + l.size(), end,
-                                                 std::nullopt, &actors);
-                            if (!targets.empty()) break;
-                        }
-                    }
+                    if (passive && targets.empty()) targets = listed_after(t.end);
                     break;
                 }
                 case Shape::object_before:
@@ -1411,6 +1433,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                     targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
                                          std::nullopt);
+                    // "Several villages fell under rebel control, including A and B", "Areas
+                    // now under opposition control include A and B": the places listed after.
+                    if (targets.empty() && def.shape == Shape::under_control)
+                        targets = listed_after(t.end);
                     break;
                 }
                 case Shape::handover: {

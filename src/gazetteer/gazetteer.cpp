@@ -132,7 +132,8 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
 
 // The news calls one airfield an airport, an airbase, an air base or a military airport
 // whatever its kind ("Nayrab airport" is the Nayrab airbase): each Latin name of an airfield
-// that ends in one of these words is also indexed with the others, as an alternate name.
+// that ends in one of these words is also indexed with the others, as an alternate name, both
+// after the name and before it with "of" ("the air base of Nayrab").
 void Gazetteer::index_airfield_variants(std::uint32_t i) {
     static constexpr std::string_view kWords[] = {
         "military airbase", "military air base", "military airport", "military airfield",
@@ -151,7 +152,12 @@ void Gazetteer::index_airfield_variants(std::uint32_t i) {
         }
     }
     for (const auto& stem : stems) {
-        for (std::string_view w : kWords) index_name(i, stem + std::string(w), /*strong=*/false);
+        for (std::string_view w : kWords) {
+            index_name(i, stem + std::string(w), /*strong=*/false);
+            // "the air base of Abu al-Duhur", "the military airport of Kuweires".
+            std::string_view name = std::string_view(stem).substr(0, stem.size() - 1);
+            index_name(i, std::string(w) + " of " + std::string(name), /*strong=*/false);
+        }
     }
 }
 

@@ -879,6 +879,40 @@ TEST(Shapes, ADayAfterCountsBackFromTheDateNamed) {
     EXPECT_EQ(find(two, "fl:atarib")->date, fl::parse_iso_date("2024-11-28"));
 }
 
+TEST(Shapes, PlacesListedAfterAStatementOfControl) {
+    auto e = extract("Several villages fell under rebel control, including Atarib and Morek.");
+    EXPECT_EQ(ctl(e, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    auto n = extract("Areas now under opposition control include Saraqib and Atarib.");
+    EXPECT_EQ(ctl(n, "fl:saraqib"), fl::Controller::opposition);
+    // Held all along: no change.
+    EXPECT_TRUE(
+        extract("Idlib has been under opposition control for years, including Atarib.").empty());
+}
+
+TEST(Shapes, PortionsAndTrailingAttributions) {
+    auto p = extract("Rebel forces have seized control of a substantial portion of Hama.");
+    EXPECT_EQ(ctl(p, "fl:hama"), fl::Controller::contested);
+    // ", it added": the speaker named before, not the army the clause mentions.
+    auto a = extract(
+        "Saraqib is now completely controlled by the rebels, after government forces retreated "
+        "from outposts there, it added.");
+    ASSERT_NE(find(a, "fl:saraqib"), nullptr);
+    EXPECT_EQ(find(a, "fl:saraqib")->status, "claimed");
+    // A denial of advances names the entry it denies.
+    auto d = extract("A security official denied claims of rebel advances into Hama.");
+    ASSERT_NE(find(d, "fl:hama"), nullptr);
+    EXPECT_EQ(find(d, "fl:hama")->status, "denied");
+    EXPECT_TRUE(extract("The militants attempted further advances into Hama.").empty());
+}
+
+TEST(Shapes, ThePlaceOfATownIsInTheTown) {
+    // "the Taftanaz airbase of Idlib": the airbase is taken, Idlib only locates it.
+    auto e = extract("Rebels took the Taftanaz airbase of Idlib on Friday.");
+    EXPECT_EQ(ctl(e, "fl:taftanaz-airbase"), fl::Controller::opposition);
+    EXPECT_EQ(find(e, "fl:idlib"), nullptr);
+}
+
 TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
     fl::Article a;
     a.doc = "u.txt";
