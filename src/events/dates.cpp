@@ -138,8 +138,13 @@ std::vector<DateExpr> find_dates(std::string_view s, const Date& pub) {
             } else if (prev == "last") {
                 from = i - 1;
                 if (d == pub) d = last = add_days(pub, -7);
-            } else if (i > 0 && (prev == "on" || prev == "by")) {
+            } else if (i > 0 && prev == "on") {
                 from = i - 1;
+            } else if (i > 0 && prev == "by") {
+                // "By Thursday, the rebels had seized X": at the latest that day.
+                from = i - 1;
+                d = add_days(d, -6);
+                prec = "range";
             }
             const std::string& next = word(i + 1);
             if (next == "morning" || next == "afternoon" || next == "evening" || next == "night") {
@@ -172,7 +177,10 @@ std::vector<DateExpr> find_dates(std::string_view s, const Date& pub) {
                 auto l = make_day(static_cast<int>(first->year()), *mo, *d2);
                 if (l && std::chrono::sys_days{*l} >= std::chrono::sys_days{*first}) last = *l;
             }
-            add(i, to, *first, last, d2 ? "range" : "day");
+            // "by November 30": at the latest that day.
+            const bool by = i > 0 && word(i - 1) == "by";
+            add(by ? i - 1 : i, to, by ? add_days(*first, -6) : *first, last,
+                d2 || by ? "range" : "day");
             i = to;
             continue;
         }

@@ -441,8 +441,16 @@ bool ends_with_word(std::string_view name, std::string_view w) {
 // `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
 // "coming closer to" ends with "closer to".
 bool ends_with_any_phrase(std::string_view s, const std::vector<std::string>& phrases) {
+    const std::string padded = " " + std::string(s);
+    std::string_view v = padded;
     for (const auto& p : phrases) {
-        if (ends_with_word(" " + std::string(s), p)) return true;
+        if (ends_with_word(v, p)) return true;
+    }
+    // "east of the town of X", "10 km from": a direction or distance before "of".
+    if (!ends_with_word(v, "of")) return false;
+    v.remove_suffix(3);
+    for (const auto& p : phrases) {
+        if (ends_with_word(v, p) && contains_word_list(p, lexicon().locator)) return true;
     }
     return false;
 }
@@ -690,6 +698,10 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             for (const auto& l : lexicon().locator) {
                 if (w == l) locator = true;
             }
+            // "broke through the defence lines in A and B": the places the lines defend.
+            if (locator && w_at > from &&
+                contains_word_list(word_before(s, w_at), lexicon().defence_noun))
+                locator = false;
             // "towns of Aleppo": a city or larger after a container noun is a container;
             // "the western countryside of Hama": a region around the place.
             if (w == "of") {
@@ -1239,6 +1251,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (contains_any(near_pre, lexicon().negation)) continue;
             // "to capture" is an intention, "managed to penetrate" a fact
             std::string_view w1 = word_before(s, t.start);
+            // "regime-controlled Palmyra", "rebel-held Idlib": a compound adjective.
+            if (def.phrase.find(' ') == std::string::npos && t.start > 0 && s[t.start - 1] == '-')
+                continue;
             // "a captured tank", "in liberated areas": a participle used as an adjective.
             if (def.phrase.find(' ') == std::string::npos && def.phrase.ends_with("ed")) {
                 std::size_t e = t.start;
@@ -1406,6 +1421,18 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                     // "The villages captured by the rebels include A, B and C".
                     if (passive && targets.empty()) targets = listed_after(t.end);
+                    // "Among the villages seized by the factions were A, B and C".
+                    if (passive && targets.empty() &&
+                        (s.starts_with("among ") || s.starts_with("Among "))) {
+                        const std::size_t end = clause_end(s, ix, t.end, next_trigger);
+                        for (std::string_view v : {" were ", " are "}) {
+                            const auto at = s.find(v, t.end);
+                            if (at == std::string_view::npos || at >= end) continue;
+                            targets = objects_in(s, ix, objs, objs_by_start, at + v.size(), end,
+                                                 std::nullopt, &actors);
+                            break;
+                        }
+                    }
                     break;
                 }
                 case Shape::object_before:

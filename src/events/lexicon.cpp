@@ -75,6 +75,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"vacated", &Lexicon::vacated},
     {"army_troops", &Lexicon::army_troops},
     {"metonym_after", &Lexicon::metonym_after},
+    {"defence_noun", &Lexicon::defence_noun},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -44,6 +44,11 @@ TEST(Dates, RangesWeeksAndRelativeDays) {
     check({"the previous day's attack", "2024-11-30", "2024-11-29", "2024-11-29", "day"});
 }
 
+TEST(Dates, ByADayIsAtTheLatestThatDay) {
+    check({"By Thursday, rebels had seized", "2024-12-07", "2024-11-29", "2024-12-05", "range"});
+    check({"by November 30 they held", "2024-12-04", "2024-11-24", "2024-11-30", "range"});
+}
+
 TEST(Dates, YearRollsBackWhenTheDayWouldBeAfterPublication) {
     check({"on December 30", "2025-01-02", "2024-12-30", "2024-12-30", "day"});
 }

@@ -913,6 +913,45 @@ TEST(Shapes, ThePlaceOfATownIsInTheTown) {
     EXPECT_EQ(find(e, "fl:idlib"), nullptr);
 }
 
+TEST(Shapes, WordingsFromGovernmentAndLiveBlogReports) {
+    // "controlled" in the active voice after a withdrawal is a capture; "regime-controlled"
+    // is an adjective.
+    EXPECT_EQ(
+        ctl(extract("After the army withdrew, the SDF controlled the town of Morek."), "fl:morek"),
+        fl::Controller::sdf);
+    EXPECT_TRUE(extract("Rebels shelled regime-controlled Morek.").empty());
+    EXPECT_EQ(ctl(extract("Rebel groups conquered Morek and Atarib."), "fl:atarib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("The insurgents enter the city of Hama."), "fl:hama"),
+              fl::Controller::contested);
+    EXPECT_EQ(ctl(extract("The SDF swept through Morek."), "fl:morek"), fl::Controller::sdf);
+    EXPECT_EQ(ctl(extract("The SDF have fully taken Morek."), "fl:morek"), fl::Controller::sdf);
+    // Retaking is an intention after "to".
+    EXPECT_TRUE(
+        extract("The army said it was preparing a counterattack to retake control of Atarib.")
+            .empty());
+    // "Among the villages seized by X were A, B".
+    auto among = extract("Among the villages seized by the factions were Atarib and Morek.");
+    EXPECT_EQ(ctl(among, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(among, "fl:morek"), fl::Controller::opposition);
+    // The defence lines in a place: the place is entered.
+    EXPECT_EQ(ctl(extract("Rebels broke through the defence lines in Saraqib."), "fl:saraqib"),
+              fl::Controller::contested);
+    // A direction before "of the town of X": X is a reference point.
+    auto east = extract("Rebels took Atarib, a village east of the town of Saraqib.");
+    EXPECT_EQ(ctl(east, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(find(east, "fl:saraqib"), nullptr);
+}
+
+TEST(Shapes, RefutationsAndReportsThatIndicate) {
+    auto r = extract("A military source refuted claims that militants had seized Morek.");
+    ASSERT_NE(find(r, "fl:morek"), nullptr);
+    EXPECT_EQ(find(r, "fl:morek")->status, "denied");
+    auto i = extract("Reports indicate that opposition forces have captured Morek.");
+    ASSERT_NE(find(i, "fl:morek"), nullptr);
+    EXPECT_EQ(find(i, "fl:morek")->status, "claimed");
+}
+
 TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
     fl::Article a;
     a.doc = "u.txt";
