@@ -853,7 +853,8 @@ struct SentenceContext {
     // Built once per sentence (index()), so that finding a trigger's subject is a binary search
     // rather than a walk over every comma and actor before it. Actors are in text order and do
     // not overlap. Of the actors that can act and hold no comma: all (`acting`) and those not in
-    // an oblique slot (`subjects`); `segment`: the commas before each actor.
+    // an oblique slot (`subjects`); `segment`: the commas (and clause-opening "and"s) before
+    // each actor.
     std::vector<std::size_t> acting, subjects, segment;
     mutable std::vector<const ActorInfo*> resolved;  // resolve() of each actor, once
     mutable std::vector<char> is_resolved;
@@ -864,6 +865,19 @@ struct SentenceContext {
         for (std::size_t i = 0; i < actors.size(); ++i) {
             const auto& h = actors[i];
             for (; pos < h.start && pos < s.size(); ++pos) commas += s[pos] == ',';
+            // "The army withdrew from X and the SDF controlled the city": "and" before an
+            // actor opens a clause of its own, unless it joins two actors ("rebels and SNA
+            // factions").
+            std::string_view before = s.substr(0, h.start);
+            if (before.ends_with(" the ")) before.remove_suffix(4);
+            if (i > 0 && before.ends_with(" and ")) {
+                const std::size_t prev_end = actors[i - 1].end;
+                const std::size_t and_at = before.size() - 5;
+                if (and_at > prev_end &&
+                    s.substr(prev_end, and_at - prev_end).find_first_not_of(" ,") !=
+                        std::string_view::npos)
+                    ++commas;
+            }
             segment[i] = commas;
             if (!can_act(h.info) ||
                 s.substr(h.start, h.end - h.start).find(',') != std::string_view::npos)

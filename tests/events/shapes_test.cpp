@@ -943,6 +943,15 @@ TEST(Shapes, WordingsFromGovernmentAndLiveBlogReports) {
     EXPECT_EQ(find(east, "fl:saraqib"), nullptr);
 }
 
+TEST(Shapes, AndBeforeASideOpensItsOwnClause) {
+    // The army withdrew; the SDF took over: "and" before the SDF starts its clause.
+    auto e = extract("Government forces withdrew from Morek and the SDF controlled the town.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::sdf);
+    // Two sides joined by "and" are one subject.
+    EXPECT_EQ(ctl(extract("Rebels and SNA factions captured Atarib."), "fl:atarib"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
