@@ -126,7 +126,8 @@ struct Match {
     const KeyEntry* entry = nullptr;
     Cue cue = Cue::none;
     std::string cue_why;
-    double penalty = 0;  // context penalties for every candidate
+    bool cue_plural = false;  // the cue is a plural before a list ("the provinces of A, B and C")
+    double penalty = 0;       // context penalties for every candidate
     std::string penalty_why;
     bool acronym = false;  // all capitals, at most 4 letters ("SANA", "TASS")
     bool road = false;     // starts with a lower-case road word ("highway that links ...")
@@ -1361,11 +1362,21 @@ class Parser {
             m.penalty += 0.6;
             m.penalty_why = "a web page's navigation";
         }
-        // An outlet named like a place ("the Al Mayadeen television channel").
-        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
-            outlet_word(lower_word(m.last + 1))) {
+        // An outlet named like a place ("the Al Mayadeen television channel", "Al Mayadeen's
+        // correspondent"), a party or regime ("the Baath regime").
+        if (m.last + 1 < toks_.size() && (gap(m.last) == " " || possessive_after(m.last)) &&
+            (outlet_word(lower_word(m.last + 1)) ||
+             one_of(lower_word(m.last + 1), {"correspondent", "correspondents", "reporter"}))) {
             m.penalty += 0.6;
             m.penalty_why = "names an outlet";
+        }
+        // (A large city's regime is its government: "the Damascus regime" still names it.)
+        if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
+            one_of(lower_word(m.last + 1), {"regime", "party"}) && m.entry &&
+            std::none_of(m.entry->ids.begin(), m.entry->ids.end(),
+                         [&](std::uint32_t id) { return gaz_.place(id).population >= 100000; })) {
+            m.penalty += 0.6;
+            m.penalty_why = "names a party or regime";
         }
         // A facility named after the place ("the al-Shahbaa dam", "Rastan bridge"): the
         // gazetteer has no such facility under this name (else the longest match would have
@@ -1430,12 +1441,18 @@ class Parser {
         }
         // "the city of Hama", "province of Idlib", "province d'Idleb", "villages in Aleppo";
         // not "a city in Idlib province", where the cue word is about another name.
+        // "villages across Aleppo and Idlib": across the governorates.
+        if (before.size() >= 3 && before[0] == "across" &&
+            one_of(before[1], {"villages", "towns", "localities", "settlements", "areas"}))
+            set_cue(m, Cue::governorate, "\"" + before[1] + " across\" before");
         if (before.size() >= 2 && one_of(before[0], {"of", "d", "de", "in"})) {
             std::size_t b = before[1] == "the" && before.size() >= 3 ? 2 : 1;
             Cue c = cue_of(before[b]);
             if (before[0] == "in") {
                 c = one_of(before[b], {"villages", "towns"}) ? Cue::governorate : Cue::none;
             }
+            if (c == Cue::governorate && one_of(before[b], {"provinces", "governorates"}))
+                m.cue_plural = true;
             if (c != Cue::none) set_cue(m, c, "cue word \"" + before[b] + "\" before");
         } else if (!before.empty() &&
                    one_of(before[0], {"rural", "rif", "province", "governorate"})) {
@@ -1507,6 +1524,21 @@ class Parser {
                 a.cue = b.cue;
                 a.cue_why = b.cue_why + " (coordinated)";
             }
+        }
+        // "the provinces of Hama, Idlib and Aleppo": forwards over commas from a plural cue.
+        for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+            Match& a = ms[k];
+            Match& b = ms[k + 1];
+            if (!a.cue_plural || b.cue != Cue::none) continue;
+            const bool comma = b.first == a.last + 1 && gap(a.last) == ", ";
+            const bool comma_and = b.first == a.last + 2 && gap(a.last).starts_with(",") &&
+                                   one_of(lower_word(a.last + 1), {"and", "or"});
+            const bool plain_and =
+                b.first == a.last + 2 && one_of(lower_word(a.last + 1), {"and", "or"});
+            if (!(comma || comma_and || plain_and)) continue;
+            b.cue = a.cue;
+            b.cue_why = a.cue_why + " (listed)";
+            b.cue_plural = true;
         }
         // "Aleppo, Hama and Idlib provinces": once more backwards over commas.
         for (std::size_t k = ms.size(); k-- > 1;) {
@@ -1900,7 +1932,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         // or fewer): a list item or a name in a place slot is read in the list's area, else
         // unlocated, like a name the gazetteer lacks.
         if (rankings[k].empty() && (m.in_list || m.slot) && !m.road && m.penalty <= 0 &&
-            opt.unlocated && !opt.keep_abstentions)
+            !m.acronym && !gaz.stop_listed(m.key) && opt.unlocated && !opt.keep_abstentions)
             unlocated_far.push_back(k);
     }
     // Homonyms: Syrian candidates of an ambiguous name gain by their distance to the places

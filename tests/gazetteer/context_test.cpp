@@ -69,6 +69,15 @@ TEST(Context, GovernorateCuesSpreadOverCoordinatedNames) {
               (V{"Aleppo=fl:aleppo-governorate", "Idlib=fl:idlib-governorate"}));
     EXPECT_EQ(parse("They advanced in the rural areas of Idlib and Aleppo province."),
               (V{"Idlib=fl:idlib-governorate", "Aleppo province=fl:aleppo-governorate"}));
+    // A plural cue before a list covers every item; "villages across A and B" too.
+    EXPECT_EQ(parse("They hold land across the provinces of Hama, Idlib and Aleppo."),
+              (V{"Hama=fl:hama-governorate", "Idlib=fl:idlib-governorate",
+                 "Aleppo=fl:aleppo-governorate"}));
+    EXPECT_EQ(parse("They seized 70 villages across Aleppo and Idlib."),
+              (V{"Aleppo=fl:aleppo-governorate", "Idlib=fl:idlib-governorate"}));
+    // "the cities of" is a cue for cities.
+    EXPECT_EQ(parse("They entered the cities of Hama and Idlib."),
+              (V{"Hama=gn:170017", "Idlib=gn:169389"}));
     // "a city in Idlib province" is no cue for the city named before it.
     EXPECT_EQ(parse("They took Maraat al-Numan, a city in Idlib province."),
               (V{"Maraat al-Numan=gn:167611", "Idlib province=fl:idlib-governorate"}));
