@@ -95,8 +95,9 @@ char arabic_class(UChar32 c) {
         case 0x062F:
         case 0x0630:
         case 0x0636:
+            return 'd';  // dal, dhal, dad
         case 0x0638:
-            return 'd';  // dal, dhal, dad, za'
+            return 'z';  // za': the news writes z ("Mazloum" for مظلوم)
         case 0x0631:
             return 'r';
         case 0x0632:

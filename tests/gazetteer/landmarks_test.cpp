@@ -93,6 +93,12 @@ TEST(Landmarks, TheCitadelAndTheSquaresOfTheCityTalkedAbout) {
     expect_near(aleppo, "Saadallah al-Jabri Square", "fl:aleppo-saadallah-al-jabiri-square", 1);
     auto damascus = parse("Crowds gathered by the old citadel of Damascus.");
     EXPECT_EQ(mention_of(damascus, "old citadel"), nullptr);
+    // Airfields and crossings the news of the south and east names.
+    auto south = parse(
+        "Rebels took the Al-Tala airbase, the Nasib-Jaber border crossing and the T4 airbase.");
+    expect_near(south, "Al-Tala airbase", "fl:thala-airbase", 1);
+    expect_near(south, "Nasib-Jaber border crossing", "fl:nasib-crossing", 1);
+    expect_near(south, "T4 airbase", "fl:tiyas-airbase", 1);
     // A highway's own name before "highway" is the road, not a qualifier of it.
     auto road = parse("Rebels cut the M-5 highway north of Saraqib.");
     expect_near(road, "M-5", "fl:m5-highway", 1);
