@@ -984,6 +984,33 @@ Controller side_of(const ActorInfo* a) {
 // the longest of the development set has 660 bytes.
 constexpr std::size_t kMaxSentenceBytes = 4096;
 
+// A timeline heading: a line that opens with a day before publication and says nothing else,
+// or goes on after a dash or colon ("December 5", "5 December – Hama captured", "• Nov 30:
+// ..."). Its date, with no place in the sentence (start = end = 0), else nullopt.
+std::optional<DateExpr> timeline_heading(std::string_view s, const Date& pub) {
+    std::size_t open = s.find_first_not_of(" -*\xE2\x80\xA2");
+    if (open == std::string_view::npos || open > 4) return std::nullopt;
+    const std::size_t word_end = s.find_first_of(" ,.:", open);
+    std::string first(s.substr(
+        open, word_end == std::string_view::npos ? std::string_view::npos : word_end - open));
+    for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!std::isdigit(static_cast<unsigned char>(s[open])) && !month_of(first)) return std::nullopt;
+    auto dates = find_dates(s, pub);
+    if (dates.empty() || dates.front().start != open) return std::nullopt;
+    std::string_view after = s.substr(dates.front().end);
+    while (!after.empty() && (after.front() == ' ' || after.front() == ',')) after.remove_prefix(1);
+    if (!(after.empty() || after.front() == '.' || after.front() == ':' || after.front() == '-' ||
+          after.starts_with("\xE2\x80\x93") || after.starts_with("\xE2\x80\x94")))
+        return std::nullopt;
+    // A dateline or a page's date line ("• 04 Dec, 2024") is the publication's, not a day of
+    // the story: only an earlier day heads a timeline.
+    if (std::chrono::sys_days{dates.front().last} >= std::chrono::sys_days{pub})
+        return std::nullopt;
+    DateExpr h = dates.front();
+    h.start = h.end = 0;
+    return h;
+}
+
 std::vector<Sentence> bounded_sentences(std::string_view text) {
     std::vector<Sentence> out;
     for (const Sentence& sent : split_sentences(text)) {
@@ -1067,6 +1094,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         std::size_t sentence = 0;
     };
     std::optional<PendingCount> counted;
+    // The day of a timeline heading ("December 5", "5 December – Hama captured", "• Nov 30:"):
+    // the date of the sentences under it that name none.
+    std::optional<DateExpr> heading;
     for (const Sentence& sent : bounded_sentences(article.text)) {
         std::string_view raw(article.text.data() + sent.start, sent.end - sent.start);
         FoldedText f = fold_for_matching(raw);
@@ -1187,6 +1217,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                         (a.starts_with(' ') && s.starts_with(a.substr(1)));
             }
         }
+        if (auto h = timeline_heading(s, pub)) heading = h;
         if (++last_objects_age > 2) last_objects.clear();
         // (A sentence with no place may still count some: "captured four new towns.")
         if (question || (objs.empty() && !the_city && last_objects.empty() && !kind_anaphor_here &&
@@ -1896,13 +1927,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     d.end <= t.start ? t.start - d.end : (d.start >= t.end ? d.start - t.end : 0);
                 if (dist < best) best = dist, when = &d;
             }
+            const bool from_heading = !when && heading;
+            if (from_heading) when = &*heading;
             // "Troops arrived on Sunday after the rebels seized X": the date is the main
             // clause's; the capture in the "after" clause only happened by then ("On Sunday,
             // after heavy clashes, rebels seized X" dates the capture itself).
             // "on Saturday, a day after the group stormed X": exactly that many days before.
             bool by_then = false;
             int days_before = 0;
-            if (when && when->end <= t.start) {
+            if (when && when->end <= t.start && !from_heading) {
                 auto a = s.rfind(" after ", t.start);
                 by_then = a != std::string_view::npos && a >= when->end &&
                           s.substr(a, t.start - a).find(',') == std::string_view::npos;

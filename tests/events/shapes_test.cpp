@@ -869,6 +869,21 @@ TEST(Shapes, GerundsAfterToAndWhatWasManagedAreFacts) {
     EXPECT_EQ(ctl(c, "fl:atarib"), fl::Controller::opposition);
 }
 
+TEST(Shapes, ATimelineHeadingDatesTheLinesUnderIt) {
+    auto e = extract(
+        "November 29\n\nRebels captured Atarib.\n\nNovember 30 \xE2\x80\x93 Rebels seize "
+        "Saraqib.\nThey also took Morek.\n",
+        "2024-12-08");
+    ASSERT_NE(find(e, "fl:atarib"), nullptr);
+    EXPECT_EQ(find(e, "fl:atarib")->date, fl::parse_iso_date("2024-11-29"));
+    ASSERT_NE(find(e, "fl:morek"), nullptr);
+    EXPECT_EQ(find(e, "fl:morek")->date, fl::parse_iso_date("2024-11-30"));
+    // A number opening a sentence is no heading.
+    auto n = extract("Rebels took Hama.\n27 people died there.\nRebels took Morek.", "2024-12-08");
+    ASSERT_NE(find(n, "fl:morek"), nullptr);
+    EXPECT_EQ(find(n, "fl:morek")->date_precision, "publication");
+}
+
 TEST(Shapes, ADayAfterCountsBackFromTheDateNamed) {
     auto e = extract("Rebels patrolled Saraqib on Saturday, a day after they stormed Atarib.");
     const auto* a = find(e, "fl:atarib");
