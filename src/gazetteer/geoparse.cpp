@@ -29,6 +29,19 @@ namespace {
 // What a cue word says the name is.
 enum class Cue { none, governorate, populated, airfield };
 
+// A set of bytes, tested by table look-up: for scans that test every byte of a text
+// (std::string_view::find on a set would call memchr per byte).
+class CharSet {
+  public:
+    constexpr explicit CharSet(std::string_view chars) {
+        for (char c : chars) in_[static_cast<unsigned char>(c)] = true;
+    }
+    constexpr bool has(char c) const { return in_[static_cast<unsigned char>(c)]; }
+
+  private:
+    bool in_[256] = {};
+};
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
     for (auto s : set) {
         if (w == s) return true;
@@ -387,8 +400,7 @@ class Parser {
     Parser(const Gazetteer& gaz, std::string_view text, bool unlocated)
         : gaz_(gaz), text_(text), unlocated_(unlocated) {
         toks_ = tokenize(text);
-        lowers_.reserve(toks_.size());
-        for (std::size_t i = 0; i < toks_.size(); ++i) lowers_.push_back(lower(word(i)));
+        lower_text_ = lower(text);
     }
 
     std::vector<Match> matches() {
@@ -505,7 +517,7 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
-    std::vector<std::string> lowers_;  // each token's text in lower case (ASCII letters)
+    std::string lower_text_;  // text_ with ASCII letters in lower case (see lower_word())
     // list_items()'s cache: the items of the clause [items_from_, items_to_).
     mutable std::vector<Item> items_;
     mutable std::size_t items_from_ = std::string_view::npos;
@@ -525,7 +537,7 @@ class Parser {
         if (!maybe) return 0;
         std::string prefix;
         std::size_t from = i, last = i;
-        std::string lw = lower_word(i);
+        const std::string_view lw = lower_word(i);
         if ((lw == "mount" || lw == "mt") && i + 1 < toks_.size() && joined(gap(i))) {
             prefix = "jabal";
             from = i + 1;
@@ -547,7 +559,7 @@ class Parser {
         last = end;
         if (prefix.empty()) {
             if (end + 1 >= toks_.size() || !joined(gap(end))) return 0;
-            const std::string& after = lower_word(end + 1);
+            const std::string_view after = lower_word(end + 1);
             if (one_of(after, {"mountains", "mountain", "mount", "mts"}))
                 prefix = "jabal";
             else if (one_of(after, {"hill", "hills"}))
@@ -581,7 +593,7 @@ class Parser {
         std::vector<std::size_t> run{i};
         for (std::size_t j = i + 1; j < toks_.size() && run.size() < 6; ++j) {
             if (!joined(gap(j - 1))) break;
-            const std::string& lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (toks_[j].key.empty() || lw == "al" || lw == "el") {
                 run.push_back(j);
                 continue;
@@ -605,8 +617,9 @@ class Parser {
             }
             // "Tal X" (the hill of X), "Jabal X" (the hill or mountain at X) where only the
             // village X is known: X's places.
-            if (n >= 2 && (toks_[i].key == "tal" || toks_[i].key == fold_word("jabal") ||
-                           toks_[i].key == fold_word("jebel"))) {
+            static const std::string kJabal = fold_word("jabal"), kJebel = fold_word("jebel");
+            if (n >= 2 &&
+                (toks_[i].key == "tal" || toks_[i].key == kJabal || toks_[i].key == kJebel)) {
                 std::size_t r = i + 1;
                 while (r <= last && toks_[r].key.empty()) ++r;
                 if (r <= last) {
@@ -699,7 +712,7 @@ class Parser {
             if (++words > 5) return false;
             const std::string_view w = text_.substr(t->start, t->end - t->start);
             if (t->key.empty()) continue;
-            const std::string lw = lower(w);
+            const std::string_view lw = lower_word(static_cast<std::size_t>(t - toks_.begin()));
             if (one_of(lw, {"bin", "ibn", "al", "el"})) continue;
             if (!t->name_like || breaks_names(lw) || is_title(lw)) return false;
             if (first && !fuzzy_word(w)) return false;
@@ -711,12 +724,10 @@ class Parser {
     // The comma/"and"/"or" items of the clause around byte `pos`; `self` is the index of
     // the item holding pos.
     const std::vector<Item>& list_items(std::size_t pos, std::size_t& self) const {
+        static constexpr CharSet kOpens(".!?;:\n(\""), kCloses(".!?;:\n)\"");
         std::size_t b = pos, e = pos;
-        while (b > 0 && std::string_view(".!?;:\n(\"").find(text_[b - 1]) == std::string_view::npos)
-            --b;
-        while (e < text_.size() &&
-               std::string_view(".!?;:\n)\"").find(text_[e]) == std::string_view::npos)
-            ++e;
+        while (b > 0 && !kOpens.has(text_[b - 1])) --b;
+        while (e < text_.size() && !kCloses.has(text_[e])) ++e;
         // A dot inside a word ("U.S.") or after an initial does not end the clause: good
         // enough to ignore here, lists of villages carry no such dots.
         // Every match of a clause asks for the same items: the last clause's are kept.
@@ -994,7 +1005,7 @@ class Parser {
                 continue;
             }
             if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
-            const std::string& lw = lower_word(f - 1);
+            const std::string_view lw = lower_word(f - 1);
             if (one_of(lw, {"of",     "captured", "seized",  "took",      "including",  "entered",
                             "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
                             "toward", "towards",  "around",  "outside",   "into",       "villages",
@@ -1024,7 +1035,7 @@ class Parser {
     // and B").
     bool list_between(const Match& a, const Match& b) const {
         for (std::size_t j = a.last + 1; j < toks_.size() && toks_[j].start < b.start; ++j) {
-            const std::string& lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (!(toks_[j].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                   name_member(j)))
                 return false;
@@ -1058,7 +1069,7 @@ class Parser {
                 // (No comma inside the phrase: "Aleppo in the north, Hama in the centre"
                 // names no area "in northern Hama".)
                 if (gap(j - 1).find_first_of(".;:!?()\"\n,") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j - 1);
+                const std::string_view lw = lower_word(j - 1);
                 const unsigned d = compass(lw);
                 if (d) {
                     dir |= d;
@@ -1087,7 +1098,7 @@ class Parser {
                         text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
                     bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
                     for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
-                        const std::string& lw = lower_word(t);
+                        const std::string_view lw = lower_word(t);
                         listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                                  name_member(t);
                     }
@@ -1127,7 +1138,7 @@ class Parser {
             while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j);
+                const std::string_view lw = lower_word(j);
                 if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
                     ++j;
                     continue;
@@ -1141,7 +1152,7 @@ class Parser {
             while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
                 const std::string_view g = gap(j - 1);
                 if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j - 1);
+                const std::string_view lw = lower_word(j - 1);
                 if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
                     lw == "the" || lw == "including" || name_member(j - 1)) {
                     --j;
@@ -1157,8 +1168,10 @@ class Parser {
     std::string_view word(std::size_t i) const {
         return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start);
     }
-    // lower(word(i)), made once per token.
-    const std::string& lower_word(std::size_t i) const { return lowers_[i]; }
+    // lower(word(i)), a view into the text lower-cased once.
+    std::string_view lower_word(std::size_t i) const {
+        return std::string_view(lower_text_).substr(toks_[i].start, toks_[i].end - toks_[i].start);
+    }
     // Text between token i and token i + 1.
     std::string_view gap(std::size_t i) const {
         return text_.substr(toks_[i].end, toks_[i + 1].start - toks_[i].end);
@@ -1171,7 +1184,7 @@ class Parser {
     // capital". Such a name may start in lower case; the gazetteer holds the descriptions as
     // variants of the road, and no single word like "highway" is a key on its own.
     bool starts_road(std::size_t i) const {
-        const std::string& w = lower_word(i);
+        const std::string_view w = lower_word(i);
         return w == "highway" || w == "road" || w == "motorway";
     }
     // Curated landmarks (academies, schools, prisons, bases, housing projects: `fl:` spots
@@ -1257,7 +1270,7 @@ class Parser {
         for (std::size_t j = m.first; j > 0;) {
             --j;
             if (!joined(gap(j))) break;
-            std::string lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1266,7 +1279,7 @@ class Parser {
         }
         for (std::size_t j = m.last + 1; !partial && j < toks_.size(); ++j) {
             if (!joined(gap(j - 1))) break;
-            std::string lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1284,7 +1297,7 @@ class Parser {
         }
         // Month abbreviations ("Nov 29", "on Dec. 1"); "Mar" and "May" only beside a number.
         if (m.first == m.last) {
-            const std::string& lw = lower_word(m.first);
+            const std::string_view lw = lower_word(m.first);
             const bool by_number =
                 (m.last + 1 < toks_.size() &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.last + 1].start])) &&
@@ -1301,7 +1314,7 @@ class Parser {
         // A name qualifying a highway ("the Damascus-Aleppo international M5 highway", "the
         // Aleppo international highway") names the road, not the place.
         if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first)) {
-            const std::string& nw = lower_word(m.last + 1);
+            const std::string_view nw = lower_word(m.last + 1);
             const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
                                     std::isdigit(static_cast<unsigned char>(nw[1]));
             if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
@@ -1327,7 +1340,7 @@ class Parser {
             one_of(lower_word(m.last + 1), {"dam", "bridge", "square", "mosque", "hospital",
                                             "school", "church", "stadium", "university"})) {
             m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
-            m.penalty_why = "names a " + lower_word(m.last + 1) + ", not the place";
+            m.penalty_why = "names a " + std::string(lower_word(m.last + 1)) + ", not the place";
         }
         // A person: a name in apposition after a person noun ("An opposition fighter, Abu
         // al-Huda al-Sourani, said"), or part of a longer name followed by "said", ", head
@@ -1356,10 +1369,10 @@ class Parser {
         for (int hops = 0; hops < 2 && j + 1 < toks_.size(); ++hops) {
             std::string_view g = gap(j);
             if (!(joined(g) || possessive_after(j))) break;
-            std::string lw = lower_word(j + 1);
+            const std::string_view lw = lower_word(j + 1);
             Cue c = cue_of(lw);
             if (c != Cue::none) {
-                set_cue(m, c, "cue word \"" + lw + "\" after");
+                set_cue(m, c, "cue word \"" + std::string(lw) + "\" after");
                 break;
             }
             if (!one_of(lw, {"northern", "southern", "eastern", "western", "rural", "northwestern",
@@ -1371,7 +1384,7 @@ class Parser {
         // "villages in Aleppo", "spokesman Savett".
         std::size_t f = m.first;
         if (f > 0 && toks_[f - 1].key.empty() && m.start == toks_[f - 1].start) --f;
-        std::vector<std::string> before;
+        std::vector<std::string_view> before;
         for (std::size_t k = f; k > 0 && before.size() < 3;) {
             --k;
             if (gap(k).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
@@ -1379,7 +1392,7 @@ class Parser {
         }
         if (!before.empty() && is_title(before[0])) {
             m.penalty += 0.45;
-            m.penalty_why = "after \"" + before[0] + "\": a person";
+            m.penalty_why = "after \"" + std::string(before[0]) + "\": a person";
         }
         // "the city of Hama", "province of Idlib", "province d'Idleb", "villages in Aleppo";
         // not "a city in Idlib province", where the cue word is about another name.
@@ -1389,16 +1402,16 @@ class Parser {
             if (before[0] == "in") {
                 c = one_of(before[b], {"villages", "towns"}) ? Cue::governorate : Cue::none;
             }
-            if (c != Cue::none) set_cue(m, c, "cue word \"" + before[b] + "\" before");
+            if (c != Cue::none) set_cue(m, c, "cue word \"" + std::string(before[b]) + "\" before");
         } else if (!before.empty() &&
                    one_of(before[0], {"rural", "rif", "province", "governorate"})) {
-            set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
+            set_cue(m, Cue::governorate, "cue word \"" + std::string(before[0]) + "\" before");
         } else if (!before.empty() && before[0].size() > 6 && compass(before[0]) &&
                    (before[0].ends_with("ern") || before[0].ends_with("erly")) &&
                    m.first == m.last) {
             // "in southern Idlib", "northwestern Hama": a part of the governorate (GUIDE);
             // "western Aleppo countryside" already has its cue after the name.
-            set_cue(m, Cue::governorate, "direction \"" + before[0] + "\" before");
+            set_cue(m, Cue::governorate, "direction \"" + std::string(before[0]) + "\" before");
         }
     }
 
@@ -1451,7 +1464,7 @@ class Parser {
             Match& a = ms[k];
             Match& b = ms[k + 1];
             if (b.first != a.last + 2) continue;
-            std::string lw = lower_word(a.last + 1);
+            const std::string_view lw = lower_word(a.last + 1);
             if (!one_of(lw, {"and", "or"})) continue;
             if (a.cue == Cue::governorate && b.cue == Cue::none) {
                 b.cue = a.cue;
