@@ -37,6 +37,10 @@ class CharSet {
         for (char c : chars) in_[static_cast<unsigned char>(c)] = true;
     }
     constexpr bool has(char c) const { return in_[static_cast<unsigned char>(c)]; }
+    // True if any byte of `s` is in the set: s.find_first_of(chars) != npos.
+    constexpr bool any_in(std::string_view s) const {
+        return std::any_of(s.begin(), s.end(), [this](char c) { return has(c); });
+    }
 
   private:
     bool in_[256] = {};
@@ -401,6 +405,10 @@ class Parser {
         : gaz_(gaz), text_(text), unlocated_(unlocated) {
         toks_ = tokenize(text);
         lower_text_ = lower(text);
+        members_.reserve(toks_.size());
+        for (std::size_t i = 0; i < toks_.size(); ++i)
+            members_.push_back(toks_[i].name_like && !toks_[i].key.empty() &&
+                               !breaks_names(lower_word(i)));
     }
 
     std::vector<Match> matches() {
@@ -517,7 +525,8 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
-    std::string lower_text_;  // text_ with ASCII letters in lower case (see lower_word())
+    std::string lower_text_;     // text_ with ASCII letters in lower case (see lower_word())
+    std::vector<char> members_;  // name_member() of each token
     // list_items()'s cache: the items of the clause [items_from_, items_to_).
     mutable std::vector<Item> items_;
     mutable std::size_t items_from_ = std::string_view::npos;
@@ -702,8 +711,8 @@ class Parser {
     // article, "bin", "ibn", "abu"), the first not a function word, month or title.
     bool name_phrase(std::size_t start, std::size_t end) const {
         if (start >= end) return false;
-        const std::string_view s = text_.substr(start, end - start);
-        if (s.find_first_of("0123456789\"()") != std::string_view::npos) return false;
+        static constexpr CharSet kNotInNames("0123456789\"()");
+        if (kNotInNames.any_in(text_.substr(start, end - start))) return false;
         // The tokens inside [start, end), from the article's tokenization.
         auto t = std::partition_point(toks_.begin(), toks_.end(),
                                       [start](const Token& k) { return k.start < start; });
@@ -1202,10 +1211,9 @@ class Parser {
         std::string_view g = gap(i);
         return g.substr(0, 2) == "'s" || g.substr(0, 4) == "\xE2\x80\x99s";
     }
-    // A member of a capitalised proper name (not a function word, day or qualifier).
-    bool name_member(std::size_t i) const {
-        return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower_word(i));
-    }
+    // A member of a capitalised proper name (not a function word, day or qualifier); set
+    // per token in the constructor.
+    bool name_member(std::size_t i) const { return members_[i] != 0; }
 
     // The capitalised name run around tokens [first, last] (articles and "bin", "al" inside).
     std::pair<std::size_t, std::size_t> name_run(std::size_t first, std::size_t last) const {

@@ -454,10 +454,14 @@ std::string skeleton(std::string_view name) {
             int32_t at = i;
             UChar32 c;
             U8_NEXT(u, i, n, c);
+            // ASCII without a look-up (no ASCII character is a combining mark).
             const bool letter =
-                c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0 ||
-                           u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019 ||
-                           c == 0x2018 || c == 0x02BF || c == 0x02BE || c == '`');
+                c >= 0 && c < 0x80
+                    ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                          c == '\'' || c == '`'
+                    : c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0 ||
+                                 u_charType(c) == U_NON_SPACING_MARK || c == 0x2019 ||
+                                 c == 0x2018 || c == 0x02BF || c == 0x02BE);
             if (letter && start < 0) start = at;
             if (!letter && start >= 0) {
                 words.push_back(name.substr(start, at - start));
@@ -524,10 +528,21 @@ Script script_of(std::string_view text) {
 
 std::string fold_word(std::string_view word) {
     // Every step below shortens or keeps the word, so all work in place on one string.
-    std::string s = to_ascii_lower(word);
     // Keep letters and digits only: drops apostrophes (ayn/hamza marks after Latin-ASCII),
     // backticks and stray punctuation.
-    std::erase_if(s, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')); });
+    auto kept = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    std::string s;
+    if (is_ascii(word)) {
+        // Nearly every word of English news: lower-cased and filtered in one pass.
+        s.reserve(word.size());
+        for (char c : word) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (kept(c)) s.push_back(c);
+        }
+    } else {
+        s = to_ascii_lower(word);
+        std::erase_if(s, [&](char c) { return !kept(c); });
+    }
     if (is_article(s)) return "";
     if (const std::string_view v = s; v == "tall" || v == "tel" || v == "tell" || v == "til")
         return "tal";
