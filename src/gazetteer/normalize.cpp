@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 
 namespace frontline {
 
@@ -38,6 +39,12 @@ std::string to_ascii_lower(std::string_view word) {
         for (char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
         return out;
     }
+    // A transliteration costs microseconds; an article repeats its few non-ASCII words
+    // ("Ma’arrat", "Hay’at"), so each thread keeps the results (the transliterators are
+    // pure functions of the word), up to a bound.
+    thread_local std::unordered_map<std::string, std::string> done;
+    std::string key(word);
+    if (auto it = done.find(key); it != done.end()) return it->second;
     // One transliterator per script and thread (they are not thread-safe). "Any-Latin" builds
     // a transliterator for every script it meets (Han-Latin alone costs tens of ms), so Latin
     // and Arabic, which is all this news uses, get their own.
@@ -61,6 +68,8 @@ std::string to_ascii_lower(std::string_view word) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
     if (t) t->transliterate(u);
     u.toUTF8String(out);
+    if (done.size() >= 50000) done.clear();
+    done.emplace(std::move(key), out);
     return out;
 }
 
@@ -69,6 +78,7 @@ constexpr std::array<std::string_view, 16> kArticles = {"al", "el", "an", "ar", 
                                                         "ed", "es", "ez", "l"};
 
 bool is_article(std::string_view w) {
+    if (w.size() > 3) return false;  // the longest article ("ash") has 3 letters
     for (auto a : kArticles) {
         if (w == a) return true;
     }
@@ -534,11 +544,13 @@ std::string fold_word(std::string_view word) {
     std::string s;
     if (is_ascii(word)) {
         // Nearly every word of English news: lower-cased and filtered in one pass.
-        s.reserve(word.size());
+        s.resize(word.size());
+        std::size_t k = 0;
         for (char c : word) {
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-            if (kept(c)) s.push_back(c);
+            if (kept(c)) s[k++] = c;
         }
+        s.resize(k);
     } else {
         s = to_ascii_lower(word);
         std::erase_if(s, [&](char c) { return !kept(c); });
