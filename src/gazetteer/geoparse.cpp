@@ -111,15 +111,16 @@ bool joins_names(std::string_view lw) {
 }
 
 bool is_title(std::string_view lw) {
-    return one_of(
-        lw,
-        {"spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
-         "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
-         "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
-         "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
-         "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
-         "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
-         "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"});
+    // A set: asked for the words around every match and in every list item.
+    static const std::unordered_set<std::string_view> kTitles = {
+        "spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
+        "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
+        "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
+        "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
+        "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
+        "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
+        "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"};
+    return kTitles.count(lw) != 0;
 }
 
 Cue cue_of(std::string_view lw) {
@@ -442,12 +443,13 @@ class Parser {
                 if (t.key.empty()) continue;  // an article inside the name
                 if (content++ > 0) key.push_back(' ');
                 key += t.key;
-                if (const KeyEntry* e = gaz_.find_entry(key)) {
+                const auto [e, prefix] = gaz_.find_key_info(key);
+                if (e) {
                     best = e;
                     best_n = n;
                     best_key = key;
                 }
-                if (!gaz_.is_prefix(key)) break;
+                if (!prefix) break;
             }
             if (described) {
                 if (!best || content < 2 || best_key.find(' ') == std::string::npos ||
@@ -799,7 +801,8 @@ class Parser {
             if (text_[k] == ',') {
                 push(from, k);
                 from = k + 1;
-            } else if (text_[k] == ' ' &&
+            } else if (text_[k] == ' ' && k + 1 < text_.size() &&
+                       (text_[k + 1] == 'a' || text_[k + 1] == 'o') &&
                        (text_.substr(k, 5) == " and " || text_.substr(k, 4) == " or ")) {
                 const std::size_t len = text_[k + 1] == 'a' ? 5 : 4;
                 push(from, k);
@@ -1015,13 +1018,14 @@ class Parser {
             }
             if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
             const std::string_view lw = lower_word(f - 1);
-            if (one_of(lw, {"of",     "captured", "seized",  "took",      "including",  "entered",
-                            "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
-                            "toward", "towards",  "around",  "outside",   "into",       "villages",
-                            "towns",  "areas",    "village", "town",      "in",         "from",
-                            "like",   "control",  "overran", "besieged",  "advanced",   "to",
-                            "at"}))
-                m.slot = true;
+            static const std::unordered_set<std::string_view> kSlotWords = {
+                "of",     "captured", "seized",  "took",      "including",  "entered",
+                "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
+                "toward", "towards",  "around",  "outside",   "into",       "villages",
+                "towns",  "areas",    "village", "town",      "in",         "from",
+                "like",   "control",  "overran", "besieged",  "advanced",   "to",
+                "at"};
+            if (kSlotWords.count(lw) != 0) m.slot = true;
             if (lw == "as" && f >= 2 && lower_word(f - 2) == "such") m.slot = true;
         }
     }
