@@ -18,6 +18,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <numeric>
 #include <unordered_set>
 
 #include "gazetteer/normalize.hpp"
@@ -45,6 +46,22 @@ class CharSet {
   private:
     bool in_[256] = {};
 };
+
+// std::stable_sort by `start`, moving each element once: matches and mentions carry strings
+// and vectors, costly to move about during a sort. Often they are in order already.
+template <class T>
+void stable_sort_by_start(std::vector<T>& v) {
+    auto by_start = [](const T& a, const T& b) { return a.start < b.start; };
+    if (std::is_sorted(v.begin(), v.end(), by_start)) return;
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return by_start(v[a], v[b]); });
+    std::vector<T> sorted;
+    sorted.reserve(v.size());
+    for (std::size_t i : order) sorted.push_back(std::move(v[i]));
+    v = std::move(sorted);
+}
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
     for (auto s : set) {
@@ -291,7 +308,7 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         // words or given names ("Rami", "Hayat", "On"); a lower prior, and never a name of
         // three letters or fewer on its own.
         const bool minor = is_minor(p);
-        auto add = [&](double d, const std::string& w) {
+        auto add = [&](double d, std::string_view w) {
             s += d;
             if (!why.empty()) why += ", ";
             why += w;
@@ -355,7 +372,7 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         if (stop) add(-0.6, "stop-listed name");
         if (m.penalty != 0) add(-m.penalty, m.penalty_why);
         c.score = std::clamp(s, 0.0, 1.0);
-        c.why = why;
+        c.why = std::move(why);
         out.push_back(std::move(c));
     }
     // A governorate cue on a governorate's capital means the governorate ("Idlib province").
@@ -984,8 +1001,7 @@ class Parser {
             }
         }
         for (auto& u : add) ms.push_back(std::move(u));
-        std::stable_sort(ms.begin(), ms.end(),
-                         [](const Match& a, const Match& b) { return a.start < b.start; });
+        stable_sort_by_start(ms);
     }
 
     // Place slots and lists (see Match::slot, Match::in_list): fuzzy matches need one, and
@@ -1633,9 +1649,10 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
             c.place_id = p.id;
             double s = 0.45;
             std::string why = "spelling variant (consonant skeleton " + m.skel + ")";
-            auto add = [&](double d, const std::string& w) {
+            auto add = [&](double d, std::string_view w) {
                 s += d;
-                why += ", " + w;
+                why += ", ";
+                why += w;
             };
             add(m.slot ? 0.1 : 0.05, m.slot ? "in a place slot" : "in a list of places");
             if (admin1.count(p.admin1)) add(0.1, "governorate named in the article");
@@ -2261,8 +2278,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         }
     }
     if (!fuzzy.empty() || !unlocated.empty() || !alt.empty() || !unlocated_far.empty()) {
-        std::stable_sort(out.begin(), out.end(),
-                         [](const Mention& a, const Mention& b) { return a.start < b.start; });
+        stable_sort_by_start(out);
     }
     return out;
 }

@@ -487,20 +487,28 @@ std::string skeleton(std::string_view name) {
             out += arabic_word_skeleton(w);
             continue;
         }
-        std::string a = to_ascii_lower(pre_fold(w));
+        // The word's letters, lower case: an ASCII word (pre_fold() keeps it) directly.
         std::string s;
-        for (char c : a) {
-            if (c >= 'a' && c <= 'z') s.push_back(c);
+        if (is_ascii(w)) {
+            for (char c : w) {
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+                if (c >= 'a' && c <= 'z') s.push_back(c);
+            }
+        } else {
+            for (char c : to_ascii_lower(pre_fold(w))) {
+                if (c >= 'a' && c <= 'z') s.push_back(c);
+            }
         }
+        const std::string_view v = s;
         // Articles, also as Turkish writes them assimilated ("Ec-Cebel", "Es-Sa'n", "Er-Rai").
-        if (is_article(s) || s == "the" || s == "ul" || s == "ec" || s == "ej" || s == "aj" ||
-            s == "en" || s == "er" || s == "et" || s == "esh" || s == "ed")
+        if (is_article(v) || v == "the" || v == "ul" || v == "ec" || v == "ej" || v == "aj" ||
+            v == "en" || v == "er" || v == "et" || v == "esh" || v == "ed")
             continue;
-        if (s == "little" || s == "small" || s == "lesser") {
+        if (v == "little" || v == "small" || v == "lesser") {
             tail = "sgr";
             continue;
         }
-        if (s == "big" || s == "great" || s == "large") {
+        if (v == "big" || v == "great" || v == "large") {
             tail = "kbr";
             continue;
         }
