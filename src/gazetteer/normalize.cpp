@@ -580,35 +580,57 @@ std::string fold_word(std::string_view word) {
         return x >= 'a' && x <= 'z' &&
                std::string_view("aeiouyw").find(x) == std::string_view::npos;
     };
+    // ay/ey before a consonant, not word-initial (Ayn): Shaykh, Kweyris.
+    auto ay = [&](std::size_t i, char d) {
+        return i > 0 && d == 'y' && i + 2 < n && consonant(s[i + 2]);
+    };
     std::size_t w = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         const char d = i + 1 < n ? s[i + 1] : '\0';
-        if (c == 's' && d == 'c' && i + 2 < n && s[i + 2] == 'h') {
-            s[w++] = 's';  // German Sch: Dschisr asch-Schughur
-            s[w++] = 'h';
-            i += 2;
-        } else if (c == 'c' && d == 'h') {
-            s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
-            s[w++] = 'h';
-            ++i;
-        } else if (c == 'd' && d == 'h') {
-            s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
-            ++i;
-        } else if (c == 'a' && d == 'i') {
-            s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh
-            ++i;
-        } else if (i > 0 && (c == 'a' || c == 'e') && d == 'y' && i + 2 < n &&
-                   consonant(s[i + 2])) {
-            s[w++] = 'i';  // ay/ey before a consonant, not word-initial (Ayn): Shaykh, Kweyris
-            ++i;
-        } else if (c == 'q') {
-            s[w++] = 'k';  // q/k: Qafr, Kafr
-        } else if (c == 'h' && i + 1 == n && vowel_h) {
-            // dropped
-        } else {
-            s[w++] = c;
+        // Most letters start no fold: one switch sends them to the copy below.
+        switch (c) {
+            case 's':
+                if (d == 'c' && i + 2 < n && s[i + 2] == 'h') {
+                    s[w++] = 's';  // German Sch: Dschisr asch-Schughur
+                    s[w++] = 'h';
+                    i += 2;
+                    continue;
+                }
+                break;
+            case 'c':
+                if (d == 'h') {
+                    s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
+                    s[w++] = 'h';
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'd':
+                if (d == 'h') {
+                    s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'a':
+            case 'e':
+                if ((c == 'a' && d == 'i') || ay(i, d)) {
+                    s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh; Shaykh
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'q':
+                s[w++] = 'k';  // q/k: Qafr, Kafr
+                continue;
+            case 'h':
+                if (i + 1 == n && vowel_h) continue;  // dropped
+                break;
+            default:
+                break;
         }
+        s[w++] = c;
     }
     s.resize(w);
     // Vowel and doubling folds, applied left to right on the consonant skeleton's vowels.
