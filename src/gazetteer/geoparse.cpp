@@ -63,6 +63,17 @@ void stable_sort_by_start(std::vector<T>& v) {
     v = std::move(sorted);
 }
 
+// Punctuation that ends a name, clause or sentence (find_first_of sets, as tables).
+constexpr CharSet kNameBreaks(".,;:!?()\"\n/[]");
+constexpr CharSet kClauseBreaks(".;:!?()\"\n");
+constexpr CharSet kClauseOrCommaBreaks(".;:!?()\"\n,");
+constexpr CharSet kSentenceEnds(".!?\n");
+constexpr CharSet kStops(".;:!?");
+constexpr CharSet kSlotBreaks(".;!?()\"\n");
+constexpr CharSet kDateBreaks(".,;");
+constexpr CharSet kSentenceOrSemicolon(".!?;\n");
+constexpr CharSet kWordsBeforeBreaks(".!?;()\"\n");
+
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
     for (auto s : set) {
         if (w == s) return true;
@@ -454,9 +465,7 @@ class Parser {
             for (std::size_t n = 1; n <= max_n && i + n <= toks_.size(); ++n) {
                 const Token& t = toks_[i + n - 1];
                 // A sentence or clause break ends any name.
-                if (n > 1 &&
-                    gap(i + n - 2).find_first_of(".,;:!?()\"\n/[]") != std::string_view::npos)
-                    break;
+                if (n > 1 && kNameBreaks.any_in(gap(i + n - 2))) break;
                 if (t.key.empty()) continue;  // an article inside the name
                 if (content++ > 0) key.push_back(' ');
                 key += t.key;
@@ -872,8 +881,7 @@ class Parser {
             toks_.begin());
         std::pair<std::string, std::string> out;
         if (t == 0) return out;
-        if (text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end).find_first_of(".!?;()\"\n") !=
-            std::string_view::npos)
+        if (kWordsBeforeBreaks.any_in(text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end)))
             return out;
         out.first = lower_word(t - 1);
         if (t >= 2) out.second = lower_word(t - 2);
@@ -1032,7 +1040,7 @@ class Parser {
                 m.slot = true;
                 continue;
             }
-            if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
+            if (kSlotBreaks.any_in(g)) continue;
             const std::string_view lw = lower_word(f - 1);
             static const std::unordered_set<std::string_view> kSlotWords = {
                 "of",     "captured", "seized",  "took",      "including",  "entered",
@@ -1070,7 +1078,7 @@ class Parser {
                 return false;
         }
         const std::string_view g = text_.substr(a.end, b.start - a.end);
-        if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) return false;
+        if (kClauseBreaks.any_in(g)) return false;
         return g.find(',') != std::string_view::npos || g.find(" and ") != std::string_view::npos ||
                g.find(" or ") != std::string_view::npos;
     }
@@ -1082,7 +1090,7 @@ class Parser {
             if (!area_place(am)) continue;
             // Not one of two areas ("in Raqqa and Hasakah"): the items may lie in either.
             if (am.last + 1 < toks_.size() && one_of(lower_word(am.last + 1), {"and", "or"}) &&
-                gap(am.last).find_first_of(".;:!?") == std::string_view::npos)
+                !kStops.any_in(gap(am.last)))
                 continue;
             if (a + 1 < ms.size() && text_.substr(am.end, ms[a + 1].start - am.end) == ", ")
                 continue;
@@ -1097,7 +1105,7 @@ class Parser {
             for (std::size_t n = 0; j > 0 && n < 6; ++n) {
                 // (No comma inside the phrase: "Aleppo in the north, Hama in the centre"
                 // names no area "in northern Hama".)
-                if (gap(j - 1).find_first_of(".;:!?()\"\n,") != std::string_view::npos) break;
+                if (kClauseOrCommaBreaks.any_in(gap(j - 1))) break;
                 const std::string_view lw = lower_word(j - 1);
                 const unsigned d = compass(lw);
                 if (d) {
@@ -1125,14 +1133,13 @@ class Parser {
                     --k;
                     const std::string_view tail =
                         text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
-                    bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                    bool listed = !kClauseBreaks.any_in(tail);
                     for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
                         const std::string_view lw = lower_word(t);
                         listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                                  name_member(t);
                     }
-                    if (!listed && (ms[k].last + 3 < j ||
-                                    tail.find_first_of(".;:!?()\"\n,") != std::string_view::npos))
+                    if (!listed && (ms[k].last + 3 < j || kClauseOrCommaBreaks.any_in(tail)))
                         continue;
                     // That match and the items of its list before it, in the same sentence
                     // (a penalised part of an item, "Dabaa" of "Talat al-Dabaa", skipped).
@@ -1140,8 +1147,7 @@ class Parser {
                     for (std::size_t i = k + 1; i-- > 0;) {
                         Match& it = ms[i];
                         if (am.start - it.start > 300 ||
-                            text_.substr(it.end, am.start - it.end).find_first_of(".!?;\n") !=
-                                std::string_view::npos)
+                            kSentenceOrSemicolon.any_in(text_.substr(it.end, am.start - it.end)))
                             break;
                         if (i != k && it.penalty > 0) continue;
                         if (i != k && !list_between(it, ms[next])) break;
@@ -1166,7 +1172,7 @@ class Parser {
             std::size_t j = ms[k].last + 1;
             while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
-                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                if (kClauseBreaks.any_in(g)) break;
                 const std::string_view lw = lower_word(j);
                 if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
                     ++j;
@@ -1175,12 +1181,12 @@ class Parser {
                 break;
             }
             bool district = j < toks_.size() && district_word(lower_word(j)) &&
-                            gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                            !kClauseBreaks.any_in(gap(j - 1));
             // Backward: "the neighbourhoods of A, B and C".
             j = ms[k].first;
             while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
                 const std::string_view g = gap(j - 1);
-                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+                if (kClauseBreaks.any_in(g)) break;
                 const std::string_view lw = lower_word(j - 1);
                 if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
                     lw == "the" || lw == "including" || name_member(j - 1)) {
@@ -1329,7 +1335,7 @@ class Parser {
             const bool by_number =
                 (m.last + 1 < toks_.size() &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.last + 1].start])) &&
-                 gap(m.last).find_first_of(".,;") == std::string_view::npos) ||
+                 !kDateBreaks.any_in(gap(m.last))) ||
                 (m.first > 0 &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.first - 1].start])));
             if (one_of(lw, {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -1415,7 +1421,7 @@ class Parser {
         std::vector<std::string_view> before;
         for (std::size_t k = f; k > 0 && before.size() < 3;) {
             --k;
-            if (gap(k).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+            if (kClauseBreaks.any_in(gap(k))) break;
             before.push_back(lower_word(k));
         }
         if (!before.empty() && is_title(before[0])) {
@@ -1671,7 +1677,7 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
                 near = std::min(near, d);
                 const std::size_t lo = std::min(a->start, m.start),
                                   hi = std::max(a->start, m.start);
-                if (article.text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos)
+                if (!kSentenceEnds.any_in(std::string_view(article.text).substr(lo, hi - lo)))
                     near_sentence = std::min(near_sentence, d);
             }
             if (near_sentence < 1e9) near = near_sentence;
@@ -1712,7 +1718,7 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
 
 std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                               const GeoparseOptions& opt) {
-    const std::string& text = article.text;
+    const std::string_view text = article.text;
     Parser parser(gaz, text, opt.unlocated);
     std::vector<Match> ms = parser.matches();
 
@@ -1868,7 +1874,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     };
     auto same_sentence = [&](std::size_t a, std::size_t b) {
         const std::size_t lo = std::min(a, b), hi = std::max(a, b);
-        return text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos;
+        return !kSentenceEnds.any_in(text.substr(lo, hi - lo));
     };
     // The first match within 300 characters before k (the matches are in text order): the
     // list checks below look no further either way, so a long article costs linear time.
@@ -2031,8 +2037,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 if ((dir & kSouth) && p.lat > city->lat - kSide) return false;
                 return true;
             };
-            area_why =
-                "the area named after it (" + text.substr(am->start, am->end - am->start) + ")";
+            area_why = "the area named after it (" +
+                       std::string(text.substr(am->start, am->end - am->start)) + ")";
         } else if (m.district) {
             // A name of a large place itself ("the Aleppo neighbourhoods") is not an item.
             bool big = false;
