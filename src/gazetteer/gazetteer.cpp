@@ -226,7 +226,7 @@ void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) 
     if (key.size() < 2) return;
     std::size_t tokens = 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
     if (tokens > kMaxNameTokens) return;
-    auto& e = by_key_[key];
+    auto& e = by_key_[key].entry;
     auto it = std::find(e.ids.begin(), e.ids.end(), i);
     if (it == e.ids.end()) {
         e.ids.push_back(i);
@@ -235,7 +235,7 @@ void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) 
         e.strong[static_cast<std::size_t>(it - e.ids.begin())] = true;
     }
     for (std::size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
-        prefixes_.insert(key.substr(0, sp));
+        by_key_[key.substr(0, sp)].prefix = true;
     // The first word of a curated landmark's description ("field" of "field artillery
     // college"): the geoparser tries lower-case words only where one may start.
     const Place& pl = places_[i];
@@ -479,8 +479,8 @@ void Gazetteer::rename(std::string_view id, std::string name) {
 }
 
 const std::vector<std::uint32_t>* Gazetteer::find_key(const std::string& key) const {
-    auto it = by_key_.find(key);
-    return it == by_key_.end() ? nullptr : &it->second.ids;
+    const KeyEntry* e = find_entry(key);
+    return e ? &e->ids : nullptr;
 }
 
 const std::vector<std::uint32_t>* Gazetteer::find_skeleton(const std::string& skel) const {
@@ -489,8 +489,14 @@ const std::vector<std::uint32_t>* Gazetteer::find_skeleton(const std::string& sk
 }
 
 const KeyEntry* Gazetteer::find_entry(const std::string& key) const {
+    return find_key_info(key).entry;
+}
+
+Gazetteer::KeyInfo Gazetteer::find_key_info(const std::string& key) const {
     auto it = by_key_.find(key);
-    return it == by_key_.end() ? nullptr : &it->second;
+    if (it == by_key_.end()) return {};
+    const KeyIndex& k = it->second;
+    return {k.entry.ids.empty() ? nullptr : &k.entry, k.prefix};
 }
 
 }  // namespace frontline

@@ -94,7 +94,14 @@ class Gazetteer {
     // Syrian places one of whose names has consonant skeleton `skel` (see skeleton()).
     const std::vector<std::uint32_t>* find_skeleton(const std::string& skel) const;
     // True if `key` is a proper prefix (whole tokens) of some indexed key.
-    bool is_prefix(const std::string& key) const { return prefixes_.count(key) != 0; }
+    bool is_prefix(const std::string& key) const { return find_key_info(key).prefix; }
+    // find_entry() and is_prefix() of one key in one hash look-up (the geoparser asks both
+    // for every n-gram it tries).
+    struct KeyInfo {
+        const KeyEntry* entry = nullptr;
+        bool prefix = false;
+    };
+    KeyInfo find_key_info(const std::string& key) const;
     // True if a curated landmark (fl:, feature class S or L) has a name of two words or more
     // whose first word has this key: where a lower-case description may start.
     bool starts_description(const std::string& key) const {
@@ -113,8 +120,13 @@ class Gazetteer {
   private:
     std::vector<Place> places_;
     std::unordered_map<std::string, std::uint32_t> by_id_;
-    std::unordered_map<std::string, KeyEntry> by_key_;
-    std::unordered_set<std::string> prefixes_;
+    // Every name key and every proper prefix of one: a prefix that is no key itself has an
+    // entry without ids.
+    struct KeyIndex {
+        KeyEntry entry;
+        bool prefix = false;
+    };
+    std::unordered_map<std::string, KeyIndex> by_key_;
     std::unordered_set<std::string> description_starts_;
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_skel_;
     std::unordered_set<std::string> stoplist_;

@@ -18,6 +18,7 @@
 #include <functional>
 #include <initializer_list>
 #include <map>
+#include <numeric>
 #include <unordered_set>
 
 #include "gazetteer/normalize.hpp"
@@ -28,6 +29,50 @@ namespace {
 
 // What a cue word says the name is.
 enum class Cue { none, governorate, populated, airfield };
+
+// A set of bytes, tested by table look-up: for scans that test every byte of a text
+// (std::string_view::find on a set would call memchr per byte).
+class CharSet {
+  public:
+    constexpr explicit CharSet(std::string_view chars) {
+        for (char c : chars) in_[static_cast<unsigned char>(c)] = true;
+    }
+    constexpr bool has(char c) const { return in_[static_cast<unsigned char>(c)]; }
+    // True if any byte of `s` is in the set: s.find_first_of(chars) != npos.
+    constexpr bool any_in(std::string_view s) const {
+        return std::any_of(s.begin(), s.end(), [this](char c) { return has(c); });
+    }
+
+  private:
+    bool in_[256] = {};
+};
+
+// std::stable_sort by `start`, moving each element once: matches and mentions carry strings
+// and vectors, costly to move about during a sort. Often they are in order already.
+template <class T>
+void stable_sort_by_start(std::vector<T>& v) {
+    auto by_start = [](const T& a, const T& b) { return a.start < b.start; };
+    if (std::is_sorted(v.begin(), v.end(), by_start)) return;
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return by_start(v[a], v[b]); });
+    std::vector<T> sorted;
+    sorted.reserve(v.size());
+    for (std::size_t i : order) sorted.push_back(std::move(v[i]));
+    v = std::move(sorted);
+}
+
+// Punctuation that ends a name, clause or sentence (find_first_of sets, as tables).
+constexpr CharSet kNameBreaks(".,;:!?()\"\n/[]");
+constexpr CharSet kClauseBreaks(".;:!?()\"\n");
+constexpr CharSet kClauseOrCommaBreaks(".;:!?()\"\n,");
+constexpr CharSet kSentenceEnds(".!?\n");
+constexpr CharSet kStops(".;:!?");
+constexpr CharSet kSlotBreaks(".;!?()\"\n");
+constexpr CharSet kDateBreaks(".,;");
+constexpr CharSet kSentenceOrSemicolon(".!?;\n");
+constexpr CharSet kWordsBeforeBreaks(".!?;()\"\n");
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
     for (auto s : set) {
@@ -94,15 +139,16 @@ bool joins_names(std::string_view lw) {
 }
 
 bool is_title(std::string_view lw) {
-    return one_of(
-        lw,
-        {"spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
-         "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
-         "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
-         "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
-         "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
-         "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
-         "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"});
+    // A set: asked for the words around every match and in every list item.
+    static const std::unordered_set<std::string_view> kTitles = {
+        "spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
+        "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
+        "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
+        "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
+        "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
+        "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
+        "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"};
+    return kTitles.count(lw) != 0;
 }
 
 Cue cue_of(std::string_view lw) {
@@ -290,7 +336,7 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         // words or given names ("Rami", "Hayat", "On"); a lower prior, and never a name of
         // three letters or fewer on its own.
         const bool minor = is_minor(p);
-        auto add = [&](double d, const std::string& w) {
+        auto add = [&](double d, std::string_view w) {
             s += d;
             if (!why.empty()) why += ", ";
             why += w;
@@ -354,7 +400,7 @@ std::vector<Candidate> rank(const Gazetteer& gaz, const Match& m,
         if (stop) add(-0.6, "stop-listed name");
         if (m.penalty != 0) add(-m.penalty, m.penalty_why);
         c.score = std::clamp(s, 0.0, 1.0);
-        c.why = why;
+        c.why = std::move(why);
         out.push_back(std::move(c));
     }
     // A governorate cue on a governorate's capital means the governorate ("Idlib province").
@@ -404,12 +450,18 @@ class Parser {
     Parser(const Gazetteer& gaz, std::string_view text, bool unlocated)
         : gaz_(gaz), text_(text), unlocated_(unlocated) {
         toks_ = tokenize(text);
-        lowers_.reserve(toks_.size());
-        for (std::size_t i = 0; i < toks_.size(); ++i) lowers_.push_back(lower(word(i)));
+        lower_text_ = lower(text);
+        members_.reserve(toks_.size());
+        for (std::size_t i = 0; i < toks_.size(); ++i)
+            members_.push_back(toks_[i].name_like && !toks_[i].key.empty() &&
+                               !breaks_names(lower_word(i)));
     }
 
     std::vector<Match> matches() {
         std::vector<Match> out;
+        // A Match is large: growing the vector would move every one made so far. News
+        // names a place every 10-20 words; this leaves room for one every 8.
+        out.reserve(toks_.size() / 8 + 1);
         const std::size_t max_n = std::min(gaz_.max_name_tokens(), 2 * kMaxNameTokens);
         std::string key;
         for (std::size_t i = 0; i < toks_.size();) {
@@ -433,18 +485,17 @@ class Parser {
             for (std::size_t n = 1; n <= max_n && i + n <= toks_.size(); ++n) {
                 const Token& t = toks_[i + n - 1];
                 // A sentence or clause break ends any name.
-                if (n > 1 &&
-                    gap(i + n - 2).find_first_of(".,;:!?()\"\n/[]") != std::string_view::npos)
-                    break;
+                if (n > 1 && kNameBreaks.any_in(gap(i + n - 2))) break;
                 if (t.key.empty()) continue;  // an article inside the name
                 if (content++ > 0) key.push_back(' ');
                 key += t.key;
-                if (const KeyEntry* e = gaz_.find_entry(key)) {
+                const auto [e, prefix] = gaz_.find_key_info(key);
+                if (e) {
                     best = e;
                     best_n = n;
                     best_key = key;
                 }
-                if (!gaz_.is_prefix(key)) break;
+                if (!prefix) break;
             }
             if (described) {
                 if (!best || content < 2 || best_key.find(' ') == std::string::npos ||
@@ -523,7 +574,8 @@ class Parser {
     std::string_view text_;
     bool unlocated_ = false;  // also look for unlocated names (GeoparseOptions::unlocated)
     std::vector<Token> toks_;
-    std::vector<std::string> lowers_;  // each token's text in lower case (ASCII letters)
+    std::string lower_text_;     // text_ with ASCII letters in lower case (see lower_word())
+    std::vector<char> members_;  // name_member() of each token
     // list_items()'s cache: the items of the clause [items_from_, items_to_).
     mutable std::vector<Item> items_;
     mutable std::size_t items_from_ = std::string_view::npos;
@@ -543,7 +595,7 @@ class Parser {
         if (!maybe) return 0;
         std::string prefix;
         std::size_t from = i, last = i;
-        std::string lw = lower_word(i);
+        const std::string_view lw = lower_word(i);
         if ((lw == "mount" || lw == "mt") && i + 1 < toks_.size() && joined(gap(i))) {
             prefix = "jabal";
             from = i + 1;
@@ -565,7 +617,7 @@ class Parser {
         last = end;
         if (prefix.empty()) {
             if (end + 1 >= toks_.size() || !joined(gap(end))) return 0;
-            const std::string& after = lower_word(end + 1);
+            const std::string_view after = lower_word(end + 1);
             if (one_of(after, {"mountains", "mountain", "mount", "mts"}))
                 prefix = "jabal";
             else if (one_of(after, {"hill", "hills"}))
@@ -599,7 +651,7 @@ class Parser {
         std::vector<std::size_t> run{i};
         for (std::size_t j = i + 1; j < toks_.size() && run.size() < 6; ++j) {
             if (!joined(gap(j - 1))) break;
-            const std::string& lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (toks_[j].key.empty() || lw == "al" || lw == "el") {
                 run.push_back(j);
                 continue;
@@ -623,8 +675,9 @@ class Parser {
             }
             // "Tal X" (the hill of X), "Jabal X" (the hill or mountain at X) where only the
             // village X is known: X's places.
-            if (n >= 2 && (toks_[i].key == "tal" || toks_[i].key == fold_word("jabal") ||
-                           toks_[i].key == fold_word("jebel"))) {
+            static const std::string kJabal = fold_word("jabal"), kJebel = fold_word("jebel");
+            if (n >= 2 &&
+                (toks_[i].key == "tal" || toks_[i].key == kJabal || toks_[i].key == kJebel)) {
                 std::size_t r = i + 1;
                 while (r <= last && toks_[r].key.empty()) ++r;
                 if (r <= last) {
@@ -707,8 +760,8 @@ class Parser {
     // article, "bin", "ibn", "abu"), the first not a function word, month or title.
     bool name_phrase(std::size_t start, std::size_t end) const {
         if (start >= end) return false;
-        const std::string_view s = text_.substr(start, end - start);
-        if (s.find_first_of("0123456789\"()") != std::string_view::npos) return false;
+        static constexpr CharSet kNotInNames("0123456789\"()");
+        if (kNotInNames.any_in(text_.substr(start, end - start))) return false;
         // The tokens inside [start, end), from the article's tokenization.
         auto t = std::partition_point(toks_.begin(), toks_.end(),
                                       [start](const Token& k) { return k.start < start; });
@@ -717,7 +770,7 @@ class Parser {
             if (++words > 5) return false;
             const std::string_view w = text_.substr(t->start, t->end - t->start);
             if (t->key.empty()) continue;
-            const std::string lw = lower(w);
+            const std::string_view lw = lower_word(static_cast<std::size_t>(t - toks_.begin()));
             if (one_of(lw, {"bin", "ibn", "al", "el"})) continue;
             if (!t->name_like || breaks_names(lw) || is_title(lw)) return false;
             if (first && !fuzzy_word(w)) return false;
@@ -729,12 +782,10 @@ class Parser {
     // The comma/"and"/"or" items of the clause around byte `pos`; `self` is the index of
     // the item holding pos.
     const std::vector<Item>& list_items(std::size_t pos, std::size_t& self) const {
+        static constexpr CharSet kOpens(".!?;:\n(\""), kCloses(".!?;:\n)\"");
         std::size_t b = pos, e = pos;
-        while (b > 0 && std::string_view(".!?;:\n(\"").find(text_[b - 1]) == std::string_view::npos)
-            --b;
-        while (e < text_.size() &&
-               std::string_view(".!?;:\n)\"").find(text_[e]) == std::string_view::npos)
-            ++e;
+        while (b > 0 && !kOpens.has(text_[b - 1])) --b;
+        while (e < text_.size() && !kCloses.has(text_[e])) ++e;
         // A dot inside a word ("U.S.") or after an initial does not end the clause: good
         // enough to ignore here, lists of villages carry no such dots.
         // Every match of a clause asks for the same items: the last clause's are kept.
@@ -797,7 +848,8 @@ class Parser {
             if (text_[k] == ',') {
                 push(from, k);
                 from = k + 1;
-            } else if (text_[k] == ' ' &&
+            } else if (text_[k] == ' ' && k + 1 < text_.size() &&
+                       (text_[k + 1] == 'a' || text_[k + 1] == 'o') &&
                        (text_.substr(k, 5) == " and " || text_.substr(k, 4) == " or ")) {
                 const std::size_t len = text_[k + 1] == 'a' ? 5 : 4;
                 push(from, k);
@@ -850,8 +902,7 @@ class Parser {
             toks_.begin());
         std::pair<std::string, std::string> out;
         if (t == 0) return out;
-        if (text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end).find_first_of(".!?;()\"\n") !=
-            std::string_view::npos)
+        if (kWordsBeforeBreaks.any_in(text_.substr(toks_[t - 1].end, pos - toks_[t - 1].end)))
             return out;
         out.first = lower_word(t - 1);
         if (t >= 2) out.second = lower_word(t - 2);
@@ -982,8 +1033,7 @@ class Parser {
             }
         }
         for (auto& u : add) ms.push_back(std::move(u));
-        std::stable_sort(ms.begin(), ms.end(),
-                         [](const Match& a, const Match& b) { return a.start < b.start; });
+        stable_sort_by_start(ms);
     }
 
     // Place slots and lists (see Match::slot, Match::in_list): fuzzy matches need one, and
@@ -1014,15 +1064,16 @@ class Parser {
                 m.slot = true;
                 continue;
             }
-            if (g.find_first_of(".;!?()\"\n") != std::string_view::npos) continue;
-            const std::string& lw = lower_word(f - 1);
-            if (one_of(lw, {"of",     "captured", "seized",  "took",      "including",  "entered",
-                            "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
-                            "toward", "towards",  "around",  "outside",   "into",       "villages",
-                            "towns",  "areas",    "village", "town",      "in",         "from",
-                            "like",   "control",  "overran", "besieged",  "advanced",   "to",
-                            "at"}))
-                m.slot = true;
+            if (kSlotBreaks.any_in(g)) continue;
+            const std::string_view lw = lower_word(f - 1);
+            static const std::unordered_set<std::string_view> kSlotWords = {
+                "of",     "captured", "seized",  "took",      "including",  "entered",
+                "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
+                "toward", "towards",  "around",  "outside",   "into",       "villages",
+                "towns",  "areas",    "village", "town",      "in",         "from",
+                "like",   "control",  "overran", "besieged",  "advanced",   "to",
+                "at"};
+            if (kSlotWords.count(lw) != 0) m.slot = true;
             if (lw == "as" && f >= 2 && lower_word(f - 2) == "such") m.slot = true;
         }
     }
@@ -1045,13 +1096,13 @@ class Parser {
     // and B").
     bool list_between(const Match& a, const Match& b) const {
         for (std::size_t j = a.last + 1; j < toks_.size() && toks_[j].start < b.start; ++j) {
-            const std::string& lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (!(toks_[j].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                   name_member(j)))
                 return false;
         }
         const std::string_view g = text_.substr(a.end, b.start - a.end);
-        if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) return false;
+        if (kClauseBreaks.any_in(g)) return false;
         return g.find(',') != std::string_view::npos || g.find(" and ") != std::string_view::npos ||
                g.find(" or ") != std::string_view::npos;
     }
@@ -1063,7 +1114,7 @@ class Parser {
             if (!area_place(am)) continue;
             // Not one of two areas ("in Raqqa and Hasakah"): the items may lie in either.
             if (am.last + 1 < toks_.size() && one_of(lower_word(am.last + 1), {"and", "or"}) &&
-                gap(am.last).find_first_of(".;:!?") == std::string_view::npos)
+                !kStops.any_in(gap(am.last)))
                 continue;
             if (a + 1 < ms.size() && text_.substr(am.end, ms[a + 1].start - am.end) == ", ")
                 continue;
@@ -1078,8 +1129,8 @@ class Parser {
             for (std::size_t n = 0; j > 0 && n < 6; ++n) {
                 // (No comma inside the phrase: "Aleppo in the north, Hama in the centre"
                 // names no area "in northern Hama".)
-                if (gap(j - 1).find_first_of(".;:!?()\"\n,") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j - 1);
+                if (kClauseOrCommaBreaks.any_in(gap(j - 1))) break;
+                const std::string_view lw = lower_word(j - 1);
                 const unsigned d = compass(lw);
                 if (d) {
                     dir |= d;
@@ -1106,14 +1157,13 @@ class Parser {
                     --k;
                     const std::string_view tail =
                         text_.substr(ms[k].end, toks_[j - 1].end - ms[k].end);
-                    bool listed = tail.find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                    bool listed = !kClauseBreaks.any_in(tail);
                     for (std::size_t t = ms[k].last + 1; t < j && listed; ++t) {
-                        const std::string& lw = lower_word(t);
+                        const std::string_view lw = lower_word(t);
                         listed = toks_[t].key.empty() || lw == "and" || lw == "or" || lw == "the" ||
                                  name_member(t);
                     }
-                    if (!listed && (ms[k].last + 3 < j ||
-                                    tail.find_first_of(".;:!?()\"\n,") != std::string_view::npos))
+                    if (!listed && (ms[k].last + 3 < j || kClauseOrCommaBreaks.any_in(tail)))
                         continue;
                     // That match and the items of its list before it, in the same sentence
                     // (a penalised part of an item, "Dabaa" of "Talat al-Dabaa", skipped).
@@ -1121,8 +1171,7 @@ class Parser {
                     for (std::size_t i = k + 1; i-- > 0;) {
                         Match& it = ms[i];
                         if (am.start - it.start > 300 ||
-                            text_.substr(it.end, am.start - it.end).find_first_of(".!?;\n") !=
-                                std::string_view::npos)
+                            kSentenceOrSemicolon.any_in(text_.substr(it.end, am.start - it.end)))
                             break;
                         if (i != k && it.penalty > 0) continue;
                         if (i != k && !list_between(it, ms[next])) break;
@@ -1147,8 +1196,8 @@ class Parser {
             std::size_t j = ms[k].last + 1;
             while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
-                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j);
+                if (kClauseBreaks.any_in(g)) break;
+                const std::string_view lw = lower_word(j);
                 if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
                     ++j;
                     continue;
@@ -1156,13 +1205,13 @@ class Parser {
                 break;
             }
             bool district = j < toks_.size() && district_word(lower_word(j)) &&
-                            gap(j - 1).find_first_of(".;:!?()\"\n") == std::string_view::npos;
+                            !kClauseBreaks.any_in(gap(j - 1));
             // Backward: "the neighbourhoods of A, B and C".
             j = ms[k].first;
             while (!district && j > 0 && j + kListScanTokens > ms[k].first) {
                 const std::string_view g = gap(j - 1);
-                if (g.find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
-                const std::string& lw = lower_word(j - 1);
+                if (kClauseBreaks.any_in(g)) break;
+                const std::string_view lw = lower_word(j - 1);
                 if (toks_[j - 1].key.empty() || lw == "and" || lw == "or" || lw == "of" ||
                     lw == "the" || lw == "including" || name_member(j - 1)) {
                     --j;
@@ -1178,8 +1227,10 @@ class Parser {
     std::string_view word(std::size_t i) const {
         return text_.substr(toks_[i].start, toks_[i].end - toks_[i].start);
     }
-    // lower(word(i)), made once per token.
-    const std::string& lower_word(std::size_t i) const { return lowers_[i]; }
+    // lower(word(i)), a view into the text lower-cased once.
+    std::string_view lower_word(std::size_t i) const {
+        return std::string_view(lower_text_).substr(toks_[i].start, toks_[i].end - toks_[i].start);
+    }
     // Text between token i and token i + 1.
     std::string_view gap(std::size_t i) const {
         return text_.substr(toks_[i].end, toks_[i + 1].start - toks_[i].end);
@@ -1192,7 +1243,7 @@ class Parser {
     // capital". Such a name may start in lower case; the gazetteer holds the descriptions as
     // variants of the road, and no single word like "highway" is a key on its own.
     bool starts_road(std::size_t i) const {
-        const std::string& w = lower_word(i);
+        const std::string_view w = lower_word(i);
         return w == "highway" || w == "road" || w == "motorway";
     }
     // Curated landmarks (academies, schools, prisons, bases, housing projects: `fl:` spots
@@ -1210,10 +1261,9 @@ class Parser {
         std::string_view g = gap(i);
         return g.substr(0, 2) == "'s" || g.substr(0, 4) == "\xE2\x80\x99s";
     }
-    // A member of a capitalised proper name (not a function word, day or qualifier).
-    bool name_member(std::size_t i) const {
-        return toks_[i].name_like && !toks_[i].key.empty() && !breaks_names(lower_word(i));
-    }
+    // A member of a capitalised proper name (not a function word, day or qualifier); set
+    // per token in the constructor.
+    bool name_member(std::size_t i) const { return members_[i] != 0; }
 
     // The capitalised name run around tokens [first, last] (articles and "bin", "al" inside).
     std::pair<std::size_t, std::size_t> name_run(std::size_t first, std::size_t last) const {
@@ -1300,7 +1350,7 @@ class Parser {
         for (std::size_t j = m.first; j > 0;) {
             --j;
             if (!joined(gap(j))) break;
-            std::string lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1309,7 +1359,7 @@ class Parser {
         }
         for (std::size_t j = m.last + 1; !partial && j < toks_.size(); ++j) {
             if (!joined(gap(j - 1))) break;
-            std::string lw = lower_word(j);
+            const std::string_view lw = lower_word(j);
             if (name_member(j)) {
                 partial = true;
                 break;
@@ -1327,11 +1377,11 @@ class Parser {
         }
         // Month abbreviations ("Nov 29", "on Dec. 1"); "Mar" and "May" only beside a number.
         if (m.first == m.last) {
-            const std::string& lw = lower_word(m.first);
+            const std::string_view lw = lower_word(m.first);
             const bool by_number =
                 (m.last + 1 < toks_.size() &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.last + 1].start])) &&
-                 gap(m.last).find_first_of(".,;") == std::string_view::npos) ||
+                 !kDateBreaks.any_in(gap(m.last))) ||
                 (m.first > 0 &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.first - 1].start])));
             if (one_of(lw, {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -1349,7 +1399,7 @@ class Parser {
                 return gaz_.place(id).feature_class == 'R';
             });
         if (m.last + 1 < toks_.size() && joined(gap(m.last)) && !starts_road(m.first) && !a_road) {
-            const std::string& nw = lower_word(m.last + 1);
+            const std::string_view nw = lower_word(m.last + 1);
             const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
                                     std::isdigit(static_cast<unsigned char>(nw[1]));
             if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
@@ -1385,7 +1435,7 @@ class Parser {
             one_of(lower_word(m.last + 1), {"dam", "bridge", "square", "mosque", "hospital",
                                             "school", "church", "stadium", "university"})) {
             m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
-            m.penalty_why = "names a " + lower_word(m.last + 1) + ", not the place";
+            m.penalty_why = "names a " + std::string(lower_word(m.last + 1)) + ", not the place";
         }
         // A person: a name in apposition after a person noun ("An opposition fighter, Abu
         // al-Huda al-Sourani, said"), or part of a longer name followed by "said", ", head
@@ -1414,10 +1464,10 @@ class Parser {
         for (int hops = 0; hops < 2 && j + 1 < toks_.size(); ++hops) {
             std::string_view g = gap(j);
             if (!(joined(g) || possessive_after(j))) break;
-            std::string lw = lower_word(j + 1);
+            const std::string_view lw = lower_word(j + 1);
             Cue c = cue_of(lw);
             if (c != Cue::none) {
-                set_cue(m, c, "cue word \"" + lw + "\" after");
+                set_cue(m, c, "cue word \"" + std::string(lw) + "\" after");
                 break;
             }
             if (!one_of(lw, {"northern", "southern", "eastern", "western", "rural", "northwestern",
@@ -1429,22 +1479,22 @@ class Parser {
         // "villages in Aleppo", "spokesman Savett".
         std::size_t f = m.first;
         if (f > 0 && toks_[f - 1].key.empty() && m.start == toks_[f - 1].start) --f;
-        std::vector<std::string> before;
+        std::vector<std::string_view> before;
         for (std::size_t k = f; k > 0 && before.size() < 3;) {
             --k;
-            if (gap(k).find_first_of(".;:!?()\"\n") != std::string_view::npos) break;
+            if (kClauseBreaks.any_in(gap(k))) break;
             before.push_back(lower_word(k));
         }
         if (!before.empty() && is_title(before[0])) {
             m.penalty += 0.45;
-            m.penalty_why = "after \"" + before[0] + "\": a person";
+            m.penalty_why = "after \"" + std::string(before[0]) + "\": a person";
         }
         // "the city of Hama", "province of Idlib", "province d'Idleb", "villages in Aleppo";
         // not "a city in Idlib province", where the cue word is about another name.
         // "villages across Aleppo and Idlib": across the governorates.
         if (before.size() >= 3 && before[0] == "across" &&
             one_of(before[1], {"villages", "towns", "localities", "settlements", "areas"}))
-            set_cue(m, Cue::governorate, "\"" + before[1] + " across\" before");
+            set_cue(m, Cue::governorate, "\"" + std::string(before[1]) + " across\" before");
         if (before.size() >= 2 && one_of(before[0], {"of", "d", "de", "in"})) {
             std::size_t b = before[1] == "the" && before.size() >= 3 ? 2 : 1;
             Cue c = cue_of(before[b]);
@@ -1453,16 +1503,16 @@ class Parser {
             }
             if (c == Cue::governorate && one_of(before[b], {"provinces", "governorates"}))
                 m.cue_plural = true;
-            if (c != Cue::none) set_cue(m, c, "cue word \"" + before[b] + "\" before");
+            if (c != Cue::none) set_cue(m, c, "cue word \"" + std::string(before[b]) + "\" before");
         } else if (!before.empty() &&
                    one_of(before[0], {"rural", "rif", "province", "governorate"})) {
-            set_cue(m, Cue::governorate, "cue word \"" + before[0] + "\" before");
+            set_cue(m, Cue::governorate, "cue word \"" + std::string(before[0]) + "\" before");
         } else if (!before.empty() && before[0].size() > 6 && compass(before[0]) &&
                    (before[0].ends_with("ern") || before[0].ends_with("erly")) &&
                    m.first == m.last) {
             // "in southern Idlib", "northwestern Hama": a part of the governorate (GUIDE);
             // "western Aleppo countryside" already has its cue after the name.
-            set_cue(m, Cue::governorate, "direction \"" + before[0] + "\" before");
+            set_cue(m, Cue::governorate, "direction \"" + std::string(before[0]) + "\" before");
         }
     }
 
@@ -1515,7 +1565,7 @@ class Parser {
             Match& a = ms[k];
             Match& b = ms[k + 1];
             if (b.first != a.last + 2) continue;
-            std::string lw = lower_word(a.last + 1);
+            const std::string_view lw = lower_word(a.last + 1);
             if (!one_of(lw, {"and", "or"})) continue;
             if (a.cue == Cue::governorate && b.cue == Cue::none) {
                 b.cue = a.cue;
@@ -1687,9 +1737,10 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
             c.place_id = p.id;
             double s = 0.45;
             std::string why = "spelling variant (consonant skeleton " + m.skel + ")";
-            auto add = [&](double d, const std::string& w) {
+            auto add = [&](double d, std::string_view w) {
                 s += d;
-                why += ", " + w;
+                why += ", ";
+                why += w;
             };
             add(m.slot ? 0.1 : 0.05, m.slot ? "in a place slot" : "in a list of places");
             if (admin1.count(p.admin1)) add(0.1, "governorate named in the article");
@@ -1708,7 +1759,7 @@ void resolve_fuzzy(const Gazetteer& gaz, const Article& article, const std::vect
                 near = std::min(near, d);
                 const std::size_t lo = std::min(a->start, m.start),
                                   hi = std::max(a->start, m.start);
-                if (article.text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos)
+                if (!kSentenceEnds.any_in(std::string_view(article.text).substr(lo, hi - lo)))
                     near_sentence = std::min(near_sentence, d);
             }
             if (near_sentence < 1e9) near = near_sentence;
@@ -1774,7 +1825,7 @@ std::vector<const Place*> item_readings(const Gazetteer& gaz, const Mention& x, 
 // quarter, a village of the same name 80 km off) or not at all takes its reading near that
 // spot, if it has one there; a village read far from it with none there is unlocated. Items
 // read well already, near the area or as large towns, are kept.
-void list_consensus(const Gazetteer& gaz, const std::string& text, std::vector<Mention>& out) {
+void list_consensus(const Gazetteer& gaz, std::string_view text, std::vector<Mention>& out) {
     auto glue = [&](std::size_t a, std::size_t b) {
         if (a > b) return false;
         std::string_view g = std::string_view(text).substr(a, b - a);
@@ -1899,7 +1950,7 @@ void list_consensus(const Gazetteer& gaz, const std::string& text, std::vector<M
 
 std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                               const GeoparseOptions& opt) {
-    const std::string& text = article.text;
+    const std::string_view text = article.text;
     Parser parser(gaz, text, opt.unlocated);
     std::vector<Match> ms = parser.matches();
 
@@ -2055,7 +2106,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     };
     auto same_sentence = [&](std::size_t a, std::size_t b) {
         const std::size_t lo = std::min(a, b), hi = std::max(a, b);
-        return text.substr(lo, hi - lo).find_first_of(".!?\n") == std::string::npos;
+        return !kSentenceEnds.any_in(text.substr(lo, hi - lo));
     };
     // The first match within 300 characters before k (the matches are in text order): the
     // list checks below look no further either way, so a long article costs linear time.
@@ -2218,8 +2269,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 if ((dir & kSouth) && p.lat > city->lat - kSide) return false;
                 return true;
             };
-            area_why =
-                "the area named after it (" + text.substr(am->start, am->end - am->start) + ")";
+            area_why = "the area named after it (" +
+                       std::string(text.substr(am->start, am->end - am->start)) + ")";
         } else if (m.district) {
             // A name of a large place itself ("the Aleppo neighbourhoods") is not an item.
             bool big = false;
@@ -2487,8 +2538,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         }
     }
     if (!fuzzy.empty() || !unlocated.empty() || !alt.empty() || !unlocated_far.empty()) {
-        std::stable_sort(out.begin(), out.end(),
-                         [](const Mention& a, const Mention& b) { return a.start < b.start; });
+        stable_sort_by_start(out);
     }
     list_consensus(gaz, text, out);
     return out;

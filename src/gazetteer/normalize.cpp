@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <unordered_map>
 
 namespace frontline {
 
@@ -38,6 +39,12 @@ std::string to_ascii_lower(std::string_view word) {
         for (char c : word) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
         return out;
     }
+    // A transliteration costs microseconds; an article repeats its few non-ASCII words
+    // ("Ma’arrat", "Hay’at"), so each thread keeps the results (the transliterators are
+    // pure functions of the word), up to a bound.
+    thread_local std::unordered_map<std::string, std::string> done;
+    std::string key(word);
+    if (auto it = done.find(key); it != done.end()) return it->second;
     // One transliterator per script and thread (they are not thread-safe). "Any-Latin" builds
     // a transliterator for every script it meets (Han-Latin alone costs tens of ms), so Latin
     // and Arabic, which is all this news uses, get their own.
@@ -61,6 +68,8 @@ std::string to_ascii_lower(std::string_view word) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size()));
     if (t) t->transliterate(u);
     u.toUTF8String(out);
+    if (done.size() >= 50000) done.clear();
+    done.emplace(std::move(key), out);
     return out;
 }
 
@@ -69,6 +78,7 @@ constexpr std::array<std::string_view, 16> kArticles = {"al", "el", "an", "ar", 
                                                         "ed", "es", "ez", "l"};
 
 bool is_article(std::string_view w) {
+    if (w.size() > 3) return false;  // the longest article ("ash") has 3 letters
     for (auto a : kArticles) {
         if (w == a) return true;
     }
@@ -459,10 +469,14 @@ std::string skeleton(std::string_view name) {
             int32_t at = i;
             UChar32 c;
             U8_NEXT(u, i, n, c);
+            // ASCII without a look-up (no ASCII character is a combining mark).
             const bool letter =
-                c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0 ||
-                           u_charType(c) == U_NON_SPACING_MARK || c == '\'' || c == 0x2019 ||
-                           c == 0x2018 || c == 0x02BF || c == 0x02BE || c == '`');
+                c >= 0 && c < 0x80
+                    ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                          c == '\'' || c == '`'
+                    : c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0 ||
+                                 u_charType(c) == U_NON_SPACING_MARK || c == 0x2019 ||
+                                 c == 0x2018 || c == 0x02BF || c == 0x02BE);
             if (letter && start < 0) start = at;
             if (!letter && start >= 0) {
                 words.push_back(name.substr(start, at - start));
@@ -478,20 +492,28 @@ std::string skeleton(std::string_view name) {
             out += arabic_word_skeleton(w);
             continue;
         }
-        std::string a = to_ascii_lower(pre_fold(w));
+        // The word's letters, lower case: an ASCII word (pre_fold() keeps it) directly.
         std::string s;
-        for (char c : a) {
-            if (c >= 'a' && c <= 'z') s.push_back(c);
+        if (is_ascii(w)) {
+            for (char c : w) {
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+                if (c >= 'a' && c <= 'z') s.push_back(c);
+            }
+        } else {
+            for (char c : to_ascii_lower(pre_fold(w))) {
+                if (c >= 'a' && c <= 'z') s.push_back(c);
+            }
         }
+        const std::string_view v = s;
         // Articles, also as Turkish writes them assimilated ("Ec-Cebel", "Es-Sa'n", "Er-Rai").
-        if (is_article(s) || s == "the" || s == "ul" || s == "ec" || s == "ej" || s == "aj" ||
-            s == "en" || s == "er" || s == "et" || s == "esh" || s == "ed")
+        if (is_article(v) || v == "the" || v == "ul" || v == "ec" || v == "ej" || v == "aj" ||
+            v == "en" || v == "er" || v == "et" || v == "esh" || v == "ed")
             continue;
-        if (s == "little" || s == "small" || s == "lesser") {
+        if (v == "little" || v == "small" || v == "lesser") {
             tail = "sgr";
             continue;
         }
-        if (s == "big" || s == "great" || s == "large") {
+        if (v == "big" || v == "great" || v == "large") {
             tail = "kbr";
             continue;
         }
@@ -529,12 +551,26 @@ Script script_of(std::string_view text) {
 
 std::string fold_word(std::string_view word) {
     // Every step below shortens or keeps the word, so all work in place on one string.
-    std::string s = to_ascii_lower(word);
     // Keep letters and digits only: drops apostrophes (ayn/hamza marks after Latin-ASCII),
     // backticks and stray punctuation.
-    std::erase_if(s, [](char c) { return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')); });
+    auto kept = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    std::string s;
+    if (is_ascii(word)) {
+        // Nearly every word of English news: lower-cased and filtered in one pass.
+        s.resize(word.size());
+        std::size_t k = 0;
+        for (char c : word) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+            if (kept(c)) s[k++] = c;
+        }
+        s.resize(k);
+    } else {
+        s = to_ascii_lower(word);
+        std::erase_if(s, [&](char c) { return !kept(c); });
+    }
     if (is_article(s)) return "";
-    if (s == "tall" || s == "tel" || s == "tell" || s == "til") return "tal";
+    if (const std::string_view v = s; v == "tall" || v == "tel" || v == "tell" || v == "til")
+        return "tal";
     // Consonant folds, chosen by measuring on gazetteer/eval/variants.tsv against GeoNames
     // and the curated overlay alone (tests/gazetteer/eval_test.cpp, FoldingAlone): each
     // gains spellings without merging names there; y/i (Syrien -> Syrin) and kh/h did not.
@@ -549,35 +585,57 @@ std::string fold_word(std::string_view word) {
         return x >= 'a' && x <= 'z' &&
                std::string_view("aeiouyw").find(x) == std::string_view::npos;
     };
+    // ay/ey before a consonant, not word-initial (Ayn): Shaykh, Kweyris.
+    auto ay = [&](std::size_t i, char d) {
+        return i > 0 && d == 'y' && i + 2 < n && consonant(s[i + 2]);
+    };
     std::size_t w = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         const char d = i + 1 < n ? s[i + 1] : '\0';
-        if (c == 's' && d == 'c' && i + 2 < n && s[i + 2] == 'h') {
-            s[w++] = 's';  // German Sch: Dschisr asch-Schughur
-            s[w++] = 'h';
-            i += 2;
-        } else if (c == 'c' && d == 'h') {
-            s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
-            s[w++] = 'h';
-            ++i;
-        } else if (c == 'd' && d == 'h') {
-            s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
-            ++i;
-        } else if (c == 'a' && d == 'i') {
-            s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh
-            ++i;
-        } else if (i > 0 && (c == 'a' || c == 'e') && d == 'y' && i + 2 < n &&
-                   consonant(s[i + 2])) {
-            s[w++] = 'i';  // ay/ey before a consonant, not word-initial (Ayn): Shaykh, Kweyris
-            ++i;
-        } else if (c == 'q') {
-            s[w++] = 'k';  // q/k: Qafr, Kafr
-        } else if (c == 'h' && i + 1 == n && vowel_h) {
-            // dropped
-        } else {
-            s[w++] = c;
+        // Most letters start no fold: one switch sends them to the copy below.
+        switch (c) {
+            case 's':
+                if (d == 'c' && i + 2 < n && s[i + 2] == 'h') {
+                    s[w++] = 's';  // German Sch: Dschisr asch-Schughur
+                    s[w++] = 'h';
+                    i += 2;
+                    continue;
+                }
+                break;
+            case 'c':
+                if (d == 'h') {
+                    s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
+                    s[w++] = 'h';
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'd':
+                if (d == 'h') {
+                    s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'a':
+            case 'e':
+                if ((c == 'a' && d == 'i') || ay(i, d)) {
+                    s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh; Shaykh
+                    ++i;
+                    continue;
+                }
+                break;
+            case 'q':
+                s[w++] = 'k';  // q/k: Qafr, Kafr
+                continue;
+            case 'h':
+                if (i + 1 == n && vowel_h) continue;  // dropped
+                break;
+            default:
+                break;
         }
+        s[w++] = c;
     }
     s.resize(w);
     // Vowel and doubling folds, applied left to right on the consonant skeleton's vowels.
@@ -605,6 +663,8 @@ std::string name_key(std::string_view name) {
 
 bool starts_name_like(std::string_view word) {
     if (word.empty()) return false;
+    // ASCII without a look-up: only A-Z is upper case there, and ICU agrees.
+    if (static_cast<unsigned char>(word[0]) < 0x80) return word[0] >= 'A' && word[0] <= 'Z';
     UChar32 c;
     int32_t i = 0;
     U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
@@ -616,6 +676,7 @@ bool starts_name_like(std::string_view word) {
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> out;
+    out.reserve(text.size() / 5);  // English news: about one token per 5-6 bytes
     const auto* u = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
     int32_t i = 0;
