@@ -332,21 +332,50 @@ std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
 
 // The end of "the city" at `at` (" the city", " the eastern Syrian city": at most two words
 // between), else npos.
-std::size_t the_city_end(std::string_view s, std::size_t at) {
+std::size_t the_city_end(std::string_view s, std::size_t at, std::string_view* head = nullptr) {
     if (!s.substr(at).starts_with(" the ")) return std::string_view::npos;
     std::size_t p = at + 4;
+    std::string_view prev;
     for (int k = 0; k < 3; ++k) {
         std::size_t b = p + 1, e = b;
         while (e < s.size() && (std::isalpha(static_cast<unsigned char>(s[e])) || s[e] == '-')) ++e;
         if (e == b || (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != '\''))
             return std::string_view::npos;
         std::string_view w = s.substr(b, e - b);
-        if (w == "city") return e;
+        // "the capital", "the provincial capital", "the provincial centre".
+        if (w == "city" || w == "capital" ||
+            (prev == "provincial" && (w == "center" || w == "centre"))) {
+            if (head) *head = prev == "provincial" ? "provincial" : w;
+            return e;
+        }
+        prev = w;
         if (w == "of" || w == "and" || w == "cities" || (e < s.size() && s[e] != ' '))
             return std::string_view::npos;
         p = e;
     }
     return std::string_view::npos;
+}
+
+// The article's mention of the city whose name, folded, is `key` ("damascus"), else null.
+std::string city_key(std::string_view name) {
+    std::string k;
+    for (char c : name) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (k.ends_with(" governorate")) k.resize(k.size() - 12);
+    for (std::string_view a : {"al-", "as-", "ar-", "ad-", "ash-", "el-"}) {
+        if (k.starts_with(a)) k.erase(0, a.size());
+    }
+    return k;
+}
+const Mention* named_city(const std::vector<Mention>& mentions, std::string_view key) {
+    for (const auto& m : mentions) {
+        if (m.kind == "city" && !m.foreign && city_key(m.place_name) == key) return &m;
+    }
+    return nullptr;
+}
+// The article's mention of the capital of governorate `g` (named after it: "Homs
+// Governorate", "Homs"), else null: a province named last means its capital.
+const Mention* capital_named(const std::vector<Mention>& mentions, const Mention& g) {
+    return named_city(mentions, city_key(g.place_name));
 }
 
 // The event's place: the mention's, with no coordinates for an unlocated one.
@@ -1199,7 +1228,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
         }
         if (last_city && ++last_city_age > 4) last_city = nullptr;
-        const bool the_city = last_city && contains_word(s, "city");
+        const bool the_city =
+            last_city && (contains_word(s, "city") || contains_word(s, "capital") ||
+                          contains_word(s, "provincial"));
         // The memory before this sentence (for its anaphors), then this sentence's places.
         const std::vector<KindMemory> kind_before = kind_memory;
         bool kind_anaphor_here = false;
@@ -1606,13 +1637,18 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // Not "the city of X" (X is named), nor "the city's airport" (something of it).
             // Also after a part: "entered several parts of the city" (then partial).
             std::size_t city_at = t.end;
-            if (auto c = s.substr(0, std::min(s.size(), t.end + 40)).find(" the city", t.end);
-                c != std::string_view::npos && c > t.end && c - t.end <= 30 &&
-                s.substr(t.end, c - t.end).ends_with(" of") &&
-                contains_any(s.substr(t.end, c - t.end + 1), lexicon().partial_before))
-                city_at = c;
+            for (std::string_view head : {" the city", " the capital"}) {
+                if (auto c = s.substr(0, std::min(s.size(), t.end + 40)).find(head, t.end);
+                    c != std::string_view::npos && c > t.end && c - t.end <= 30 &&
+                    s.substr(t.end, c - t.end).ends_with(" of") &&
+                    contains_any(s.substr(t.end, c - t.end + 1), lexicon().partial_before)) {
+                    city_at = c;
+                    break;
+                }
+            }
             // Up to two words between: "seizing the eastern Syrian city".
-            const std::size_t city_end = the_city_end(s, city_at);
+            std::string_view city_head;
+            const std::size_t city_end = the_city_end(s, city_at, &city_head);
             if (targets.empty() && last_city &&
                 ((def.shape == Shape::object_after && !passive) || def.shape == Shape::evacuate) &&
                 city_end != std::string_view::npos && !s.substr(city_end).starts_with(" of") &&
@@ -1623,21 +1659,25 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 // main city.
                 // A city the clause names after it is the one: "seized the city centre in
                 // Hama".
-                const Mention* city = last_city;
+                // "the capital" is Damascus, "the provincial capital" the capital of the
+                // province named last: when the article names the city itself.
+                const Mention* city =
+                    city_head == "capital" || city_head == "provincial" ? nullptr : last_city;
+                if (city_head == "capital") city = named_city(mentions, "damascus");
                 const Mention* named_after = nullptr;
                 for (const auto& o : objs) {
                     if (o.start >= t.start) {
                         if (o.start < scope_end && o.m->kind == "city" && !o.m->foreign &&
-                            !named_after)
+                            !named_after && city_head != "capital")
                             named_after = o.m;
                         continue;
                     }
-                    if (o.m->foreign || destination(s, o.start)) continue;
+                    if (o.m->foreign || destination(s, o.start) || city_head == "capital") continue;
                     if (o.m->kind == "city") city = o.m;
-                    if (o.m->kind == "governorate") city = nullptr;
+                    if (o.m->kind == "governorate") city = capital_named(mentions, *o.m);
                 }
                 if (named_after) city = named_after;
-                if (city) targets.push_back({city, city_at + 1, city_at + 9});
+                if (city) targets.push_back({city, city_at + 1, city_end});
             }
             // "handed the airport to the SDF", "captured the town": the place of that kind
             // named last (earlier in this sentence, else in the last three).

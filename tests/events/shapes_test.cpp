@@ -869,6 +869,21 @@ TEST(Shapes, GerundsAfterToAndWhatWasManagedAreFacts) {
     EXPECT_EQ(ctl(c, "fl:atarib"), fl::Controller::opposition);
 }
 
+TEST(Shapes, TheCapitalAndTheProvincialCapital) {
+    // "the provincial capital": the capital of the province named last, when the article
+    // names the city itself; with none named, no event.
+    auto e = extract(
+        "Rebels reached Hama on Tuesday. In Hama province, the rebels took control of the "
+        "provincial capital on Thursday.",
+        "2024-12-06");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::opposition);
+    EXPECT_TRUE(
+        extract("In Idlib province, the rebels took control of the provincial capital.").empty() ||
+        find(extract("In Idlib province, the rebels took control of the provincial "
+                     "capital."),
+             "fl:idlib") == nullptr);
+}
+
 TEST(Shapes, ATimelineHeadingDatesTheLinesUnderIt) {
     auto e = extract(
         "November 29\n\nRebels captured Atarib.\n\nNovember 30 \xE2\x80\x93 Rebels seize "
