@@ -735,6 +735,16 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             // "the western countryside of Hama": a region around the place.
             if (w == "of") {
                 std::string_view w2 = word_before(s, w_at);
+                // "a town on the outskirts of Aleppo": where the town lies; "entered the
+                // outskirts of Aleppo" is partial control of Aleppo.
+                if (contains_word_list(w2, lexicon().destination) && w2.data() > s.data() + from) {
+                    const std::string_view w3 =
+                        word_before(s, static_cast<std::size_t>(w2.data() - s.data()));
+                    if (contains_word_list(w3, lexicon().locator) && w3 != "into" &&
+                        w3.data() >= s.data() + from &&
+                        !(own_prep && *own_prep == static_cast<std::size_t>(w3.data() - s.data())))
+                        locator = true;
+                }
                 // "the historic citadel of Aleppo", "the Nayrab airbase of Aleppo": the town
                 // the place just named lies in.
                 if (prev_m && prev_m->located && o.m->located &&
@@ -1536,6 +1546,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     }
                     targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
                                          std::nullopt);
+                    // "the airport, which has come under the control of the opposition": the
+                    // name the relative clause hangs on.
+                    if (targets.empty()) {
+                        std::string_view head = s.substr(0, back);
+                        while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+                        for (std::string_view r : {"which", "that"}) {
+                            if (!head.ends_with(r)) continue;
+                            head.remove_suffix(r.size());
+                            while (!head.empty() && (head.back() == ' ' || head.back() == ','))
+                                head.remove_suffix(1);
+                            for (const auto& o : objs) {
+                                if (o.end == head.size() && eligible(*o.m)) targets.push_back(o);
+                            }
+                            break;
+                        }
+                    }
                     // "Several villages fell under rebel control, including A and B", "Areas
                     // now under opposition control include A and B": the places listed after.
                     if (targets.empty() && def.shape == Shape::under_control)

@@ -980,6 +980,36 @@ TEST(Shapes, AndBeforeASideOpensItsOwnClause) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, WhereATownLiesIsNotTaken) {
+    // "on the outskirts of X", "on the strategic M5", "10 kilometers from the city of X":
+    // where the place taken lies.
+    auto o = extract("Rebels captured the town of Atarib on the outskirts of Saraqib.");
+    EXPECT_EQ(ctl(o, "fl:atarib"), fl::Controller::opposition);
+    EXPECT_EQ(find(o, "fl:saraqib"), nullptr);
+    EXPECT_EQ(ctl(extract("Rebels entered the outskirts of Saraqib."), "fl:saraqib"),
+              fl::Controller::contested);
+    auto k = extract("Rebels entered the town of Morek, 10 kilometers from the city of Hama.");
+    EXPECT_EQ(ctl(k, "fl:morek"), fl::Controller::contested);
+    EXPECT_EQ(find(k, "fl:hama"), nullptr);
+    // Liberating "in the process" is not done.
+    EXPECT_TRUE(
+        extract("We are in the process of liberating Morek and Atarib, a rebel said.").empty());
+}
+
+TEST(Shapes, TakeoversHandsAndRelativeClausesOfControl) {
+    auto t = extract("Following their takeover of Morek and Atarib, the rebels advanced.");
+    EXPECT_EQ(ctl(t, "fl:morek"), fl::Controller::opposition);
+    auto r = extract(
+        "Rebels held Taftanaz airbase, which has come under the control of the "
+        "opposition.");
+    EXPECT_EQ(ctl(r, "fl:taftanaz-airbase"), fl::Controller::opposition);
+    auto a = extract("Rebel forces have taken Morek, as per the Observatory.");
+    ASSERT_NE(find(a, "fl:morek"), nullptr);
+    EXPECT_EQ(find(a, "fl:morek")->status, "claimed");
+    EXPECT_EQ(ctl(extract("Opponents of the regime took control of Saraqib."), "fl:saraqib"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
