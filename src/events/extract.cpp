@@ -774,6 +774,20 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
                     locator = true;
             }
         }
+        // "took Aleppo's historic landmarks, including the citadel": the landmarks are taken,
+        // Aleppo owns them; "Aleppo's eastern neighbourhoods" is part of Aleppo (partial).
+        if (!locator &&
+            (s.substr(o.end).starts_with("'s ") || s.substr(o.end).starts_with("\xE2\x80\x99s "))) {
+            const std::size_t at = o.end + (s[o.end] == '\'' ? 3 : 5);
+            std::string_view owned = s.substr(at, std::min<std::size_t>(30, s.size() - at));
+            owned = owned.substr(0, owned.find_first_of(",;.("));
+            bool part = false;
+            for (std::string_view w :
+                 {"city", "centre", "center", "neighbo", "district", "quarter", "part", "suburb",
+                  "outskirts", "street", "half", "east", "west", "north", "south", "old"})
+                part = part || owned.find(w) != std::string_view::npos;
+            if (!part) locator = true;
+        }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
         if (line_seen && o.m->kind != "road") locator = true;
         if (span_seen) locator = true;
@@ -786,15 +800,27 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
 }
 
 bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
-    std::size_t b = std::max(scope_start, o.start > 40 ? o.start - 40 : 0);
+    // (60 characters: "much of the country's second-largest city Aleppo".)
+    std::size_t b = std::max(scope_start, o.start > 60 ? o.start - 60 : 0);
     if (b < o.start) {
         std::string_view pre = s.substr(b, o.start - b);
         // "control the areas of New Aleppo, the 3000 apartment project": the cue is the
         // first item's, not the next ones'.
         if (auto comma = pre.rfind(", "); comma != std::string_view::npos)
             pre = pre.substr(comma + 2);
+        // "the 'majority' of Aleppo": quotation marks do not part the cue.
+        std::string bare;
+        for (std::size_t i = 0; i < pre.size(); ++i) {
+            if (pre[i] == '\'' || pre[i] == '"') continue;
+            if (pre.substr(i, 3) == "\xE2\x80\x98" || pre.substr(i, 3) == "\xE2\x80\x99" ||
+                pre.substr(i, 3) == "\xE2\x80\x9C" || pre.substr(i, 3) == "\xE2\x80\x9D") {
+                i += 2;
+                continue;
+            }
+            bare.push_back(pre[i]);
+        }
         for (const auto& p : lexicon().partial_before) {
-            if (pre.find(p) != std::string_view::npos) return true;
+            if (bare.find(p) != std::string::npos) return true;
         }
     }
     // "Aleppo neighbourhoods" is part of a city; "the Hamdaniyah neighbourhood" is the place.

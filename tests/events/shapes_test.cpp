@@ -1010,6 +1010,25 @@ TEST(Shapes, TakeoversHandsAndRelativeClausesOfControl) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, WhatATownOwnsAndHowMuchOfIt) {
+    // "Hama's landmarks" are taken, not Hama; "Hama's eastern neighbourhoods" are part of it.
+    auto l = extract(
+        "Insurgents took control of Hama's historic landmarks, including the "
+        "Taftanaz airbase.");
+    EXPECT_EQ(ctl(l, "fl:taftanaz-airbase"), fl::Controller::opposition);
+    EXPECT_EQ(find(l, "fl:hama"), nullptr);
+    EXPECT_EQ(ctl(extract("Rebels captured Hama's eastern neighbourhoods."), "fl:hama"),
+              fl::Controller::contested);
+    // "much of" reaches over a description of the city; quotes do not part "the majority of".
+    EXPECT_EQ(ctl(extract("Rebels have taken control of much of the country's fourth-largest "
+                          "city Hama."),
+                  "fl:hama"),
+              fl::Controller::contested);
+    EXPECT_EQ(
+        ctl(extract("Rebels have taken the \xE2\x80\x98majority\xE2\x80\x99 of Hama."), "fl:hama"),
+        fl::Controller::contested);
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
