@@ -820,7 +820,11 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
             bare.push_back(pre[i]);
         }
         for (const auto& p : lexicon().partial_before) {
-            if (bare.find(p) != std::string::npos) return true;
+            if (bare.find(p) == std::string::npos) continue;
+            // "the districts of Rastan and Talbiseh" (Turkish wires) are the towns; only a
+            // city has districts that are parts of it.
+            if ((p == "districts of" || p == "district of") && o.m->kind != "city") continue;
+            return true;
         }
     }
     // "Aleppo neighbourhoods" is part of a city; "the Hamdaniyah neighbourhood" is the place.

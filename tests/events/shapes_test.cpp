@@ -1029,6 +1029,16 @@ TEST(Shapes, WhatATownOwnsAndHowMuchOfIt) {
         fl::Controller::contested);
 }
 
+TEST(Shapes, TheDistrictsOfTownsAreTheTowns) {
+    // Turkish wires write "the districts of A and B" for the towns themselves.
+    auto e = extract("Rebels have taken control of the districts of Morek and Atarib.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:atarib"), fl::Controller::opposition);
+    // A city's districts are parts of it.
+    EXPECT_EQ(ctl(extract("Rebels seized the districts of Hama."), "fl:hama"),
+              fl::Controller::contested);
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
