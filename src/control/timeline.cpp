@@ -479,6 +479,32 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
                     m->erase(ally(hold));
                 }
             }
+            // Reports of partial control ("entered", "most of the city") that a side's report
+            // of the whole place, as recent or more, follows up are stages of that capture:
+            // they speak for that side, not for a contest.
+            {
+                Days last_contested{}, last_full{};
+                Controller full_side = Controller::unknown;
+                for (const auto& it : its) {
+                    if (it.day > today || it.editor) continue;
+                    if (it.side == Controller::contested) {
+                        last_contested = std::max(last_contested, it.day);
+                    } else if (it.side != Controller::unknown && it.side != hold &&
+                               it.side != ally(hold) && is_capture(*it.event) &&
+                               it.day >= last_full) {
+                        last_full = it.day;
+                        full_side = it.side;
+                    }
+                }
+                if (full_side != Controller::unknown && last_full >= last_contested) {
+                    for (auto* m : {&reports, &unaged}) {
+                        if (auto c = m->find(Controller::contested); c != m->end()) {
+                            (*m)[full_side] += c->second;
+                            m->erase(Controller::contested);
+                        }
+                    }
+                }
+            }
             auto score = reports;
             const double inertia = near_front(place, latest, today) ? kInertiaFront : kInertiaRear;
             if (hold != Controller::unknown || s.status == "baseline") score[hold] += inertia;

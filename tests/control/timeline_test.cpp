@@ -229,6 +229,26 @@ TEST(Evidence, AContestedPlaceStaysContestedWhileNothingNewIsReported) {
     EXPECT_EQ(last.event_ids, std::vector<std::string>{entry.id});
 }
 
+TEST(Evidence, EntriesThatACaptureFollowsUpAreItsStages) {
+    // Two outlets report fighters entering the city, one the next day reports it taken: the
+    // entries were the capture under way, not a contest against it.
+    auto b = baseline({{"p:x", fl::Controller::government, "src"}});
+    auto entry = sourced("2024-11-29", "p:x", fl::Controller::contested,
+                         {{"a", "Rebels entered the city of X on Friday."},
+                          {"b", "Insurgents stormed parts of X, residents said."}});
+    entry.action = "entry";
+    auto taken = sourced("2024-11-30", "p:x", fl::Controller::opposition,
+                         {{"c", "Rebels took full control of X on Saturday."}});
+    auto days = fl::build_timeline(b, {entry, taken}, day("2024-11-30"));
+    EXPECT_EQ(days.back().places.at("p:x").controller, fl::Controller::opposition);
+    // A contest reported after the capture still counts.
+    auto again = sourced("2024-12-01", "p:x", fl::Controller::contested,
+                         {{"d", "Government troops re-entered X."}, {"e", "Troops broke into X."}});
+    again.action = "entry";
+    auto later = fl::build_timeline(b, {entry, taken, again}, day("2024-12-01"));
+    EXPECT_EQ(later.back().places.at("p:x").controller, fl::Controller::contested);
+}
+
 TEST(Evidence, WireCopyRewrittenByThreeOutletsCountsOnce) {
     // Three outlets printing the same wire sentence weigh as one against two independent ones.
     auto b = baseline();
