@@ -1197,6 +1197,9 @@ class Parser {
             while (j < toks_.size() && j < ms[k].last + kListScanTokens) {
                 const std::string_view g = gap(j - 1);
                 if (kClauseBreaks.any_in(g)) break;
+                // "Tel Rifaat, Shahba and Aleppo's Kurdish districts": the districts are
+                // Aleppo's, not the list's.
+                if (possessive_after(j - 1)) break;
                 const std::string_view lw = lower_word(j);
                 if (toks_[j].key.empty() || lw == "and" || lw == "or" || name_member(j)) {
                     ++j;

@@ -173,6 +173,15 @@ TEST(ListNeighbours, ALongListIsReadInTheAreaMostOfItsItemsShare) {
     EXPECT_NE(m->place_id, "oc:C3465") << m->why;
 }
 
+TEST(ListNeighbours, ACitysPossessiveDistrictsAreNotTheListsNoun) {
+    // "Tal Rifaat, Shahba and Aleppo's Kurdish districts": Tal Rifaat is no Aleppo quarter.
+    auto ms = parse("Convoys left Tal Rifaat, Shahba and Aleppo's Kurdish districts for Tabqa.");
+    const fl::Mention* m = mention_of(ms, "Tal Rifaat");
+    ASSERT_NE(m, nullptr);
+    EXPECT_TRUE(m->located) << m->why;
+    EXPECT_EQ(m->kind, "town") << m->why;
+}
+
 TEST(ListNeighbours, ANameTheGazetteerLacksIsReadInTheListsArea) {
     // "Hawar" is no gazetteer name; among the villages west of Aleppo the one place of its
     // skeleton (h-r) is Hur (حور). In a list north-west of Hama no such place lies near the
