@@ -1811,15 +1811,22 @@ std::vector<const Place*> item_readings(const Gazetteer& gaz, const Mention& x, 
     };
     if (x.located) add(gaz.find_id(x.place_id));
     for (const auto& c : x.runners_up) add(gaz.find_id(c.place_id));
-    const std::string skel = skeleton(x.surface);
-    if (skel.size() >= 3 || (short_ok && skel.size() == 2)) {
+    auto by_skeleton = [&](std::string_view name) {
+        const std::string skel = skeleton(name);
+        if (skel.size() < 2 || (skel.size() == 2 && !short_ok)) return;
         if (const auto* ids = gaz.find_skeleton(skel)) {
             for (std::uint32_t id : *ids) {
                 const Place& p = gaz.place(id);
                 if (p.feature_class == 'P') add(&p);
             }
         }
-    }
+    };
+    by_skeleton(x.surface);
+    // The article glued to the name ("Alzeqa" for al-Zaka).
+    const std::string_view sv = x.surface;
+    if (sv.size() > 5 && (sv.starts_with("Al") || sv.starts_with("El")) &&
+        std::islower(static_cast<unsigned char>(sv[2])))
+        by_skeleton(sv.substr(2));
     return out;
 }
 
@@ -1931,6 +1938,7 @@ void list_consensus(const Gazetteer& gaz, std::string_view text, std::vector<Men
                 x.lon = pick->lon;
                 x.foreign = false;
                 x.located = true;
+                x.abstained = false;
                 x.score = 0.6;
                 x.why = "read in the area of its list (" + why + "), " + km_text(d_pick) +
                         " from its centre";

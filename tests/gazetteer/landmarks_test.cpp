@@ -166,6 +166,10 @@ TEST(ListNeighbours, ALongListIsReadInTheAreaMostOfItsItemsShare) {
     expect_near(ms, "Tal Meleh", "oc:C3445", 1);
     expect_near(ms, "Kirkat", "oc:C7880", 1);
     expect_near(ms, "Al-Mughayr", "oc:C3465", 1);
+    // The article glued to a name: "Alzeqa" is al-Zaka (الزكاة) among them.
+    auto glued =
+        parse("Fighters have since taken Jubbayn, Alzeqa, Tal Meleh, Kirkat and Al-Mughayr.");
+    expect_near(glued, "Alzeqa", "oc:C3461", 1);
     // Three items are no list to read an area from: Al-Mughayr keeps its own village.
     auto short_list = parse("Fighters have since taken Al-Mughayr, Jubbayn and Kirkat.");
     const fl::Mention* m = mention_of(short_list, "Al-Mughayr");
