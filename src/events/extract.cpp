@@ -1891,8 +1891,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").
+            // (Not a year that another trigger after it takes: "entered Aleppo, the first time
+            // since government forces recaptured the city in 2016".)
             {
-                std::size_t end = s.size();
+                std::size_t end = std::min(s.size(), next_trigger);
                 for (const auto& occ : ix.relative) end = std::min(end, first_from(occ, t.end));
                 if (past_year_in(s, ix, t.start, end, pub_year)) continue;
             }

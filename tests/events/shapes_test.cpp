@@ -1039,6 +1039,14 @@ TEST(Shapes, TheDistrictsOfTownsAreTheTowns) {
               fl::Controller::contested);
 }
 
+TEST(Shapes, AYearAnotherTriggerTakesIsNotThisOnesHistory) {
+    auto e = extract(
+        "Rebels on Friday entered Hama, the first time they set foot in the city "
+        "since government forces recaptured it in 2016.");
+    EXPECT_EQ(ctl(e, "fl:hama"), fl::Controller::contested);
+    EXPECT_TRUE(extract("The SDF had seized Morek between May and August 2016.").empty());
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
