@@ -1047,6 +1047,16 @@ TEST(Shapes, AYearAnotherTriggerTakesIsNotThisOnesHistory) {
     EXPECT_TRUE(extract("The SDF had seized Morek between May and August 2016.").empty());
 }
 
+TEST(Shapes, TheFightingInAPlaceAndStormingThroughItAreNoChanges) {
+    EXPECT_TRUE(
+        extract("The fighting in Hama involves advances and retreats by both sides.").empty());
+    EXPECT_TRUE(
+        extract("As the insurgents stormed through Atarib, they advanced on Hama.").empty());
+    // Sides fighting in a place contest it.
+    EXPECT_EQ(ctl(extract("Opposition groups are fighting in Morek."), "fl:morek"),
+              fl::Controller::contested);
+}
+
 TEST(Shapes, RefutationsAndReportsThatIndicate) {
     auto r = extract("A military source refuted claims that militants had seized Morek.");
     ASSERT_NE(find(r, "fl:morek"), nullptr);
