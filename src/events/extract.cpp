@@ -470,7 +470,9 @@ bool ends_with_word(std::string_view name, std::string_view w) {
 // `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
 // "coming closer to" ends with "closer to".
 bool ends_with_any_phrase(std::string_view s, const std::vector<std::string>& phrases) {
-    const std::string padded = " " + std::string(s);
+    // (Built by append: GCC 12's -Wrestrict misfires on " " + std::string(s) at -O3.)
+    std::string padded(1, ' ');
+    padded.append(s);
     std::string_view v = padded;
     for (const auto& p : phrases) {
         if (ends_with_word(v, p)) return true;
@@ -869,7 +871,6 @@ bool oblique(std::string_view s, const ActorHit& h) {
 // Pronouns and group nouns ("they", "the factions") resolve to the nearest side before them
 // that is not in an oblique slot, else to the discourse subject (the side the previous
 // sentences were about, else the side the article names most).
-
 const ActorInfo* resolve(std::string_view s, const std::vector<ActorHit>& actors, std::size_t i,
                          const ActorInfo* discourse) {
     const ActorInfo* a = actors[i].info;
@@ -1365,7 +1366,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             std::string_view near_pre =
                 s.substr(t.start > 25 ? t.start - 25 : 0, std::min<std::size_t>(25, t.start));
             if (contains_any(near_pre, lexicon().negation)) continue;
-            // "to capture" is an intention, "managed to penetrate" a fact
+            // "to capture" is an intention, "managed to penetrate" a fact.
             std::string_view w1 = word_before(s, t.start);
             // "regime-controlled Palmyra", "rebel-held Idlib": a compound adjective.
             if (def.phrase.find(' ') == std::string::npos && t.start > 0 && s[t.start - 1] == '-')
