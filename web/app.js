@@ -288,14 +288,25 @@
     return box;
   }
 
-  var returnFocus = null;
+  // Focus goes into the popup a list button opened and back to that button when that popup
+  // closes (not when another one does, and to its fresh copy if the list was redrawn).
+  var returnFocus = null, focusPopup = null;
   map.on('popupopen', function (ev) {
     var c = ev.popup.getElement() && ev.popup.getElement().querySelector('.popup');
-    if (c && returnFocus) c.focus();
+    if (c && returnFocus) {
+      focusPopup = ev.popup;
+      c.focus();
+    }
   });
-  map.on('popupclose', function () {
-    if (returnFocus && document.body.contains(returnFocus)) returnFocus.focus();
+  map.on('popupclose', function (ev) {
+    if (!returnFocus || !focusPopup || ev.popup !== focusPopup) return;
+    var t = returnFocus;
+    if (!document.body.contains(t)) {
+      t = changeList.querySelector('.place-button[data-place="' + t.getAttribute('data-place') + '"]');
+    }
+    if (t) t.focus();
     returnFocus = null;
+    focusPopup = null;
   });
 
   var drawnMinor = null;
