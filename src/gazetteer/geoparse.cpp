@@ -1911,7 +1911,7 @@ void list_consensus(const Gazetteer& gaz, std::string_view text, std::vector<Men
             const Place* pick = nullptr;
             double d_pick = kConsensusReachKm;
             bool twice = false;
-            const auto sure = item_readings(gaz, x, false);
+            const auto& sure = reads[k];  // its readings without two-consonant skeletons
             for (const Place* p : item_readings(gaz, x, true)) {
                 const double e = distance_km(p->lat, p->lon, clat, clon);
                 // A two-consonant skeleton is shared by many villages: only close by.
