@@ -38,6 +38,11 @@ bool contains_word_list(std::string_view w, const std::vector<std::string>& list
     return false;
 }
 
+bool contains_any_substring(std::string_view s, const std::vector<std::string>& parts) {
+    return std::any_of(parts.begin(), parts.end(),
+                       [&](const std::string& p) { return s.find(p) != std::string_view::npos; });
+}
+
 bool contains_word(std::string_view s, std::string_view w) {
     return find_word(s, w) != std::string_view::npos;
 }
@@ -783,12 +788,7 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             const std::size_t at = o.end + (s[o.end] == '\'' ? 3 : 5);
             std::string_view owned = s.substr(at, std::min<std::size_t>(30, s.size() - at));
             owned = owned.substr(0, owned.find_first_of(",;.("));
-            bool part = false;
-            for (std::string_view w :
-                 {"city", "centre", "center", "neighbo", "district", "quarter", "part", "suburb",
-                  "outskirts", "street", "half", "east", "west", "north", "south", "old"})
-                part = part || owned.find(w) != std::string_view::npos;
-            if (!part) locator = true;
+            if (!contains_any_substring(owned, lexicon().possessed_part)) locator = true;
         }
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
         if (line_seen && o.m->kind != "road") locator = true;

@@ -76,6 +76,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"army_troops", &Lexicon::army_troops},
     {"metonym_after", &Lexicon::metonym_after},
     {"defence_noun", &Lexicon::defence_noun},
+    {"possessed_part", &Lexicon::possessed_part},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},
