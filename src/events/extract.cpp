@@ -973,7 +973,8 @@ struct SentenceContext {
 // in the last comma-separated segment that has one ("After rebels entered the city, the army
 // handed over ..." -> the army; "The attack, which the factions say ..., has captured" -> the
 // factions), else the first acting one of the last segment that has any.
-const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to) {
+const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::size_t to,
+                               bool subjects_only = false) {
     auto pick = [&](const std::vector<std::size_t>& list) -> const ActorInfo* {
         auto lo = std::partition_point(list.begin(), list.end(),
                                        [&](std::size_t i) { return c.actors[i].start < from; });
@@ -986,7 +987,7 @@ const ActorInfo* actor_between(const SentenceContext& c, std::size_t from, std::
         return c.resolve_at(*first);
     };
     if (auto* a = pick(c.subjects)) return a;
-    return pick(c.acting);
+    return subjects_only ? nullptr : pick(c.acting);
 }
 
 // The first acting actor starting in [from, to).
@@ -1442,7 +1443,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         scope_end = clause_end(s, ix, t.end, next_trigger);
                         // The subject of the trigger's own clause ("the army said ... after
                         // they seized X": they), else of the sentence.
-                        actor = actor_between(ctx, back, t.start);
+                        // (An actor of the clause in an oblique slot is no subject when the
+                        // sentence has one before: "The rebels, after clashing with regime
+                        // forces, entered X".)
+                        actor = actor_between(ctx, back, t.start, true);
                         // "Rebel factions, who launched an offensive against the government,
                         // on Thursday seized Hama": a relative clause closed by a comma before
                         // the trigger; the main clause's subject stands before it.

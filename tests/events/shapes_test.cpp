@@ -1091,6 +1091,23 @@ TEST(Shapes, UnlocatedPlacesStillMakeEvents) {
     EXPECT_NE(gj.find("\"geometry\": null"), std::string::npos) << gj;
 }
 
+TEST(Shapes, AnObliqueActorInTheTriggersClauseIsNoSubject) {
+    // The side fought "with" in a clause before the verb is not who took the place; the
+    // sentence's subject is.
+    auto e =
+        extract("The rebels, after clashing with regime forces for three days, captured Atarib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    auto n = extract("Rebel fighters, after days of fighting against the army, entered Atarib.");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].action, "entry");
+    EXPECT_EQ(n[0].actor, "Rebels");
+    // With no other subject in the sentence, the oblique actor is still the one that acts.
+    auto b = extract("Backed by Turkish drones, SNA factions captured Atarib.");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].controller, fl::Controller::sna);
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
