@@ -474,6 +474,14 @@ bool ends_with_word(std::string_view name, std::string_view w) {
 
 // `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
 // "coming closer to" ends with "closer to".
+// The text after a name opens a passive ("Qusayr was seized"): the name is its subject.
+bool passive_subject(std::string_view after) {
+    for (std::string_view aux : {" was ", " were ", " has been ", " had been "}) {
+        if (after.starts_with(aux)) return true;
+    }
+    return false;
+}
+
 bool ends_with_any_phrase(std::string_view s, const std::vector<std::string>& phrases) {
     // (Built by append: GCC 12's -Wrestrict misfires on " " + std::string(s) at -O3.)
     std::string padded(1, ' ');
@@ -790,7 +798,11 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
             owned = owned.substr(0, owned.find_first_of(",;.("));
             if (!contains_any_substring(owned, lexicon().possessed_part)) locator = true;
         }
-        if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end))) locator = true;
+        // (Not the subject of a passive after "and": "retreated to Lebanon and Qusayr was
+        // seized".)
+        if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end)) &&
+            !passive_subject(s.substr(o.end)))
+            locator = true;
         if (line_seen && o.m->kind != "road") locator = true;
         if (span_seen) locator = true;
         prev_locator = locator;
@@ -865,6 +877,19 @@ bool oblique(std::string_view s, const ActorHit& h) {
                              .substr(static_cast<std::size_t>(w.data() - s.data()))
                              .find_first_of(",;:.") != std::string_view::npos)
         return false;
+    // "with the SNA quickly seizing Tadef": the subject of an absolute clause acts.
+    if (w == "with") {
+        std::size_t at = h.end;
+        for (int k = 0; k < 2; ++k) {
+            while (at < s.size() && s[at] == ' ') ++at;
+            std::size_t e = at;
+            while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+            const std::string_view next = s.substr(at, e - at);
+            if (next.size() > 4 && next.ends_with("ing")) return false;
+            if (!next.ends_with("ly")) break;
+            at = e;
+        }
+    }
     return contains_word_list(w, lexicon().oblique);
 }
 
@@ -1369,6 +1394,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (contains_any(near_pre, lexicon().negation)) continue;
             // "to capture" is an intention, "managed to penetrate" a fact.
             std::string_view w1 = word_before(s, t.start);
+            // "enabled opposition fighters to enter": the actors between the verb and "to".
+            std::size_t agent_from = 0, agent_to = 0;
             // "regime-controlled Palmyra", "rebel-held Idlib": a compound adjective.
             if (def.phrase.find(' ') == std::string::npos && t.start > 0 && s[t.start - 1] == '-')
                 continue;
@@ -1384,9 +1411,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (w1 == "to" && !s.substr(t.start, t.end - t.start).ends_with("ing") &&
                 std::none_of(w1.data() + 2, s.data() + t.start,
                              [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
-                std::string_view w2 =
-                    word_before(s, static_cast<std::size_t>(w1.data() - s.data()));
-                if (w2 != "managed" && w2 != "able") continue;
+                // ... unless a verb of success or enabling governs it, right before or a
+                // few words back ("managed to", "enabled the groups to seize").
+                bool fact = false;
+                std::string_view w = w1;
+                for (int k = 0; k < 4 && !fact; ++k) {
+                    w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
+                    if (w.empty() || w.data() < s.data() + back) break;
+                    fact = contains_word_list(w, lexicon().infinitive_fact);
+                    if (fact && k > 0) {
+                        agent_from = static_cast<std::size_t>(w.data() - s.data()) + w.size();
+                        agent_to = static_cast<std::size_t>(w1.data() - s.data());
+                    }
+                }
+                if (!fact) continue;
             }
             std::string_view modal_window =
                 s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
@@ -1647,6 +1685,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // The side that leaves is the subject; the winner is the other side the
                     // article names (none: no event).
                     actor = actor_between(ctx, 0, t.start);
+                    // "a new blow to Assad's forces days after they lost Aleppo": a pronoun
+                    // right before the verb of loss is the side last named, whatever its slot.
+                    if (auto at = ctx.first_from(t.start); at != actors.begin()) {
+                        const auto prev = std::prev(at);
+                        const std::string_view gap = s.substr(prev->end, t.start - prev->end);
+                        if (prev->info->role == ActorRole::pronoun && gap.size() < 16 &&
+                            gap.find_first_of(",;") == std::string_view::npos) {
+                            for (auto k = prev; k != actors.begin();) {
+                                --k;
+                                if (k->info->role != ActorRole::controller) continue;
+                                actor =
+                                    ctx.resolve_at(static_cast<std::size_t>(k - actors.begin()));
+                                break;
+                            }
+                        }
+                    }
                     if (!actor) actor = ctx.discourse;
                     if (!actor) continue;
                     receiver = main_side(actor->side);
@@ -1692,6 +1746,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     scope_end = t.end;
                     break;
                 }
+            }
+            if (agent_to > agent_from) {
+                if (const ActorInfo* a = actor_after(ctx, agent_from, agent_to)) actor = a;
             }
             // Only a contest needs no actor ("clashes in Saraqib").
             // "entered the city": the city last named, when the sentence names no object.

@@ -77,6 +77,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"metonym_after", &Lexicon::metonym_after},
     {"defence_noun", &Lexicon::defence_noun},
     {"possessed_part", &Lexicon::possessed_part},
+    {"infinitive_fact", &Lexicon::infinitive_fact},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

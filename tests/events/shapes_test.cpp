@@ -1108,6 +1108,60 @@ TEST(Shapes, AnObliqueActorInTheTriggersClauseIsNoSubject) {
     EXPECT_EQ(b[0].controller, fl::Controller::sna);
 }
 
+TEST(Shapes, TheSideThatLosesControlHandsItToTheOther) {
+    // A pronoun before a verb of loss is the side last named, even as an object.
+    auto e = extract(
+        "Rebels captured Atarib on Thursday in a new blow to the army days after they lost "
+        "Saraqib.");
+    auto it = std::find_if(e.begin(), e.end(),
+                           [](const fl::Event& x) { return x.place_name == "Saraqib"; });
+    ASSERT_NE(it, e.end());
+    EXPECT_EQ(it->controller, fl::Controller::opposition);
+    // "lost all control of": the loser's verb, never a capture by the loser.
+    auto a = extract("Rebels pressed on. The regime quickly lost all control of Saraqib.");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].controller, fl::Controller::opposition);
+    // Losing most of it is no change of the whole.
+    EXPECT_TRUE(
+        extract("Rebels pressed on. The regime lost most of its control over Saraqib.").empty());
+}
+
+TEST(Shapes, AnInfinitiveAfterAVerbOfEnablingIsAFactByItsAgent) {
+    auto e = extract("Their retreat enabled opposition fighters to enter Atarib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].action, "entry");
+    EXPECT_EQ(e[0].actor, "Opposition");
+    auto c = extract("The attack also allowed the rebels to seize Saraqib.");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].controller, fl::Controller::opposition);
+    // Without one it is an intention.
+    EXPECT_TRUE(extract("The attack aimed for the rebels to seize Saraqib.").empty());
+}
+
+TEST(Shapes, TheSubjectOfAnAbsoluteClauseAfterWithActs) {
+    auto e = extract("The SDF moved first, with the SNA quickly seizing Morek.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::sna);
+}
+
+TEST(Shapes, APassiveAfterADestinationIsItsOwnClause) {
+    auto e = extract("The fighters retreated to Idlib and Atarib was seized by the opposition.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].place_name, "Atarib");
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+}
+
+TEST(Shapes, HeavyFightingAsANounIsNoContest) {
+    EXPECT_TRUE(extract("After weeks of intense fighting in Saraqib, the army regrouped.").empty());
+    EXPECT_TRUE(extract("Aid agencies reported heavy fighting in Saraqib.").empty());
+}
+
+TEST(Shapes, ReportsThatIndicatedAreAttribution) {
+    auto e = extract("Media reports indicated that the SDF have taken control of Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].status, "claimed");
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
