@@ -865,6 +865,22 @@ struct Resolved {
 // army") is not a clause's subject.
 bool oblique(std::string_view s, const ActorHit& h) {
     std::string_view w = word_before(s, h.start);
+    // "a setback to President Bashar al-Assad's regime": the slot of the possessor's phrase.
+    if (w == "s" && w.data() > s.data() + 1 && w.data()[-1] == '\'') {
+        std::size_t at = static_cast<std::size_t>(w.data() - s.data()) - 1;
+        for (int k = 0; k < 6; ++k) {  // (title, names, particles)
+            const std::string_view v = word_before(s, at);
+            if (v.empty() || s.substr(static_cast<std::size_t>(v.data() - s.data()),
+                                      at - static_cast<std::size_t>(v.data() - s.data()))
+                                     .find_first_of(",;:.") != std::string_view::npos)
+                break;
+            if (contains_word_list(v, lexicon().oblique)) {
+                w = v;
+                break;
+            }
+            at = static_cast<std::size_t>(v.data() - s.data());
+        }
+    }
     // "killed 50 government forces": a count between the verb and the actor.
     static const std::vector<std::string> kCounts = {"two", "three",  "four",    "five",
                                                      "six", "seven",  "eight",   "nine",
@@ -876,6 +892,11 @@ bool oblique(std::string_view s, const ActorHit& h) {
     if (w.empty() || s.substr(0, h.start)
                              .substr(static_cast<std::size_t>(w.data() - s.data()))
                              .find_first_of(",;:.") != std::string_view::npos)
+        return false;
+    // "a coalition of rebels": a collective noun's members act.
+    if (w == "of" &&
+        contains_word_list(word_before(s, static_cast<std::size_t>(w.data() - s.data())),
+                           lexicon().collective_noun))
         return false;
     // "with the SNA quickly seizing Tadef": the subject of an absolute clause acts.
     if (w == "with") {
@@ -1617,8 +1638,29 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     } else {
                         actor = actor_after(ctx, t.end, t.end + 40);
                     }
-                    targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
-                                         std::nullopt);
+                    // "houses weapons depots under regime control": a noun right before the
+                    // phrase is what it describes; only a verb of change or state ("fell
+                    // under", "now under"), an adverb or a place makes the places before its
+                    // subject.
+                    bool describes_noun = false;
+                    if (def.shape == Shape::under_control) {
+                        const std::string_view w = word_before(s, t.start);
+                        const std::size_t w_end =
+                            w.empty() ? 0
+                                      : static_cast<std::size_t>(w.data() - s.data()) + w.size();
+                        const bool place_before = std::any_of(
+                            objs.begin(), objs.end(), [&](const Obj& o) { return o.end == w_end; });
+                        describes_noun = !w.empty() && !place_before &&
+                                         s.substr(w_end, t.start - w_end).find_first_not_of(' ') ==
+                                             std::string_view::npos &&
+                                         !w.ends_with("ly") &&
+                                         !contains_word_list(w, lexicon().under_verb) &&
+                                         !contains_word_list(w, lexicon().stative) &&
+                                         !contains_word_list(w, lexicon().change_marker);
+                    }
+                    if (!describes_noun)
+                        targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,
+                                             std::nullopt);
                     // "the airport, which has come under the control of the opposition": the
                     // name the relative clause hangs on.
                     if (targets.empty()) {
@@ -1749,6 +1791,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             if (agent_to > agent_from) {
                 if (const ActorInfo* a = actor_after(ctx, agent_from, agent_to)) actor = a;
+            }
+            // "the capture of Aleppo from the regime": the side after "from" lost the place, so
+            // the winner is the other side the article names.
+            if (actor && (def.action == "capture" || def.action == "recapture")) {
+                const std::size_t from = s.find(" from ", t.end);
+                if (from != std::string_view::npos && from < scope_end &&
+                    s.substr(t.end, from - t.end).find(" and ") == std::string_view::npos) {
+                    // (A side named there, not a pronoun: "from their control" may be anyone's.)
+                    const auto hit = ctx.first_from(from + 6);
+                    if (hit != actors.end() && hit->start < from + 12 &&
+                        hit->info->role == ActorRole::controller &&
+                        hit->info->side != Controller::unknown && hit->info->side == actor->side)
+                        actor = main_side(hit->info->side);
+                }
             }
             // Only a contest needs no actor ("clashes in Saraqib").
             // "entered the city": the city last named, when the sentence names no object.

@@ -78,6 +78,8 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"defence_noun", &Lexicon::defence_noun},
     {"possessed_part", &Lexicon::possessed_part},
     {"infinitive_fact", &Lexicon::infinitive_fact},
+    {"under_verb", &Lexicon::under_verb},
+    {"collective_noun", &Lexicon::collective_noun},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

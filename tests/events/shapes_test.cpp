@@ -1162,6 +1162,41 @@ TEST(Shapes, ReportsThatIndicatedAreAttribution) {
     EXPECT_EQ(e[0].status, "claimed");
 }
 
+TEST(Shapes, UnderControlAfterANounDescribesTheNoun) {
+    EXPECT_TRUE(extract("Saraqib houses weapons depots under regime control.").empty());
+    // After a verb of change, a place or a list, it is the places'.
+    EXPECT_EQ(ctl(extract("Saraqib came under rebel control on Friday."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Saraqib is now firmly under rebel control."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(
+        ctl(extract("Areas now under opposition control include Atarib and Saraqib."), "fl:atarib"),
+        fl::Controller::opposition);
+}
+
+TEST(Shapes, TheSideAfterFromLostThePlace) {
+    // A capture "from the regime" told from the regime's side ("they") is the other side's.
+    auto e = extract(
+        "Rebels advanced on Friday. The army said they had seen the capture of Saraqib from the "
+        "regime.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    // "from their enclave" names no loser.
+    auto r = extract("Rebels took Saraqib and pushed south from their enclave.");
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0].controller, fl::Controller::opposition);
+}
+
+TEST(Shapes, APossessorsTitleAndNamesKeepItsSlot) {
+    // "a setback to President Bashar al-Assad's regime": the regime is no subject, and "a
+    // coalition of rebels" names who acts.
+    auto e = extract(
+        "A coalition of rebels, including Islamist factions, delivered a setback to President "
+        "Bashar al-Assad's regime by seizing Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
