@@ -138,6 +138,13 @@ bool joins_names(std::string_view lw) {
     return one_of(lw, {"of", "for", "de", "du", "des", "bin", "ibn", "al", "el"});
 }
 
+// The first word of an armed group's name: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
+bool is_group_head(std::string_view w) {
+    return one_of(w, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat", "hayat",
+                      "ahrar", "firkat", "katibat", "ansar", "junud", "saraya", "tajamu", "kuat",
+                      "kuwat", "brigade", "division"});
+}
+
 bool is_title(std::string_view lw) {
     // A set: asked for the words around every match and in every list item.
     static const std::unordered_set<std::string_view> kTitles = {
@@ -270,6 +277,9 @@ constexpr double kListFarKm = 30.0;
 // name: "Aleppo, Hama and Homs to Damascus" and "towards Palmyra and As-Sukhnah" name the
 // towns themselves, whatever the list's spread.
 constexpr double kListFarTownPopulation = 40000;
+// A foreign village smaller than this among Syrian list items is taken for one of them (a
+// foreign town of its name, "Baalbek", is itself).
+constexpr double kForeignHamletPopulation = 5000;
 // A list item read by consonant skeleton alone (see near_list in geoparse()): its place
 // must lie within 1.5 times the list's spread of the list's centre, clamped to this range,
 // and be the only place of the skeleton there (namesakes closer than kListAreaSameKm are
@@ -1021,11 +1031,7 @@ class Parser {
                     title_before(cand.start))
                     continue;
                 // Armed groups and brigades: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
-                const std::string head = u.key.substr(0, u.key.find(' '));
-                if (one_of(head, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat",
-                                  "hayat", "ahrar", "firkat", "katibat", "ansar", "junud", "saraya",
-                                  "tajamu", "kuat", "kuwat", "brigade", "division"}))
-                    continue;
+                if (is_group_head(u.key.substr(0, u.key.find(' ')))) continue;
                 u.unlocated = true;
                 u.slot = in_slot;
                 u.in_list = list;
@@ -1149,6 +1155,9 @@ class Parser {
                 if (j > 0 && (in || of_dir || located)) {
                     const std::string_view g = gap(j - 1);
                     if (g != " " && g != ", " && g != "," && g != " ,") continue;
+                    // "south of Aleppo and east of Hama": a second direction joined by "and"
+                    // places no name before it.
+                    if (one_of(lower_word(j - 1), {"and", "or"})) continue;
                     // A name ends there, or two words after one ("the X dam", "the X
                     // Regiment area"): the last item of a list, or the item itself.
                     std::size_t k = a;
@@ -1405,7 +1414,13 @@ class Parser {
             const std::string_view nw = lower_word(m.last + 1);
             const bool designator = nw.size() >= 2 && nw.size() <= 3 && nw[0] == 'm' &&
                                     std::isdigit(static_cast<unsigned char>(nw[1]));
-            if (designator || nw == "highway" || nw == "highways" || nw == "motorway") {
+            // ("the Aleppo-Raqqa highway", "the Hama-Homs road": both towns name the road.)
+            const bool pair = gap(m.last) == "-" && m.last + 2 < toks_.size() &&
+                              joined(gap(m.last + 1)) &&
+                              one_of(lower_word(m.last + 2), {"highway", "road", "motorway"});
+            const bool second = m.first > 0 && gap(m.first - 1) == "-" && nw == "road";
+            if (designator || nw == "highway" || nw == "highways" || nw == "motorway" || pair ||
+                second) {
                 m.penalty += 0.6;
                 m.penalty_why = "qualifies a highway";
             }
@@ -1423,9 +1438,30 @@ class Parser {
             m.penalty += 0.6;
             m.penalty_why = "names an outlet";
         }
+        // An outlet in apposition ("Al-Mayadeen, a pro-Iran satellite TV station") or named
+        // "<place> 24" as Syrian local news networks are ("Daraa 24").
+        if (m.penalty <= 0 && m.last + 1 < toks_.size()) {
+            bool outlet = false;
+            if (gap(m.last) == ", " && one_of(lower_word(m.last + 1), {"a", "an", "the"})) {
+                for (std::size_t j = m.last + 2; j < toks_.size() && j < m.last + 7; ++j) {
+                    if (outlet_word(lower_word(j)) || lower_word(j) == "station") {
+                        outlet = true;
+                        break;
+                    }
+                    if (kClauseOrCommaBreaks.any_in(gap(j - 1))) break;
+                }
+            }
+            if (gap(m.last) == " " && text_.substr(toks_[m.last + 1].start, 2) == "24" &&
+                toks_[m.last + 1].end == toks_[m.last + 1].start + 2)
+                outlet = true;
+            if (outlet) {
+                m.penalty += 0.6;
+                m.penalty_why = "names an outlet";
+            }
+        }
         // (A large city's regime is its government: "the Damascus regime" still names it.)
         if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
-            one_of(lower_word(m.last + 1), {"regime", "party"}) && m.entry &&
+            one_of(lower_word(m.last + 1), {"regime", "party", "rule"}) && m.entry &&
             std::none_of(m.entry->ids.begin(), m.entry->ids.end(),
                          [&](std::uint32_t id) { return gaz_.place(id).population >= 100000; })) {
             m.penalty += 0.6;
@@ -1451,9 +1487,29 @@ class Parser {
                 m.penalty_why = "a person's name";
             }
         }
+        // The head of an armed group's name ("Hayat Tahrir al-Sham", "Jaish al-Izza").
+        if (partial && m.entry) {
+            const auto [rs, re] = name_run(m.first, m.last);
+            (void)re;
+            if (rs == m.first && m.last + 1 < toks_.size() && is_group_head(lower_word(m.first))) {
+                m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
+                m.penalty_why = "the head of an armed group's name";
+            }
+        }
         if (partial) {
             // A short key inside a longer name ("Re" of a word like "Re'em") even more so.
-            m.penalty += m.key.size() <= 3 ? 0.6 : 0.4;
+            // A community known only from OCHA's lists inside a longer name ("Fajr
+            // al-Hurriyah", an operation; "Enab Baladi", an outlet) is no place: decisive,
+            // whatever lies near. (A landmark named after it, "Al-Basil Roundabout", is in it.)
+            const bool landmark =
+                m.last + 1 < toks_.size() &&
+                one_of(lower_word(m.last + 1), {"roundabout", "square", "bridge", "gate", "street",
+                                                "road", "market", "mosque", "park", "hill"});
+            const bool minor_only =
+                !landmark && m.entry &&
+                std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
+                            [&](std::uint32_t id) { return is_minor(gaz_.place(id)); });
+            m.penalty += minor_only ? 1.0 : m.key.size() <= 3 ? 0.6 : 0.4;
             m.penalty_why = "part of a longer name that is not a place";
         }
         // A name ending in a cue word carries it ("Aleppo province"), for coordination.
@@ -1880,7 +1936,10 @@ void list_consensus(const Gazetteer& gaz, std::string_view text, std::vector<Men
                 }
             }
         }
-        if (!spot || best < std::max<std::size_t>(3, (n + 1) / 2)) {
+        // (Items with no reading at all, names in no data set, cast no vote.)
+        const std::size_t voters = static_cast<std::size_t>(
+            std::count_if(reads.begin(), reads.end(), [](const auto& r) { return !r.empty(); }));
+        if (!spot || best < std::max<std::size_t>(3, (voters + 1) / 2)) {
             i = j;
             continue;
         }
@@ -2410,8 +2469,12 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             }
         }
         // "the villages of Maan, Kawkab and Tal Malah": a foreign place known only by an
-        // alternate name ("Maan" of Amman) among Syrian list items is one of them.
-        if (!abstain && ms[k].in_list && alternate_only(k) &&
+        // alternate name ("Maan" of Amman), or a foreign village ("Husseiniya", a hamlet in
+        // Israel), among Syrian list items is one of them.
+        if (!abstain && ms[k].in_list &&
+            (alternate_only(k) ||
+             (gaz.find_id(ranked.front().place_id)->population < kForeignHamletPopulation &&
+              gaz.find_id(ranked.front().place_id)->feature_class == 'P')) &&
             gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
             abstain = true;
             far_from_list = true;

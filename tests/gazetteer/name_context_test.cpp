@@ -215,3 +215,52 @@ TEST(DirectionCue, ADirectionBeforeAGovernorateCapitalIsTheGovernorate) {
     ASSERT_NE(mention_of(ms3, "Idlib"), nullptr);
     EXPECT_EQ(mention_of(ms3, "Idlib")->place_id, "gn:169389");
 }
+
+TEST(NonPlaces, PronounsOutletsGroupsOperationsAndRule) {
+    const std::string t =
+        "Her family fled Saraqib on Friday.\n"
+        "Rebels entered Homs, Al-Mayadeen, a pro-Iran satellite TV station, said.\n"
+        "The activists' network Daraa 24 said rebels entered Daraa.\n"
+        "The Non-State Armed Group, Hayat Tahrir Al Sham (HTS), launched an attack near "
+        "Atarib.\n"
+        "SNA factions announced the \"Dawn of Freedom\" (Fajr al-Hurriyah) operation near "
+        "Tal Rifaat.\n"
+        "The end of decades of oppression under Baath rule came in Hama.\n";
+    auto ms = parse(t);
+    for (const char* s : {"Her", "Al-Mayadeen", "Hayat", "al-Hurriyah", "Baath"})
+        EXPECT_EQ(mention_of(ms, s), nullptr) << s << ": " << mention_of(ms, s)->why;
+    // "Daraa 24" is the network; the Daraa rebels entered is the city.
+    std::size_t daraa = 0;
+    for (const auto& m : ms) daraa += m.surface == "Daraa";
+    EXPECT_EQ(daraa, 1u);
+    for (const char* s : {"Saraqib", "Homs", "Atarib", "Tal Rifaat", "Hama"})
+        EXPECT_NE(mention_of(ms, s), nullptr) << s;
+}
+
+TEST(DirectionCue, ASecondDirectionAfterAndPlacesNoNameBeforeIt) {
+    auto ms = parse("Rebels pushed into the desert south of Aleppo and east of Hama on Saturday.");
+    ASSERT_NE(mention_of(ms, "Aleppo"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Aleppo")->place_id, "gn:170063");
+    // An item before its area still lies in it.
+    auto ms2 = parse("Rebels took Kafr Naha and Urum al-Sughra, west of Aleppo.");
+    ASSERT_NE(mention_of(ms2, "Kafr Naha"), nullptr);
+    EXPECT_NE(mention_of(ms2, "Kafr Naha")->why.find("area named after it"), std::string::npos);
+}
+
+TEST(Roads, TwoTownsNamingARoadNameTheRoad) {
+    auto ms = parse("Fighters cut the Aleppo-Raqqa highway on Sunday. The Hama-Homs road is shut.");
+    ASSERT_NE(mention_of(ms, "Aleppo-Raqqa highway"), nullptr);
+    EXPECT_EQ(mention_of(ms, "Aleppo-Raqqa highway")->kind, "road");
+    for (const char* s : {"Aleppo", "Raqqa", "Hama", "Homs"})
+        EXPECT_EQ(mention_of(ms, s), nullptr) << s << ": " << mention_of(ms, s)->why;
+}
+
+TEST(Lists, AForeignHamletAmongSyrianVillagesIsOneOfThem) {
+    // Husseiniya: a hamlet in Israel by GeoNames, a village by Deir ez-Zor by OCHA.
+    auto ms = parse(
+        "The SDF said it would take the villages of Khesham, Marrat, Mazloum and Husseiniya in "
+        "the eastern countryside of Deir al-Zor.");
+    const auto* h = mention_of(ms, "Husseiniya");
+    ASSERT_NE(h, nullptr);
+    EXPECT_FALSE(h->foreign) << h->why;
+}
