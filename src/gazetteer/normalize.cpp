@@ -551,12 +551,15 @@ Script script_of(std::string_view text) {
     return seen;
 }
 
-std::string fold_word(std::string_view word) {
+namespace {
+
+// fold_word() into `s` (replacing its contents): tokenize() folds each word straight into
+// its Token.
+void fold_word_into(std::string_view word, std::string& s) {
     // Every step below shortens or keeps the word, so all work in place on one string.
     // Keep letters and digits only: drops apostrophes (ayn/hamza marks after Latin-ASCII),
     // backticks and stray punctuation.
     auto kept = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    std::string s;
     if (is_ascii(word)) {
         // Nearly every word of English news: lower-cased and filtered in one pass.
         s.resize(word.size());
@@ -570,10 +573,15 @@ std::string fold_word(std::string_view word) {
         s = to_ascii_lower(word);
         std::erase_if(s, [&](char c) { return !kept(c); });
     }
-    if (is_article(s)) return "";
+    if (is_article(s)) {
+        s.clear();
+        return;
+    }
     if (const std::string_view v = s;
-        !v.empty() && v[0] == 't' && (v == "tall" || v == "tel" || v == "tell" || v == "til"))
-        return "tal";
+        !v.empty() && v[0] == 't' && (v == "tall" || v == "tel" || v == "tell" || v == "til")) {
+        s = "tal";
+        return;
+    }
     // Consonant folds, chosen by measuring on gazetteer/eval/variants.tsv against GeoNames
     // and the curated overlay alone (tests/gazetteer/eval_test.cpp, FoldingAlone): each
     // gains spellings without merging names there; y/i (Syrien -> Syrin) and kh/h did not.
@@ -592,7 +600,16 @@ std::string fold_word(std::string_view word) {
     auto ay = [&](std::size_t i, char d) {
         return i > 0 && d == 'y' && i + 2 < n && consonant(s[i + 2]);
     };
-    std::size_t w = 0;
+    // Each letter the consonant folds give passes at once through the vowel and doubling
+    // folds (o/u, e/i, doubled letters: aa, ee->i, uu), as if applied left to right on the
+    // whole result after them. The folds read only at and after s[i] and write before it.
+    std::size_t o = 0;
+    auto emit = [&](char c) {
+        if (c == 'o') c = 'u';
+        if (c == 'e') c = 'i';
+        if (o > 0 && s[o - 1] == c) return;
+        s[o++] = c;
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         const char d = i + 1 < n ? s[i + 1] : '\0';
@@ -600,23 +617,23 @@ std::string fold_word(std::string_view word) {
         switch (c) {
             case 's':
                 if (d == 'c' && i + 2 < n && s[i + 2] == 'h') {
-                    s[w++] = 's';  // German Sch: Dschisr asch-Schughur
-                    s[w++] = 'h';
+                    emit('s');  // German Sch: Dschisr asch-Schughur
+                    emit('h');
                     i += 2;
                     continue;
                 }
                 break;
             case 'c':
                 if (d == 'h') {
-                    s[w++] = 's';  // French ch: Khan Cheikhoun, Jisr el-Choghour
-                    s[w++] = 'h';
+                    emit('s');  // French ch: Khan Cheikhoun, Jisr el-Choghour
+                    emit('h');
                     ++i;
                     continue;
                 }
                 break;
             case 'd':
                 if (d == 'h') {
-                    s[w++] = 'd';  // dh/d: Abu al-Dhuhur, al-Hadher
+                    emit('d');  // dh/d: Abu al-Dhuhur, al-Hadher
                     ++i;
                     continue;
                 }
@@ -624,13 +641,13 @@ std::string fold_word(std::string_view word) {
             case 'a':
             case 'e':
                 if ((c == 'a' && d == 'i') || ay(i, d)) {
-                    s[w++] = 'i';  // ai/i/ei: Shaikh, Sheikh, Shikh; Shaykh
+                    emit('i');  // ai/i/ei: Shaikh, Sheikh, Shikh; Shaykh
                     ++i;
                     continue;
                 }
                 break;
             case 'q':
-                s[w++] = 'k';  // q/k: Qafr, Kafr
+                emit('k');  // q/k: Qafr, Kafr
                 continue;
             case 'h':
                 if (i + 1 == n && vowel_h) continue;  // dropped
@@ -638,19 +655,16 @@ std::string fold_word(std::string_view word) {
             default:
                 break;
         }
-        s[w++] = c;
-    }
-    s.resize(w);
-    // Vowel and doubling folds, applied left to right on the consonant skeleton's vowels.
-    std::size_t o = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == 'o') c = 'u';
-        if (c == 'e') c = 'i';
-        if (o > 0 && s[o - 1] == c) continue;  // doubled letters, aa, ee->i, uu
-        s[o++] = c;
+        emit(c);
     }
     s.resize(o);
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view word) {
+    std::string s;
+    fold_word_into(word, s);
     return s;
 }
 
@@ -748,12 +762,11 @@ std::vector<Token> tokenize(std::string_view text) {
                 break;
             }
         }
-        Token t;
+        Token& t = out.emplace_back();
         t.start = static_cast<std::size_t>(start);
         t.end = static_cast<std::size_t>(end);
-        t.key = fold_word(w);
+        fold_word_into(w, t.key);
         t.name_like = starts_name_like(w);
-        out.push_back(std::move(t));
     }
     return out;
 }
