@@ -553,6 +553,41 @@ Script script_of(std::string_view text) {
 
 namespace {
 
+// An ASCII letter or digit in lower case, 0 for any other byte (fold_word() keeps these).
+constexpr std::array<char, 256> kLowerKept = [] {
+    std::array<char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c + 32);
+    for (int c = '0'; c <= '9'; ++c) t[c] = static_cast<char>(c);
+    return t;
+}();
+
+// The consonant folds of fold_word_into() start only at a letter c followed by d (0 at the
+// end of the word) with kFoldLead[c] & kFoldNext[d]: sc(h), ch, dh, ai, ay, ey, q, a final h.
+// Every other letter goes straight to the vowel folds.
+constexpr unsigned kBeforeC = 1, kBeforeH = 2, kBeforeI = 4, kBeforeY = 8, kAny = 16, kAtEnd = 32;
+constexpr std::array<unsigned char, 256> kFoldLead = [] {
+    std::array<unsigned char, 256> t{};
+    t['s'] = kBeforeC;
+    t['c'] = kBeforeH;
+    t['d'] = kBeforeH;
+    t['a'] = kBeforeI | kBeforeY;
+    t['e'] = kBeforeY;
+    t['q'] = kAny;
+    t['h'] = kAtEnd;
+    return t;
+}();
+constexpr std::array<unsigned char, 256> kFoldNext = [] {
+    std::array<unsigned char, 256> t{};
+    t.fill(kAny);
+    t['c'] |= kBeforeC;
+    t['h'] |= kBeforeH;
+    t['i'] |= kBeforeI;
+    t['y'] |= kBeforeY;
+    t[0] |= kAtEnd;
+    return t;
+}();
+
 // fold_word() into `s` (replacing its contents): tokenize() folds each word straight into
 // its Token.
 void fold_word_into(std::string_view word, std::string& s) {
@@ -565,8 +600,7 @@ void fold_word_into(std::string_view word, std::string& s) {
         s.resize(word.size());
         std::size_t k = 0;
         for (char c : word) {
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-            if (kept(c)) s[k++] = c;
+            if (const char l = kLowerKept[static_cast<unsigned char>(c)]) s[k++] = l;
         }
         s.resize(k);
     } else {
@@ -613,7 +647,12 @@ void fold_word_into(std::string_view word, std::string& s) {
     for (std::size_t i = 0; i < n; ++i) {
         const char c = s[i];
         const char d = i + 1 < n ? s[i + 1] : '\0';
-        // Most letters start no fold: one switch sends them to the copy below.
+        // Most letters start no fold.
+        if (!(kFoldLead[static_cast<unsigned char>(c)] &
+              kFoldNext[static_cast<unsigned char>(d)])) {
+            emit(c);
+            continue;
+        }
         switch (c) {
             case 's':
                 if (d == 'c' && i + 2 < n && s[i + 2] == 'h') {
