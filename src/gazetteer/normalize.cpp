@@ -754,6 +754,10 @@ std::vector<Token> tokenize(std::string_view text) {
         int32_t end = i;
         // Extend over letters, digits, combining marks and inner apostrophes.
         while (i < n) {
+            if (kLowerKept[u[i]]) {  // an ASCII letter or digit, the common case
+                end = ++i;
+                continue;
+            }
             int32_t j = i;
             UChar32 d;
             U8_NEXT(u, j, n, d);
