@@ -240,8 +240,11 @@ void Gazetteer::index_name(std::uint32_t i, std::string_view name, bool strong) 
     // college"): the geoparser tries lower-case words only where one may start.
     const Place& pl = places_[i];
     if (tokens > 1 && pl.id.rfind("fl:", 0) == 0 &&
-        (pl.feature_class == 'S' || pl.feature_class == 'L'))
-        description_starts_.insert(key.substr(0, key.find(' ')));
+        (pl.feature_class == 'S' || pl.feature_class == 'L')) {
+        const std::string first = key.substr(0, key.find(' '));
+        description_filter_.set(description_bit(first));
+        description_starts_.insert(first);
+    }
     // Articles inside a name are tokens in the text too ("Abu al-Duhur"): allow for them.
     max_tokens_ = std::max(max_tokens_, tokens * 2);
 }

@@ -2,6 +2,7 @@
 // extra spelling variants, indexed by folded name key (see normalize.hpp).
 #pragma once
 
+#include <bitset>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -105,7 +106,8 @@ class Gazetteer {
     // True if a curated landmark (fl:, feature class S or L) has a name of two words or more
     // whose first word has this key: where a lower-case description may start.
     bool starts_description(const std::string& key) const {
-        return description_starts_.count(key) != 0;
+        // Asked for every lower-case word of every article: the filter answers most.
+        return description_filter_[description_bit(key)] && description_starts_.count(key) != 0;
     }
     // True if the key is stop-listed (see add_stoplist()).
     bool stop_listed(const std::string& key) const { return stoplist_.count(key) != 0; }
@@ -128,6 +130,15 @@ class Gazetteer {
     };
     std::unordered_map<std::string, KeyIndex> by_key_;
     std::unordered_set<std::string> description_starts_;
+    // A bit per (length, first letter, last letter) of the description_starts_ keys: when
+    // a key's bit is clear it is not in the set (no hashing).
+    static constexpr std::size_t kDescriptionBits = 4096;
+    std::bitset<kDescriptionBits> description_filter_;
+    static std::size_t description_bit(std::string_view key) {
+        const std::size_t first = key.empty() ? 0 : static_cast<unsigned char>(key.front());
+        const std::size_t last = key.empty() ? 0 : static_cast<unsigned char>(key.back());
+        return ((key.size() * 257 + first) * 257 + last) % kDescriptionBits;
+    }
     std::unordered_map<std::string, std::vector<std::uint32_t>> by_skel_;
     std::unordered_set<std::string> stoplist_;
     std::unordered_map<std::string, std::uint32_t> governorates_;  // "SY09" -> place

@@ -1895,12 +1895,18 @@ void list_consensus(const Gazetteer& gaz, std::string_view text, std::vector<Men
     auto glue = [&](std::size_t a, std::size_t b) {
         if (a > b) return false;
         std::string_view g = std::string_view(text).substr(a, b - a);
-        std::string w;
+        // The gap's letters, lower case; a gap between two mentions may be long, and more
+        // letters than "aswellas" has are no glue.
+        constexpr std::size_t kLongest = 8;
+        char w[kLongest];
+        std::size_t n = 0;
         for (char c : g) {
             if (c == ',' || c == ' ') continue;
-            w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (n == kLongest) return false;
+            w[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
-        return w.empty() || w == "and" || w == "or" || w == "aswellas";
+        const std::string_view v(w, n);
+        return v.empty() || v == "and" || v == "or" || v == "aswellas";
     };
     for (std::size_t i = 0; i < out.size();) {
         std::size_t j = i + 1;
