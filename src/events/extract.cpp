@@ -474,6 +474,21 @@ bool ends_with_word(std::string_view name, std::string_view w) {
 
 // `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
 // "coming closer to" ends with "closer to".
+// A possessive at `end` whose object is a part of the place ("Aleppo's eastern
+// neighbourhoods", "the city's western suburbs"): cue kind possessed_part.
+bool possessed_part_after(std::string_view s, std::size_t end) {
+    std::size_t at;
+    if (s.substr(end).starts_with("'s "))
+        at = end + 3;
+    else if (s.substr(end).starts_with("\xE2\x80\x99s "))
+        at = end + 5;
+    else
+        return false;
+    std::string_view owned = s.substr(at, std::min<std::size_t>(30, s.size() - at));
+    owned = owned.substr(0, owned.find_first_of(",;.("));
+    return contains_any_substring(owned, lexicon().possessed_part);
+}
+
 // The text after a name opens a passive ("Qusayr was seized"): the name is its subject.
 bool passive_subject(std::string_view after) {
     for (std::string_view aux : {" was ", " were ", " has been ", " had been "}) {
@@ -683,10 +698,26 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         for (std::size_t k = 0; k < lexicon().container_noun.size(); ++k) {
             const auto& c = lexicon().container_noun[k];
             auto at = first_word_in(s, ix.container_noun[k], c, from, o.start, from + intro);
-            if (at != std::string_view::npos &&
-                before.substr(at - from + c.size()).starts_with(" in ")) {
-                container_seen = true;
+            if (at == std::string_view::npos) continue;
+            // ("20 settlements on Wednesday in Hama province": a date between them.)
+            std::string_view rest = before.substr(at - from + c.size());
+            for (int k = 0; k < 3; ++k) {
+                std::size_t skip = 0;
+                for (std::string_view d : {" on ", " last ", " this ", " early ", " late "}) {
+                    if (rest.starts_with(d)) skip = d.size() - 1;
+                }
+                for (std::string_view d : {" yesterday", " overnight", " today"}) {
+                    if (rest.starts_with(d)) skip = d.size();
+                }
+                if (!skip) break;
+                rest.remove_prefix(skip);
+                if (!rest.starts_with(" ")) continue;
+                // The word after "on"/"last": a weekday, a month, a day's number.
+                std::size_t e = 1;
+                while (e < rest.size() && std::isalnum(static_cast<unsigned char>(rest[e]))) ++e;
+                rest.remove_prefix(e);
             }
+            if (rest.starts_with(" in ")) container_seen = true;
         }
         if (container_seen) {
             prev_end = o.end;
@@ -792,12 +823,9 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         // "took Aleppo's historic landmarks, including the citadel": the landmarks are taken,
         // Aleppo owns them; "Aleppo's eastern neighbourhoods" is part of Aleppo (partial).
         if (!locator &&
-            (s.substr(o.end).starts_with("'s ") || s.substr(o.end).starts_with("\xE2\x80\x99s "))) {
-            const std::size_t at = o.end + (s[o.end] == '\'' ? 3 : 5);
-            std::string_view owned = s.substr(at, std::min<std::size_t>(30, s.size() - at));
-            owned = owned.substr(0, owned.find_first_of(",;.("));
-            if (!contains_any_substring(owned, lexicon().possessed_part)) locator = true;
-        }
+            (s.substr(o.end).starts_with("'s ") || s.substr(o.end).starts_with("\xE2\x80\x99s ")) &&
+            !possessed_part_after(s, o.end))
+            locator = true;
         // (Not the subject of a passive after "and": "retreated to Lebanon and Qusayr was
         // seized".)
         if (prev_locator && list_glue(s.substr(prev_end, o.start - prev_end)) &&
@@ -1826,7 +1854,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (targets.empty() && last_city &&
                 ((def.shape == Shape::object_after && !passive) || def.shape == Shape::evacuate) &&
                 city_end != std::string_view::npos && !s.substr(city_end).starts_with(" of") &&
-                !s.substr(city_end).starts_with("'s")) {
+                (!s.substr(city_end).starts_with("'s") || possessed_part_after(s, city_end))) {
                 // The place this sentence named last before the trigger decides: a city is the
                 // one meant ("advanced on Hama, capturing the city"), a province means its
                 // capital, which is no place of ours here: no event rather than the article's
@@ -2029,6 +2057,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 }
                 he = std::max(he, t.end);
                 bool history = past_year_in(s, ix, hs, he, pub_year);
+                // "In February 2016, YPG fighters captured Tel Rifaat": an opening phrase
+                // with a past year dates the sentence ("since 2016," only says how long).
+                if (!history) {
+                    const std::size_t comma = s.find(", ");
+                    if (comma != std::string_view::npos && comma < t.start && comma < 40 &&
+                        (s.starts_with("in ") || s.starts_with("on ") ||
+                         s.starts_with("back in ") || s.starts_with("during ")))
+                        history = past_year_in(s, ix, 0, comma, pub_year);
+                }
                 for (std::size_t k = 0; k < ix.historic.size() && !history; ++k)
                     history = word_in(s, ix.historic[k], lexicon().historic[k], hs, he);
                 if (history) continue;

@@ -1197,6 +1197,40 @@ TEST(Shapes, APossessorsTitleAndNamesKeepItsSlot) {
     EXPECT_EQ(e[0].controller, fl::Controller::opposition);
 }
 
+TEST(Shapes, AnOpeningPhraseWithAPastYearDatesTheSentence) {
+    EXPECT_TRUE(
+        extract("In February 2016, Kurdish-led forces captured Atarib from the rebels.").empty());
+    // "Since 2016," says how long, not when.
+    EXPECT_EQ(ctl(extract("Since 2016, the army held it; on Friday rebels captured Atarib."),
+                  "fl:atarib"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, TroopsExpelledFromAPlaceLostIt) {
+    auto e = extract("Rebels advanced on Friday. Army troops were expelled from Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    // Background: "a decade after having been forced out of" it.
+    auto b = extract(
+        "Rebels reached Saraqib nearly a decade after having been forced out of Saraqib by the "
+        "army.");
+    EXPECT_NE(ctl(b, "fl:saraqib"), fl::Controller::government);
+}
+
+TEST(Shapes, AContainerNounKeepsItsPlaceAcrossADate) {
+    // "captured 20 settlements on Wednesday in Idlib province": Idlib is where they lie.
+    EXPECT_TRUE(extract("The rebels captured 20 settlements on Wednesday in the province of Idlib.")
+                    .empty());
+    EXPECT_TRUE(extract("The army evacuated checkpoints in Saraqib as rebels attacked.").empty());
+}
+
+TEST(Shapes, TheCitysSuburbsArePartOfTheCity) {
+    auto e = extract("Rebels advanced on Hama. Their fighters entered the city's western suburbs.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].place_id, "fl:hama");
+    EXPECT_EQ(e[0].controller, fl::Controller::contested);
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
