@@ -184,7 +184,19 @@ struct SentenceIndex {
     std::vector<std::size_t> past_years;  // a year before the article's, no digit either side
     SentenceIndex(std::string_view s, int pub_year) {
         for (const auto& b : lexicon().boundary) boundary.push_back(occurrences(s, b));
-        for (const auto& b : lexicon().back_boundary) back_boundary.push_back(occurrences(s, b));
+        for (const auto& b : lexicon().back_boundary) {
+            auto occ = occurrences(s, b);
+            // "Rastan is said to have fallen": a passive report is a hedge inside the clause,
+            // not the start of a reported one.
+            std::erase_if(occ, [&](std::size_t at) {
+                const std::string_view before = s.substr(0, at);
+                return s.substr(at + b.size()).starts_with("to ") &&
+                       (before.ends_with(" is") || before.ends_with(" are") ||
+                        before.ends_with(" was") || before.ends_with(" were") ||
+                        before.ends_with(" been"));
+            });
+            back_boundary.push_back(std::move(occ));
+        }
         for (std::string_view b : kRelative) relative.push_back(occurrences(s, b));
         for (const auto& h : lexicon().historic) historic.push_back(whole_words(s, h));
         for (const auto& w : lexicon().list_intro) list_intro.push_back(whole_words(s, w));
@@ -487,6 +499,10 @@ bool possessed_part_after(std::string_view s, std::size_t end) {
     std::string_view owned = s.substr(at, std::min<std::size_t>(30, s.size() - at));
     owned = owned.substr(0, owned.find_first_of(",;.("));
     return contains_any_substring(owned, lexicon().possessed_part);
+}
+
+bool one_of_words(std::string_view w, std::initializer_list<std::string_view> set) {
+    return std::find(set.begin(), set.end(), w) != set.end();
 }
 
 // The text after a name opens a passive ("Qusayr was seized"): the name is its subject.
@@ -921,6 +937,20 @@ bool oblique(std::string_view s, const ActorHit& h) {
                              .substr(static_cast<std::size_t>(w.data() - s.data()))
                              .find_first_of(",;:.") != std::string_view::npos)
         return false;
+    // "backed by local fighters": one adjective between the oblique word and the actor.
+    if (!w.empty() && !contains_word_list(w, lexicon().oblique) &&
+        std::all_of(w.begin(), w.end(),
+                    [](char c) { return std::islower(static_cast<unsigned char>(c)); }) &&
+        !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("s") &&
+        !one_of_words(w, {"some", "many", "several", "other", "most", "all", "both", "few", "its",
+                          "their", "his", "her", "our"})) {
+        const std::string_view w2 = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
+        if ((w2 == "by" || w2 == "against" || w2 == "with") &&
+            s.substr(static_cast<std::size_t>(w2.data() - s.data()),
+                     h.start - static_cast<std::size_t>(w2.data() - s.data()))
+                    .find_first_of(",;:.") == std::string_view::npos)
+            return true;
+    }
     // "a coalition of rebels": a collective noun's members act.
     if (w == "of" &&
         contains_word_list(word_before(s, static_cast<std::size_t>(w.data() - s.data())),
@@ -1095,8 +1125,24 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
                 // ", it added", ", he said": a speaker named earlier, not the last side named.
                 const std::string_view w = word_before(c.s, at);
                 const bool pronoun = w == "it" || w == "he" || w == "she";
-                if (it != c.actors.begin() && !pronoun)
-                    sp.speaker = c.resolve_at(static_cast<std::size_t>(it - c.actors.begin()) - 1);
+                // "Rebels backed by Turkey, who ousted Assad, said": not a side in an oblique
+                // slot when a side before it is none.
+                // ("a source close to HTS said": a source of HTS, so only the object of a
+                // verb or of "by" is skipped.)
+                auto skipped = [&](const ActorHit& h) {
+                    const std::string_view ow = word_before(c.s, h.start);
+                    return oblique(c.s, h) && contains_word_list(ow, lexicon().oblique) &&
+                           !one_of_words(ow, {"to", "of", "with", "for", "from", "on", "at",
+                                              "against", "between"});
+                };
+                std::size_t k = static_cast<std::size_t>(it - c.actors.begin());
+                for (std::size_t j = k; j-- > 0;) {
+                    if (!skipped(c.actors[j])) {
+                        if (j + 1 < k) k = j + 1;
+                        break;
+                    }
+                }
+                if (it != c.actors.begin() && !pronoun) sp.speaker = c.resolve_at(k - 1);
             }
             out.push_back(sp);
         }
@@ -1515,6 +1561,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                                   !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
                                       return o.start >= t.end && o.start < by;
                                   });
+                        // "Tal Rifaat was captured from the SDF": a passive with its loser.
+                        if (!passive && def.phrase.ends_with("ed") &&
+                            s.substr(t.end).starts_with(" from ") &&
+                            passive_aux_before(s, back, t.start))
+                            passive = true;
                     }
                     if (passive) {
                         scope_start = back;
@@ -1526,6 +1577,19 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                             targets =
                                 reduced_relative_objects(s, objs, objs_by_start, back, t.start);
                         actor = actor_after(ctx, t.end, t.end + 64);
+                        // "was liberated from terrorist control (by the SNA)": the side after
+                        // "from" lost it; the agent is after "by", else the other side.
+                        if (auto h = ctx.first_from(t.end);
+                            h != actors.end() && h->start < t.end + 64 &&
+                            word_before(s, h->start) == "from" &&
+                            h->info->role == ActorRole::controller) {
+                            const std::size_t by = s.find(" by ", h->end);
+                            const ActorInfo* agent =
+                                by != std::string_view::npos && by < h->end + 40
+                                    ? actor_after(ctx, by + 4, by + 12)
+                                    : nullptr;
+                            actor = agent ? agent : main_side(h->info->side);
+                        }
                     } else {
                         scope_end = clause_end(s, ix, t.end, next_trigger);
                         // The subject of the trigger's own clause ("the army said ... after
@@ -1586,6 +1650,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                             --sp;
                             if (auto* a = actor_between(ctx, sp->end, t.start)) {
                                 actor = a;
+                                // "Fighters who toppled Assad say they have taken X": the
+                                // pronoun right after the speech verb is its speaker.
+                                const auto h = ctx.first_from(sp->end);
+                                if (h != actors.end() && h->start < t.start &&
+                                    h->info->role == ActorRole::pronoun && sp->speaker &&
+                                    sp->speaker->role != ActorRole::pronoun &&
+                                    sp->speaker->side != Controller::unknown &&
+                                    can_act(sp->speaker))
+                                    actor = sp->speaker;
                                 break;
                             }
                             if (sp->speaker && can_act(sp->speaker)) {
@@ -1819,6 +1892,62 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             }
             if (agent_to > agent_from) {
                 if (const ActorInfo* a = actor_after(ctx, agent_from, agent_to)) actor = a;
+            }
+            // "before the capture of Damascus", "The capture of Tartus marks ...": a noun of
+            // capture that no verb governs has only its own agent, a possessive ("the rebels'
+            // capture of") or "by X" after it; the sentence's subject is not it.
+            if (actor && (def.phrase == "capture of" || def.phrase == "seizure of" ||
+                          def.phrase == "takeover of" || def.phrase == "capture")) {
+                std::string_view lead = s.substr(0, t.start);
+                while (lead.ends_with(' ')) lead.remove_suffix(1);
+                // ("their capture of": the pronoun is its agent, found as the subject is.)
+                const bool pronoun = lead.ends_with(" their") || lead.ends_with(" its") ||
+                                     lead == "their" || lead == "its";
+                if (lead.ends_with(" the")) lead.remove_suffix(4);
+                if (lead == "the") lead = {};
+                const std::string_view w = word_before(s, lead.size());
+                const bool governed =
+                    pronoun || (!lead.empty() && !contains_word_list(w, lexicon().nominal_free));
+                // "a rapid advance by rebels following their takeover of": the side the
+                // possessive pronoun stands for is the one last named, whatever its slot.
+                if (pronoun) {
+                    for (auto h = ctx.first_from(t.start); h != actors.begin();) {
+                        --h;
+                        if (h->info->role != ActorRole::controller) continue;
+                        actor = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
+                        break;
+                    }
+                }
+                if (!governed) {
+                    const ActorInfo* own = nullptr;
+                    // "the rebels' capture", "HTS's capture".
+                    if (lead.ends_with("'s") || lead.ends_with("'")) {
+                        const std::size_t cut = lead.size() - (lead.ends_with("'s") ? 2 : 1);
+                        for (const auto& h : actors) {
+                            if (h.end == cut && can_act(h.info))
+                                own = ctx.resolve_at(static_cast<std::size_t>(&h - actors.data()));
+                        }
+                    }
+                    if (!own) {
+                        const std::size_t by = s.find(" by ", t.end);
+                        if (by != std::string_view::npos && by < scope_end)
+                            own = actor_after(ctx, by + 4, by + 12);
+                    }
+                    // Else, for a sentence that opens with it, the first side the sentence
+                    // names after it (a backer is none: "home to a Russian naval facility"),
+                    // else the side read so far; after a preposition, no one said.
+                    if (!own && lead.empty()) {
+                        own = actor;
+                        for (auto h = ctx.first_from(t.end); h != actors.end(); ++h) {
+                            if (h->info->role != ActorRole::controller) continue;
+                            own = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
+                            break;
+                        }
+                        if (own && own->role == ActorRole::backer) own = nullptr;
+                    }
+                    if (!own) continue;
+                    actor = own;
+                }
             }
             // "the capture of Aleppo from the regime": the side after "from" lost the place, so
             // the winner is the other side the article names.

@@ -80,6 +80,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"infinitive_fact", &Lexicon::infinitive_fact},
     {"under_verb", &Lexicon::under_verb},
     {"collective_noun", &Lexicon::collective_noun},
+    {"nominal_free", &Lexicon::nominal_free},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -1231,6 +1231,73 @@ TEST(Shapes, TheCitysSuburbsArePartOfTheCity) {
     EXPECT_EQ(e[0].controller, fl::Controller::contested);
 }
 
+TEST(Shapes, BareFightersAreTheArmedGroups) {
+    auto e = extract(
+        "The army command confirmed a withdrawal. Fighters entered and took control of "
+        "Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    // After "backed by", fighters are no subject.
+    auto b = extract("The army, backed by local fighters, recaptured Saraqib.");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].controller, fl::Controller::government);
+}
+
+TEST(Shapes, ForeignTroopsHoldNoGroundOnThisMap) {
+    EXPECT_TRUE(extract("Israeli troops seized Saraqib on Sunday.").empty());
+    EXPECT_TRUE(extract("A column of American troops entered Saraqib.").empty());
+}
+
+TEST(Shapes, WhoHeldAPlaceIsNoChange) {
+    EXPECT_TRUE(extract("Until recently, the SDF held control over Saraqib.").empty());
+}
+
+TEST(Shapes, AnUngovernedNounOfCaptureHasOnlyItsOwnAgent) {
+    // Not the subject that abandoned something "before the capture of".
+    auto e =
+        extract("Rebels advanced. The army had abandoned Morek before the capture of Saraqib.");
+    EXPECT_NE(ctl(e, "fl:saraqib"), fl::Controller::government);
+    // A sentence opening with it: the side it names after it, not a backer.
+    auto o = extract(
+        "The capture of Saraqib, home to a Russian base, marks a milestone for the rebels.");
+    EXPECT_EQ(ctl(o, "fl:saraqib"), fl::Controller::opposition);
+    // "their capture of": the side last named.
+    auto p = extract(
+        "Jets bombed an advance by extremist rebels following their takeover of "
+        "Saraqib.");
+    EXPECT_EQ(ctl(p, "fl:saraqib"), fl::Controller::opposition);
+    // Governed by a verb, the subject took it.
+    EXPECT_EQ(ctl(extract("Rebels completed the capture of Saraqib."), "fl:saraqib"),
+              fl::Controller::opposition);
+}
+
+TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
+    auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    EXPECT_EQ(e[0].status, "claimed");
+}
+
+TEST(Shapes, APassiveWithItsLoserAfterFrom) {
+    auto e = extract("Rebels advanced. Saraqib was captured from the SDF on Sunday.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+}
+
+TEST(Shapes, APronounRightAfterASpeechVerbIsItsSpeaker) {
+    auto e = extract(
+        "Fighters who have overthrown Assad say they have taken full control of "
+        "Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    // The speaker is not a side in an oblique slot after it.
+    auto b = extract(
+        "Syrian rebels backed by Turkey, who ousted Assad, said they had taken "
+        "Saraqib.");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].controller, fl::Controller::opposition);
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
