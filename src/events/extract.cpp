@@ -2163,6 +2163,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (def.phrase.starts_with("control ") && !targets.empty()) {
                 std::string_view next = word_after(s, targets.back().end);
                 if (contains_word_list(next, lexicon().modal)) continue;
+                // "..., control of Deir e-Zor province was split between the SDF and the
+                // regime": the subject of a clause of its own says who held it, not a change.
+                const std::string_view before = word_before(s, t.start);
+                const bool subject = before.empty() || s.substr(0, t.start).ends_with(", ");
+                if (subject && contains_word_list(next, lexicon().stative)) continue;
             }
             // A past year later in the sentence dates the whole report ("seized X ... between
             // May and August 2016").

@@ -148,13 +148,16 @@ bool is_group_head(std::string_view w) {
 bool is_title(std::string_view lw) {
     // A set: asked for the words around every match and in every list item.
     static const std::unordered_set<std::string_view> kTitles = {
-        "spokesman", "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
-        "reporter",  "envoy",       "commander",    "leader",   "general",      "gen",
-        "colonel",   "col",         "mr",           "mrs",      "ms",           "dr",
-        "chief",     "official",    "analyst",      "fighter",  "resident",     "witness",
-        "activist",  "journalist",  "king",         "prince",   "emir",         "premier",
-        "secretary", "ambassador",  "director",     "editor",   "photographer", "lieutenant",
-        "agency",    "newspaper",   "broadcaster",  "channel",  "outlet",       "daily"};
+        "spokesman",  "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
+        "reporter",   "envoy",       "commander",    "leader",   "general",      "gen",
+        "colonel",    "col",         "mr",           "mrs",      "ms",           "dr",
+        "chief",      "official",    "analyst",      "fighter",  "resident",     "witness",
+        "activist",   "journalist",  "king",         "prince",   "emir",         "premier",
+        "secretary",  "ambassador",  "director",     "editor",   "photographer", "lieutenant",
+        "agency",     "newspaper",   "broadcaster",  "channel",  "outlet",       "daily",
+        "researcher", "expert",      "professor",    "scholar",  "brother",      "sister",
+        "son",        "daughter",    "father",       "mother",   "wife",         "husband",
+        "uncle",      "cousin",      "nephew"};
     return kTitles.count(lw) != 0;
 }
 
@@ -1336,6 +1339,13 @@ class Parser {
                                    " told", ", told", " says", ", says"}) {
             if (rest.substr(0, p.size()) == p) return true;
         }
+        // ", the researcher", ", an analyst".
+        for (std::string_view p : {", the ", ", a ", ", an "}) {
+            if (rest.substr(0, p.size()) != p) continue;
+            std::string_view w = rest.substr(p.size());
+            w = w.substr(0, std::min(w.find_first_of(" ,."), w.size()));
+            if (is_title(lower(w))) return true;
+        }
         return false;
     }
     // Words after a name that make it an outlet ("Al Mayadeen television", "Al-Hadath TV").
@@ -1495,6 +1505,19 @@ class Parser {
                 m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
                 m.penalty_why = "the head of an armed group's name";
             }
+        }
+        // "Mustafa said", "Abbas, the researcher": a name known only as an OCHA community,
+        // followed as a person's name is, is the person.
+        // ("... is key," stated Abbas, who studies it: a speaker after the verb.)
+        const bool speaker_after_verb =
+            m.first > 0 && m.last + 1 < toks_.size() && gap(m.last).starts_with(",") &&
+            one_of(lower_word(m.first - 1),
+                   {"said", "says", "stated", "added", "explained", "noted", "wrote"});
+        if (!partial && m.entry && (person_after(m.end) || speaker_after_verb) &&
+            std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
+                        [&](std::uint32_t id) { return is_minor(gaz_.place(id)); })) {
+            m.penalty += 0.6;
+            m.penalty_why = "a person's name";
         }
         if (partial) {
             // A short key inside a longer name ("Re" of a word like "Re'em") even more so.
@@ -2068,7 +2091,8 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
     std::vector<std::pair<std::size_t, const Place*>> anchor;  // text offset, place
     for (std::size_t k = 0; k < ms.size(); ++k) {
         const auto& r = rankings[k];
-        if (r.empty() || r.front().score < opt.min_score) continue;
+        // (A penalised match, "al-Baath" of "Madinat al-Baath", anchors nothing.)
+        if (r.empty() || r.front().score < opt.min_score || ms[k].penalty > 0) continue;
         const Place* p = gaz.find_id(r.front().place_id);
         const bool clear = r.size() == 1 || r[1].score < r.front().score - 0.2;
         if (clear && p && p->country == "SY" && p->feature_class != 'A' &&
@@ -2401,6 +2425,11 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             for (std::uint32_t id : ids ? *ids : std::vector<std::uint32_t>{}) {
                 const Place& p = gaz.place(id);
                 if (p.feature_class != 'P' || !inside(p)) continue;
+                // A village that merely shares the skeleton is no neighbourhood ("Arbain" of
+                // Hama is not Raabun, 8 km out).
+                if (m.area_at == std::string_view::npos && m.district && p.feature_code != "PPLX" &&
+                    p.kind() != "neighbourhood")
+                    continue;
                 if (only && distance_km(p.lat, p.lon, only->lat, only->lon) > kListAreaSameKm)
                     several = true;
                 if (!only) only = &p;
@@ -2493,7 +2522,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
                 double nearest = 1e9;
                 const auto [lo, hi] = anchors_near(ms[k].start);
                 for (auto ai = lo; ai != hi; ++ai) {
-                    if (ai->second == &p || !same_sentence(ai->first, ms[k].start)) continue;
+                    if (ai->second == &p || ai->first == ms[k].start ||
+                        !same_sentence(ai->first, ms[k].start))
+                        continue;
                     nearest = std::min(nearest,
                                        distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
                 }
@@ -2511,7 +2542,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
             double nearest = 1e9;
             const auto [lo, hi] = anchors_near(ms[k].start);
             for (auto ai = lo; ai != hi; ++ai) {
-                if (ai->second == &p || !same_sentence(ai->first, ms[k].start)) continue;
+                if (ai->second == &p || ai->first == ms[k].start ||
+                    !same_sentence(ai->first, ms[k].start))
+                    continue;
                 nearest =
                     std::min(nearest, distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
             }
@@ -2524,7 +2557,9 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         if (area_out[k]) {
             abstain = true;
             // A list item or a name in a place slot is a place the gazetteer lacks there.
-            far_from_list = ms[k].in_list || ms[k].slot || ms[k].district;
+            // (Not a stop-listed name: "Assad's government in Homs" names no place at all.)
+            far_from_list =
+                (ms[k].in_list || ms[k].slot || ms[k].district) && !gaz.stop_listed(ms[k].key);
             ranked.front().why += "; abstained: outside the area the text places it in";
         }
         if (far_from_list && opt.unlocated && !opt.keep_abstentions) {

@@ -264,3 +264,43 @@ TEST(Lists, AForeignHamletAmongSyrianVillagesIsOneOfThem) {
     ASSERT_NE(h, nullptr);
     EXPECT_FALSE(h->foreign) << h->why;
 }
+
+TEST(NonPlaces, PersonsNamedLikeOchaCommunities) {
+    const std::string t =
+        "Abdurrahman Mustafa, head of the coalition, spoke. Mustafa said Tal Rifaat was calm.\n"
+        "\"Tartus is key,\" stated Abbas, who studies Syria. Abbas, the researcher, agreed.\n"
+        "The president's brother Bassel died long ago.\n"
+        "Rebels made a last call on forces loyal to Assad's government in Homs to defect.\n";
+    auto ms = parse(t);
+    for (const char* s : {"Mustafa", "Abbas", "Bassel", "Assad"})
+        EXPECT_EQ(mention_of(ms, s), nullptr) << s << ": " << mention_of(ms, s)->why;
+    for (const char* s : {"Tal Rifaat", "Tartus", "Homs"})
+        EXPECT_NE(mention_of(ms, s), nullptr) << s;
+}
+
+TEST(Landmarks, TheDamascusAirportThePrisonAndMountHermon) {
+    auto ms = parse(
+        "Planes left Damascus International Airport. Prisoners walked out of Sednaya prison. "
+        "Israeli troops took Jabal al-Sheikh, the Syrian side of Mount Hermon, and patrolled "
+        "Mezzeh.");
+    const std::pair<const char*, const char*> want[] = {
+        {"Damascus International Airport", "fl:damascus-airport"},
+        {"Sednaya prison", "fl:saydnaya-prison"},
+        {"Jabal al-Sheikh", "fl:mount-hermon"},
+        {"Mount Hermon", "fl:mount-hermon"},
+        {"Mezzeh", "fl:damascus-mezzeh"}};
+    for (const auto& [surface, id] : want) {
+        const auto* m = mention_of(ms, surface);
+        ASSERT_NE(m, nullptr) << surface;
+        EXPECT_EQ(m->place_id, id) << surface;
+    }
+}
+
+TEST(Anchors, APenalisedNameAnchorsNothing) {
+    // "al-Baath" of "Madinat al-Baath" (a penalised part) must not make Hadar, Quneitra, look
+    // far from its sentence.
+    auto ms = parse("Israeli troops seized the towns of Madinat al-Baath and Hader in Quneitra.");
+    const auto* h = mention_of(ms, "Hader");
+    ASSERT_NE(h, nullptr);
+    EXPECT_EQ(h->place_id, "oc:C6278") << h->why;
+}
