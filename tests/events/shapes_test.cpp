@@ -1298,6 +1298,15 @@ TEST(Shapes, APronounRightAfterASpeechVerbIsItsSpeaker) {
     EXPECT_EQ(b[0].controller, fl::Controller::opposition);
 }
 
+TEST(Shapes, CedingControlIsNoCaptureByTheSideThatCedes) {
+    EXPECT_NE(ctl(extract("The regime began ceding control of its territory to the SDF, allowing "
+                          "reinforcements to be deployed to areas like Saraqib."),
+                  "fl:saraqib"),
+              fl::Controller::government);
+    EXPECT_TRUE(extract("For years, control of Saraqib was split between the army and the rebels.")
+                    .empty());
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
