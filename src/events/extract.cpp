@@ -1293,6 +1293,16 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         FoldedText f = fold_for_matching(raw);
         std::string_view s = f.text;
         auto actors = find_actors(s);
+        // "the Syrian national army confirmed": written in lower case, the country's national
+        // army (the government's), not the Syrian National Army.
+        for (auto& h : actors) {
+            if (h.info->phrase != "syrian national army") continue;
+            const std::size_t at = f.orig[h.start + 7];  // "national"
+            if (at < raw.size() && raw[at] == 'n') {
+                static const auto army = fold_actor("syrian army");
+                h.info = &*army;
+            }
+        }
         // A short heading between ("Details:") does not part the counted places from them.
         if (counted && counted->sentence + 1 == sent.index && !sentence_ends(raw) &&
             raw.size() < 40)

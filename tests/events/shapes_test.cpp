@@ -1307,6 +1307,14 @@ TEST(Shapes, CedingControlIsNoCaptureByTheSideThatCedes) {
                     .empty());
 }
 
+TEST(Shapes, TheSyrianNationalArmyInLowerCaseIsTheGovernments) {
+    EXPECT_EQ(
+        ctl(extract("The Syrian national army said it had recaptured Saraqib."), "fl:saraqib"),
+        fl::Controller::government);
+    EXPECT_EQ(ctl(extract("The Syrian National Army said it had captured Saraqib."), "fl:saraqib"),
+              fl::Controller::sna);
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
