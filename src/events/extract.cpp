@@ -21,6 +21,7 @@
 #include "events/dates.hpp"
 #include "events/event.hpp"
 #include "events/lexicon.hpp"
+#include "gazetteer/normalize.hpp"
 #include "geo/geodesy.hpp"
 #include "text/sentences.hpp"
 
@@ -484,8 +485,6 @@ bool ends_with_word(std::string_view name, std::string_view w) {
     });
 }
 
-// `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
-// "coming closer to" ends with "closer to".
 // A possessive at `end` whose object is a part of the place ("Aleppo's eastern
 // neighbourhoods", "the city's western suburbs"): cue kind possessed_part.
 bool possessed_part_after(std::string_view s, std::size_t end) {
@@ -501,10 +500,6 @@ bool possessed_part_after(std::string_view s, std::size_t end) {
     return contains_any_substring(owned, lexicon().possessed_part);
 }
 
-bool one_of_words(std::string_view w, std::initializer_list<std::string_view> set) {
-    return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 // The text after a name opens a passive ("Qusayr was seized"): the name is its subject.
 bool passive_subject(std::string_view after) {
     for (std::string_view aux : {" was ", " were ", " has been ", " had been "}) {
@@ -513,6 +508,8 @@ bool passive_subject(std::string_view after) {
     return false;
 }
 
+// `s` ends with one of `phrases` (lower-case words) as whole words, whatever the case of `s`:
+// "coming closer to" ends with "closer to".
 bool ends_with_any_phrase(std::string_view s, const std::vector<std::string>& phrases) {
     // (Built by append: GCC 12's -Wrestrict misfires on " " + std::string(s) at -O3.)
     std::string padded(1, ' ');
@@ -867,18 +864,23 @@ bool is_partial(std::string_view s, const Obj& o, std::size_t scope_start) {
         if (auto comma = pre.rfind(", "); comma != std::string_view::npos)
             pre = pre.substr(comma + 2);
         // "the 'majority' of Aleppo": quotation marks do not part the cue.
+        // (Copied only when there is a mark to drop.)
         std::string bare;
-        for (std::size_t i = 0; i < pre.size(); ++i) {
-            if (pre[i] == '\'' || pre[i] == '"') continue;
-            if (pre.substr(i, 3) == "\xE2\x80\x98" || pre.substr(i, 3) == "\xE2\x80\x99" ||
-                pre.substr(i, 3) == "\xE2\x80\x9C" || pre.substr(i, 3) == "\xE2\x80\x9D") {
-                i += 2;
-                continue;
+        std::string_view text = pre;
+        if (pre.find_first_of("'\"\xE2") != std::string_view::npos) {
+            for (std::size_t i = 0; i < pre.size(); ++i) {
+                if (pre[i] == '\'' || pre[i] == '"') continue;
+                if (pre.substr(i, 3) == "\xE2\x80\x98" || pre.substr(i, 3) == "\xE2\x80\x99" ||
+                    pre.substr(i, 3) == "\xE2\x80\x9C" || pre.substr(i, 3) == "\xE2\x80\x9D") {
+                    i += 2;
+                    continue;
+                }
+                bare.push_back(pre[i]);
             }
-            bare.push_back(pre[i]);
+            text = bare;
         }
         for (const auto& p : lexicon().partial_before) {
-            if (bare.find(p) == std::string::npos) continue;
+            if (text.find(p) == std::string_view::npos) continue;
             // "the districts of Rastan and Talbiseh" (Turkish wires) are the towns; only a
             // city has districts that are parts of it.
             if ((p == "districts of" || p == "district of") && o.m->kind != "city") continue;
@@ -942,8 +944,8 @@ bool oblique(std::string_view s, const ActorHit& h) {
         std::all_of(w.begin(), w.end(),
                     [](char c) { return std::islower(static_cast<unsigned char>(c)); }) &&
         !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("s") &&
-        !one_of_words(w, {"some", "many", "several", "other", "most", "all", "both", "few", "its",
-                          "their", "his", "her", "our"})) {
+        !one_of(w, {"some", "many", "several", "other", "most", "all", "both", "few", "its",
+                    "their", "his", "her", "our"})) {
         const std::string_view w2 = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
         if ((w2 == "by" || w2 == "against" || w2 == "with") &&
             s.substr(static_cast<std::size_t>(w2.data() - s.data()),
@@ -1071,6 +1073,24 @@ struct SentenceContext {
         return std::partition_point(actors.begin(), actors.end(),
                                     [&](const ActorHit& h) { return h.start < from; });
     }
+    // The side (a controller phrase, resolved) named last before `at`, whatever its slot
+    // ("a blow to Assad's forces days after they lost"), or null.
+    const ActorInfo* controller_before(std::size_t at) const {
+        for (auto h = first_from(at); h != actors.begin();) {
+            --h;
+            if (h->info->role == ActorRole::controller)
+                return resolve_at(static_cast<std::size_t>(h - actors.begin()));
+        }
+        return nullptr;
+    }
+    // The first side (a controller phrase, resolved) named at or after `at`, or null.
+    const ActorInfo* controller_from(std::size_t at) const {
+        for (auto h = first_from(at); h != actors.end(); ++h) {
+            if (h->info->role == ActorRole::controller)
+                return resolve_at(static_cast<std::size_t>(h - actors.begin()));
+        }
+        return nullptr;
+    }
 };
 
 // The subject among the acting actors in [from, to): the first one not in an oblique slot
@@ -1132,8 +1152,8 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
                 auto skipped = [&](const ActorHit& h) {
                     const std::string_view ow = word_before(c.s, h.start);
                     return oblique(c.s, h) && contains_word_list(ow, lexicon().oblique) &&
-                           !one_of_words(ow, {"to", "of", "with", "for", "from", "on", "at",
-                                              "against", "between"});
+                           !one_of(ow, {"to", "of", "with", "for", "from", "on", "at", "against",
+                                        "between"});
                 };
                 std::size_t k = static_cast<std::size_t>(it - c.actors.begin());
                 for (std::size_t j = k; j-- > 0;) {
@@ -1845,13 +1865,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         const std::string_view gap = s.substr(prev->end, t.start - prev->end);
                         if (prev->info->role == ActorRole::pronoun && gap.size() < 16 &&
                             gap.find_first_of(",;") == std::string_view::npos) {
-                            for (auto k = prev; k != actors.begin();) {
-                                --k;
-                                if (k->info->role != ActorRole::controller) continue;
-                                actor =
-                                    ctx.resolve_at(static_cast<std::size_t>(k - actors.begin()));
-                                break;
-                            }
+                            if (const ActorInfo* a = ctx.controller_before(prev->start)) actor = a;
                         }
                     }
                     if (!actor) actor = ctx.discourse;
@@ -1921,12 +1935,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 // "a rapid advance by rebels following their takeover of": the side the
                 // possessive pronoun stands for is the one last named, whatever its slot.
                 if (pronoun) {
-                    for (auto h = ctx.first_from(t.start); h != actors.begin();) {
-                        --h;
-                        if (h->info->role != ActorRole::controller) continue;
-                        actor = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
-                        break;
-                    }
+                    if (const ActorInfo* a = ctx.controller_before(t.start)) actor = a;
                 }
                 if (!governed) {
                     const ActorInfo* own = nullptr;
@@ -1947,12 +1956,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // names after it (a backer is none: "home to a Russian naval facility"),
                     // else the side read so far; after a preposition, no one said.
                     if (!own && lead.empty()) {
-                        own = actor;
-                        for (auto h = ctx.first_from(t.end); h != actors.end(); ++h) {
-                            if (h->info->role != ActorRole::controller) continue;
-                            own = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
-                            break;
-                        }
+                        own = ctx.controller_from(t.end);
+                        if (!own) own = actor;
                         if (own && own->role == ActorRole::backer) own = nullptr;
                     }
                     if (!own) continue;

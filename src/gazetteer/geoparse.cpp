@@ -74,13 +74,6 @@ constexpr CharSet kDateBreaks(".,;");
 constexpr CharSet kSentenceOrSemicolon(".!?;\n");
 constexpr CharSet kWordsBeforeBreaks(".!?;()\"\n");
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
-    for (auto s : set) {
-        if (w == s) return true;
-    }
-    return false;
-}
-
 std::string lower(std::string_view w) {
     std::string s(w);
     for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -1498,24 +1491,24 @@ class Parser {
             }
         }
         // The head of an armed group's name ("Hayat Tahrir al-Sham", "Jaish al-Izza").
-        if (partial && m.entry) {
-            const auto [rs, re] = name_run(m.first, m.last);
-            (void)re;
-            if (rs == m.first && m.last + 1 < toks_.size() && is_group_head(lower_word(m.first))) {
-                m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
-                m.penalty_why = "the head of an armed group's name";
-            }
+        if (partial && m.entry && name_run(m.first, m.last).first == m.first &&
+            m.last + 1 < toks_.size() && is_group_head(lower_word(m.first))) {
+            m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
+            m.penalty_why = "the head of an armed group's name";
         }
-        // "Mustafa said", "Abbas, the researcher": a name known only as an OCHA community,
-        // followed as a person's name is, is the person.
-        // ("... is key," stated Abbas, who studies it: a speaker after the verb.)
-        const bool speaker_after_verb =
-            m.first > 0 && m.last + 1 < toks_.size() && gap(m.last).starts_with(",") &&
-            one_of(lower_word(m.first - 1),
-                   {"said", "says", "stated", "added", "explained", "noted", "wrote"});
-        if (!partial && m.entry && (person_after(m.end) || speaker_after_verb) &&
-            std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
-                        [&](std::uint32_t id) { return is_minor(gaz_.place(id)); })) {
+        // Every place of the name is an OCHA community (known from its lists alone).
+        const bool minor_only =
+            m.entry && std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
+                                   [&](std::uint32_t id) { return is_minor(gaz_.place(id)); });
+        // "Mustafa said", "Abbas, the researcher": such a name followed as a person's name is,
+        // or a speaker after the verb ("... is key," stated Abbas, who studies it), is the
+        // person.
+        auto speaker_after_verb = [&] {
+            return m.first > 0 && m.last + 1 < toks_.size() && gap(m.last).starts_with(",") &&
+                   one_of(lower_word(m.first - 1),
+                          {"said", "says", "stated", "added", "explained", "noted", "wrote"});
+        };
+        if (!partial && minor_only && (person_after(m.end) || speaker_after_verb())) {
             m.penalty += 0.6;
             m.penalty_why = "a person's name";
         }
@@ -1528,11 +1521,7 @@ class Parser {
                 m.last + 1 < toks_.size() &&
                 one_of(lower_word(m.last + 1), {"roundabout", "square", "bridge", "gate", "street",
                                                 "road", "market", "mosque", "park", "hill"});
-            const bool minor_only =
-                !landmark && m.entry &&
-                std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
-                            [&](std::uint32_t id) { return is_minor(gaz_.place(id)); });
-            m.penalty += minor_only ? 1.0 : m.key.size() <= 3 ? 0.6 : 0.4;
+            m.penalty += minor_only && !landmark ? 1.0 : m.key.size() <= 3 ? 0.6 : 0.4;
             m.penalty_why = "part of a longer name that is not a place";
         }
         // A name ending in a cue word carries it ("Aleppo province"), for coordination.
@@ -2506,28 +2495,33 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         // "the villages of Maan, Kawkab and Tal Malah": a foreign place known only by an
         // alternate name ("Maan" of Amman), or a foreign village ("Husseiniya", a hamlet in
         // Israel), among Syrian list items is one of them.
-        if (!abstain && ms[k].in_list &&
+        const Place& top = *gaz.find_id(ranked.front().place_id);
+        // The nearest place that the match's sentence names clearly, other than `p` and the
+        // match itself (1e9 if none).
+        auto nearest_in_sentence = [&](const Place& p) {
+            double nearest = 1e9;
+            const auto [lo, hi] = anchors_near(ms[k].start);
+            for (auto ai = lo; ai != hi; ++ai) {
+                if (ai->second == &p || ai->first == ms[k].start ||
+                    !same_sentence(ai->first, ms[k].start))
+                    continue;
+                nearest =
+                    std::min(nearest, distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
+            }
+            return nearest;
+        };
+        if (!abstain && ms[k].in_list && top.foreign() &&
             (alternate_only(k) ||
-             (gaz.find_id(ranked.front().place_id)->population < kForeignHamletPopulation &&
-              gaz.find_id(ranked.front().place_id)->feature_class == 'P')) &&
-            gaz.find_id(ranked.front().place_id)->foreign() && syrian_list_items(k) >= 2) {
+             (top.population < kForeignHamletPopulation && top.feature_class == 'P')) &&
+            syrian_list_items(k) >= 2) {
             abstain = true;
             far_from_list = true;
         }
         // An OCHA community in a list or slot far from every place the same sentence names
         // clearly ("the villages of A, B" west of Hama city: not a namesake near Aleppo).
         if (!abstain && (ms[k].in_list || ms[k].slot) && opt.unlocated) {
-            const Place& p = *gaz.find_id(ranked.front().place_id);
-            if (is_minor(p)) {
-                double nearest = 1e9;
-                const auto [lo, hi] = anchors_near(ms[k].start);
-                for (auto ai = lo; ai != hi; ++ai) {
-                    if (ai->second == &p || ai->first == ms[k].start ||
-                        !same_sentence(ai->first, ms[k].start))
-                        continue;
-                    nearest = std::min(nearest,
-                                       distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
-                }
+            if (is_minor(top)) {
+                const double nearest = nearest_in_sentence(top);
                 if (nearest < 1e9 && nearest > kSentenceFarKm) {
                     abstain = true;
                     far_from_list = true;
@@ -2538,16 +2532,7 @@ std::vector<Mention> geoparse(const Gazetteer& gaz, const Article& article,
         }
         // "the old citadel of Damascus": a description of a landmark in another city.
         if (!abstain && ms[k].described) {
-            const Place& p = *gaz.find_id(ranked.front().place_id);
-            double nearest = 1e9;
-            const auto [lo, hi] = anchors_near(ms[k].start);
-            for (auto ai = lo; ai != hi; ++ai) {
-                if (ai->second == &p || ai->first == ms[k].start ||
-                    !same_sentence(ai->first, ms[k].start))
-                    continue;
-                nearest =
-                    std::min(nearest, distance_km(p.lat, p.lon, ai->second->lat, ai->second->lon));
-            }
+            const double nearest = nearest_in_sentence(top);
             if (nearest < 1e9 && nearest > kSentenceFarKm) {
                 abstain = true;
                 ranked.front().why += "; abstained: a description of a landmark " +

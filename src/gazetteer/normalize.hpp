@@ -1,11 +1,21 @@
 // Name normalisation that folds the many romanisations of Arabic place names onto one key.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace frontline {
+
+// `w` is one of `set` ("one_of(lw, {"and", "or"})"): the word tests of the geoparser and the
+// event rules.
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> set) {
+    for (auto s : set) {
+        if (w == s) return true;
+    }
+    return false;
+}
 
 // Folds one word: transliterates to ASCII (ICU "Any-Latin; Latin-ASCII"), lower-cases,
 // drops ayn/hamza marks and apostrophes, and squeezes spelling variants (doubled letters,
