@@ -82,11 +82,26 @@ struct TriggerHit {
 
 const TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
 
+// Whether an actor follows a " to " within the clause that goes on from `from`.
+bool side_after_to(std::string_view s, const std::vector<ActorHit>& actors, std::size_t from) {
+    const std::size_t end = std::min(s.find_first_of(".;", from), from + 120);
+    for (auto to = s.find(" to ", from); to < end; to = s.find(" to ", to + 1)) {
+        auto h = std::partition_point(actors.begin(), actors.end(),
+                                      [&](const ActorHit& a) { return a.start < to + 4; });
+        if (h != actors.end() && h->start < to + 16) return true;
+    }
+    return false;
+}
+
 std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<ActorHit>& actors) {
     std::vector<TriggerHit> all;
     for (const auto& t : lexicon().triggers) {
         for (auto at = find_word(s, t.phrase); at != std::string_view::npos;
              at = find_word(s, t.phrase, at + 1)) {
+            // "the fall of X" is a change only with its winner, "to <actor>", in the clause;
+            // else it is no trigger ("key cities were captured, culminating in the fall of
+            // Damascus": the capture's object).
+            if (t.to_agent && !side_after_to(s, actors, at + t.phrase.size())) continue;
             all.push_back({at, at + t.phrase.size(), &t, std::nullopt, false});
         }
     }
@@ -1555,7 +1570,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
             modal_window =
                 modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
-            if (contains_any(modal_window, lexicon().modal)) continue;
+            // ("prevented them from establishing positions" is the establish shape's own.)
+            if (def.shape != Shape::establish && contains_any(modal_window, lexicon().modal))
+                continue;
             // "stormed X but were repelled": a failed attack. Not "... but were repelled
             // from Y", where the failure is Y's alone.
             if (failed_after(s.substr(t.end, next_trigger - t.end))) continue;
@@ -1859,13 +1876,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // article names (none: no event).
                     actor = actor_between(ctx, 0, t.start);
                     // "a new blow to Assad's forces days after they lost Aleppo": a pronoun
-                    // right before the verb of loss is the side last named, whatever its slot.
+                    // right before the verb of loss is the side last named, whatever its slot;
+                    // a side right before it is the loser ("an attack had led to the
+                    // government losing control of Aleppo").
                     if (auto at = ctx.first_from(t.start); at != actors.begin()) {
                         const auto prev = std::prev(at);
                         const std::string_view gap = s.substr(prev->end, t.start - prev->end);
-                        if (prev->info->role == ActorRole::pronoun && gap.size() < 16 &&
-                            gap.find_first_of(",;") == std::string_view::npos) {
-                            if (const ActorInfo* a = ctx.controller_before(prev->start)) actor = a;
+                        if (gap.size() < 16 && gap.find_first_of(",;") == std::string_view::npos) {
+                            if (prev->info->role == ActorRole::pronoun) {
+                                if (const ActorInfo* a = ctx.controller_before(prev->start))
+                                    actor = a;
+                            } else if (prev->info->role == ActorRole::controller) {
+                                actor =
+                                    ctx.resolve_at(static_cast<std::size_t>(prev - actors.begin()));
+                            }
                         }
                     }
                     if (!actor) actor = ctx.discourse;
@@ -1920,8 +1944,18 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // "before the capture of Damascus", "The capture of Tartus marks ...": a noun of
             // capture that no verb governs has only its own agent, a possessive ("the rebels'
             // capture of") or "by X" after it; the sentence's subject is not it.
-            if (actor && (def.phrase == "capture of" || def.phrase == "seizure of" ||
-                          def.phrase == "takeover of" || def.phrase == "capture")) {
+            // "the fall of Aleppo, Syria's largest city, to HTS": a noun of loss names its
+            // winner after "to", and no one else does ("the army confirmed the fall of Hama").
+            if (def.to_agent) {
+                actor = nullptr;
+                for (std::size_t to = s.find(" to ", t.end); to < scope_end;
+                     to = s.find(" to ", to + 1)) {
+                    actor = actor_after(ctx, to + 4, to + 16);
+                    if (actor) break;
+                }
+                if (!actor || actor->role == ActorRole::backer) continue;
+            }
+            if (actor && def.nominal && !def.to_agent) {
                 std::string_view lead = s.substr(0, t.start);
                 while (lead.ends_with(' ')) lead.remove_suffix(1);
                 // ("their capture of": the pronoun is its agent, found as the subject is.)
@@ -1955,8 +1989,14 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // Else, for a sentence that opens with it, the first side the sentence
                     // names after it (a backer is none: "home to a Russian naval facility"),
                     // else the side read so far; after a preposition, no one said.
+                    // (Not a side that names a holder: "The capture of Hama undermines
+                    // government control": the loser.)
                     if (!own && lead.empty()) {
-                        own = ctx.controller_from(t.end);
+                        for (auto h = ctx.first_from(t.end); h != actors.end() && !own; ++h) {
+                            if (h->info->role == ActorRole::controller &&
+                                !s.substr(h->end).starts_with(" control"))
+                                own = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
+                        }
                         if (!own) own = actor;
                         if (own && own->role == ActorRole::backer) own = nullptr;
                     }
@@ -2175,6 +2215,23 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (actors.empty() && def.action != "contested" && !sentence_ends(raw)) continue;
             // "control of Homs could decide the war": a bare noun that is the subject of a
             // modal verb is a prospect, not a change.
+            // "The fall of Homs to the rebels would cut ...", "the capture of Hama by HTS could
+            // open ...": a noun of change that is a modal verb's subject is a prospect. (Up to
+            // the clause's comma: "after their capture of Hama, they could ...".)
+            if (def.nominal && !targets.empty()) {
+                std::size_t at = targets.back().end;
+                bool prospect = false;
+                for (int k = 0; k < 8 && !prospect; ++k) {
+                    const std::string_view w = word_after(s, at);
+                    if (w.empty()) break;
+                    const std::size_t w_at = static_cast<std::size_t>(w.data() - s.data());
+                    if (s.substr(at, w_at - at).find_first_of(",;") != std::string_view::npos)
+                        break;
+                    prospect = contains_word_list(w, lexicon().modal);
+                    at = w_at + w.size();
+                }
+                if (prospect) continue;
+            }
             if (def.phrase.starts_with("control ") && !targets.empty()) {
                 std::string_view next = word_after(s, targets.back().end);
                 if (contains_word_list(next, lexicon().modal)) continue;

@@ -147,9 +147,14 @@ Lexicon Lexicon::load_dir(const std::filesystem::path& dir) {
                         t.speaker = true;
                     } else if (f == "state") {
                         t.state = true;
+                    } else if (f == "nominal") {
+                        t.nominal = true;
+                    } else if (f == "to_agent") {
+                        t.nominal = t.to_agent = true;
                     } else if (!f.empty()) {
                         tsv.fail("unknown flag '" + std::string(f) +
-                                 "' (expected claim, government, speaker or state)");
+                                 "' (expected claim, government, speaker, state, nominal or "
+                                 "to_agent)");
                     }
                     flags = comma == std::string_view::npos ? "" : flags.substr(comma + 1);
                 }

@@ -31,6 +31,8 @@ struct TriggerDef {
     bool speaker = false;     // the actor is whoever says it ("liberated")
     bool state = false;       // describes who holds a place ("controlled by"): an event only
                               // after a change marker ("now controlled by")
+    bool nominal = false;     // a noun of change ("capture of"): only its own agent acts
+    bool to_agent = false;    // a noun of loss ("fall of"): the winner is named after "to"
 };
 
 enum class ActorRole {

@@ -1271,6 +1271,36 @@ TEST(Shapes, AnUngovernedNounOfCaptureHasOnlyItsOwnAgent) {
               fl::Controller::opposition);
 }
 
+TEST(Shapes, ANounOfChangeSubjectOfAModalIsAProspect) {
+    EXPECT_TRUE(extract("The capture of Saraqib by rebel forces would cut the M5.").empty());
+    // A side that names the holder is not the taker.
+    auto e = extract(
+        "Rebels pressed on. The capture of Saraqib undermines government control in the "
+        "province.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+}
+
+TEST(Shapes, TheFallOfAPlaceNamesItsWinnerAfterTo) {
+    auto e = extract("The fall of Saraqib, a key town, to the rebels stunned the army.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    // Whoever confirms or announces it did not take it.
+    EXPECT_TRUE(extract("The army confirmed the fall of Saraqib on Friday.").empty());
+    EXPECT_TRUE(extract("The fall of Saraqib to the rebels could open the M5.").empty());
+    // Without a winner it is no trigger: the capture before it keeps its object.
+    auto c = extract("Rebels captured several towns, culminating in the fall of Saraqib.");
+    EXPECT_EQ(ctl(c, "fl:saraqib"), fl::Controller::opposition);
+}
+
+TEST(Shapes, APreventedCaptureIsNone) {
+    EXPECT_TRUE(
+        extract("Hezbollah sent fighters to help prevent rebels from seizing Saraqib.").empty());
+}
+
+TEST(Shapes, TheSideRightBeforeAVerbOfLossIsTheLoser) {
+    auto e = extract("A surprise rebel attack led to the government losing control of Saraqib.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
