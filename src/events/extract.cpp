@@ -283,6 +283,46 @@ bool past_year_in(std::string_view s, const SentenceIndex& ix, std::size_t a, st
            SentenceIndex::past_year_at(s, b - 4, a, b, pub_year);
 }
 
+// The appositive right after a place that ends at `end`, as [start, stop): "Daraa, the
+// birthplace of the 2011 uprising," or "Daraa – the cradle of a 2011 revolt –", up to the
+// comma or dash that closes it (else the sentence's end); {0, 0} when none follows.
+std::pair<std::size_t, std::size_t> appositive_after(std::string_view s, std::size_t end) {
+    std::string_view rest = s.substr(end);
+    std::size_t open = 0;
+    for (std::string_view p : {", ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+        if (rest.starts_with(p)) open = p.size();
+    }
+    if (!open) return {0, 0};
+    rest.remove_prefix(open);
+    if (!(rest.starts_with("the ") || rest.starts_with("a ") || rest.starts_with("an ")))
+        return {0, 0};
+    std::size_t stop = s.size();
+    for (std::string_view p : {",", " - ", " \xE2\x80\x93", " \xE2\x80\x94", ";"}) {
+        if (auto at = s.find(p, end + open); at != std::string_view::npos)
+            stop = std::min(stop, at);
+    }
+    return {end, stop};
+}
+
+// past_year_in() without the years inside the given spans (appositives that describe a
+// place: "seized Daraa, the birthplace of the 2011 uprising" is no history).
+bool past_year_outside(std::string_view s, const SentenceIndex& ix, std::size_t a, std::size_t b,
+                       int pub_year,
+                       const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    if (spans.empty()) return past_year_in(s, ix, a, b, pub_year);
+    auto inside = [&](std::size_t i) {
+        return std::any_of(spans.begin(), spans.end(),
+                           [&](const auto& sp) { return i >= sp.first && i + 4 <= sp.second; });
+    };
+    for (auto it = std::lower_bound(ix.past_years.begin(), ix.past_years.end(), a);
+         it != ix.past_years.end() && *it + 4 <= b; ++it) {
+        if (!inside(*it)) return true;
+    }
+    if (b < a + 4) return false;
+    return (!inside(a) && SentenceIndex::past_year_at(s, a, a, b, pub_year)) ||
+           (!inside(b - 4) && SentenceIndex::past_year_at(s, b - 4, a, b, pub_year));
+}
+
 // contains_word(s.substr(a, b - a), w), where `whole` = whole_words(s, w).
 bool word_in(std::string_view s, const std::vector<std::size_t>& whole, std::string_view w,
              std::size_t a, std::size_t b) {
@@ -2245,10 +2285,15 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // May and August 2016").
             // (Not a year that another trigger after it takes: "entered Aleppo, the first time
             // since government forces recaptured the city in 2016".)
+            std::vector<std::pair<std::size_t, std::size_t>> appositives;
+            for (const auto& o : targets) {
+                if (auto sp = appositive_after(s, o.end); sp.second > sp.first)
+                    appositives.push_back(sp);
+            }
             {
                 std::size_t end = std::min(s.size(), next_trigger);
                 for (const auto& occ : ix.relative) end = std::min(end, first_from(occ, t.end));
-                if (past_year_in(s, ix, t.start, end, pub_year)) continue;
+                if (past_year_outside(s, ix, t.start, end, pub_year, appositives)) continue;
             }
             // History: "which were previously under the control of", "since 2016".
             {
@@ -2262,7 +2307,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (comma != std::string_view::npos && comma > t.end) he = std::min(he, comma);
                 }
                 he = std::max(he, t.end);
-                bool history = past_year_in(s, ix, hs, he, pub_year);
+                bool history = past_year_outside(s, ix, hs, he, pub_year, appositives);
                 // "In February 2016, YPG fighters captured Tel Rifaat": an opening phrase
                 // with a past year dates the sentence ("since 2016," only says how long).
                 if (!history) {

@@ -1301,6 +1301,16 @@ TEST(Shapes, TheSideRightBeforeAVerbOfLossIsTheLoser) {
     EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
 }
 
+TEST(Shapes, AYearInAnAppositiveDescribesThePlaceNotTheReport) {
+    auto e = extract("Rebels seized Saraqib, the birthplace of a 2011 uprising.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    auto d = extract(
+        "Rebels seized Saraqib \xE2\x80\x93 the scene of 2012 protests \xE2\x80\x93 on Friday.");
+    EXPECT_EQ(ctl(d, "fl:saraqib"), fl::Controller::opposition);
+    // A year after the appositive still dates the report.
+    EXPECT_TRUE(extract("The army captured Saraqib, the key town, in 2020.").empty());
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
