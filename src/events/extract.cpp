@@ -1654,6 +1654,25 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                             passive_aux_before(s, back, t.start))
                             passive = true;
                     }
+                    // "Four towns - A, B, C and D - have been captured", "Suran was seized on
+                    // Tuesday": a passive with no agent and no place after it in its clause;
+                    // the side the article is talking about took the places.
+                    bool agentless = false;
+                    if (!passive && def.phrase.find(' ') == std::string::npos &&
+                        (def.phrase.ends_with("ed") || def.phrase.ends_with("en") ||
+                         def.phrase.ends_with("un"))) {
+                        std::string_view w = word_before(s, t.start);
+                        if (w.ends_with("ly") || w == "also" || w == "now" || w == "already")
+                            w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
+                        const std::size_t end = clause_end(s, ix, t.end, next_trigger);
+                        agentless = contains_word_list(w, lexicon().passive_aux) && ctx.discourse &&
+                                    ctx.discourse->side != Controller::unknown &&
+                                    ctx.discourse->role == ActorRole::controller &&
+                                    !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
+                                        return o.start >= t.end && o.start < end;
+                                    });
+                        passive = agentless;
+                    }
                     if (passive) {
                         scope_start = back;
                         scope_end = t.start;
@@ -1663,7 +1682,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         if (reduced)
                             targets =
                                 reduced_relative_objects(s, objs, objs_by_start, back, t.start);
-                        actor = actor_after(ctx, t.end, t.end + 64);
+                        actor = agentless ? ctx.discourse : actor_after(ctx, t.end, t.end + 64);
                         // "was liberated from terrorist control (by the SNA)": the side after
                         // "from" lost it; the agent is after "by", else the other side.
                         if (auto h = ctx.first_from(t.end);

@@ -1311,6 +1311,19 @@ TEST(Shapes, AYearInAnAppositiveDescribesThePlaceNotTheReport) {
     EXPECT_TRUE(extract("The army captured Saraqib, the key town, in 2020.").empty());
 }
 
+TEST(Shapes, APassiveWithNoAgentIsTheSideTalkedAbout) {
+    auto e = extract(
+        "The rebels advanced on Monday. Two towns \xE2\x80\x93 Saraqib and Morek \xE2\x80\x93 "
+        "have been captured.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    // Not a speaker after it, and nothing without a side talked about.
+    auto a =
+        extract("The rebels advanced on Monday. Saraqib was seized on Tuesday, the army said.");
+    EXPECT_EQ(ctl(a, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_TRUE(extract("Saraqib was seized on Tuesday.").empty());
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
