@@ -34,7 +34,7 @@ mv "$tmp/prefix" "$tmp/elsewhere/frontline"
 prefix="$tmp/elsewhere/frontline"
 inst="$prefix/bin/frontline"
 share="$prefix/share/frontline"
-for f in gazetteer/curated.tsv lexicon/triggers.tsv styles/control.json styles/changes.json \
+for f in gazetteer/curated.tsv gazetteer/words.tsv lexicon/triggers.tsv styles/control.json styles/changes.json \
   styles/overlay.json styles/palette.json data/baseline/2024-11-26.tsv data/boundaries/syria_admin1.geojson \
   web/index.html web/app.js web/node_modules/leaflet/dist/leaflet.js; do
   if [ -f "$share/$f" ]; then pass; else fail "not installed: share/frontline/$f"; fi

@@ -10,6 +10,7 @@
 #include "common/atomic_file.hpp"
 #include "common/error.hpp"
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/words.hpp"
 #include "text/tsv.hpp"
 
 namespace frontline {
@@ -135,15 +136,14 @@ std::uint32_t Gazetteer::add_place(Place p, const std::string& where, std::size_
 // that ends in one of these words is also indexed with the others, as an alternate name, both
 // after the name and before it with "of" ("the air base of Nayrab").
 void Gazetteer::index_airfield_variants(std::uint32_t i) {
-    static constexpr std::string_view kWords[] = {
-        "military airbase", "military air base", "military airport", "military airfield",
-        "airbase",          "air base",          "airport",          "airfield"};
+    // The airfield words, longest first (gazetteer/words.tsv, airfield_suffix).
+    const auto& words = geo_words().airfield_suffix.words();
     std::vector<std::string> stems;
     for (const auto& n : places_[i].names) {
         if (script_of(n) != Script::latin) continue;
         std::string lower = n;
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (std::string_view w : kWords) {
+        for (std::string_view w : words) {
             if (lower.size() > w.size() + 1 && lower.ends_with(w) &&
                 lower[lower.size() - w.size() - 1] == ' ') {
                 stems.push_back(n.substr(0, n.size() - w.size()));
@@ -152,7 +152,7 @@ void Gazetteer::index_airfield_variants(std::uint32_t i) {
         }
     }
     for (const auto& stem : stems) {
-        for (std::string_view w : kWords) {
+        for (std::string_view w : words) {
             index_name(i, stem + std::string(w), /*strong=*/false);
             // "the air base of Abu al-Duhur", "the military airport of Kuweires".
             std::string_view name = std::string_view(stem).substr(0, stem.size() - 1);
@@ -164,12 +164,13 @@ void Gazetteer::index_airfield_variants(std::uint32_t i) {
 void Gazetteer::index_unit_variants(std::uint32_t i) {
     // News names a unit's base by any of the unit words, with or without "base": "46th
     // Regiment", "46th Brigade Base", "Brigade 46", "Base 46".
-    static constexpr std::string_view kUnits[] = {"regiment", "brigade", "battalion", "division"};
+    // The unit words: gazetteer/words.tsv, unit_word.
+    const auto& units = geo_words().unit_word.words();
     std::vector<std::string> names;
     for (const auto& n : places_[i].names) {
         if (script_of(n) != Script::latin) continue;
         const std::string key = name_key(n);
-        for (std::string_view u : kUnits) {
+        for (std::string_view u : units) {
             const std::string uk = fold_word(u);
             const std::size_t at = key.find(uk);
             if (at == std::string::npos) continue;
@@ -177,7 +178,7 @@ void Gazetteer::index_unit_variants(std::uint32_t i) {
             if ((at > 0 && key[at - 1] != ' ') ||
                 (at + uk.size() < key.size() && key[at + uk.size()] != ' '))
                 continue;
-            for (std::string_view v : kUnits) {
+            for (std::string_view v : units) {
                 std::string alt = key.substr(0, at) + fold_word(v) + key.substr(at + uk.size());
                 names.push_back(alt);
                 if (!alt.ends_with(" base")) names.push_back(alt + " base");

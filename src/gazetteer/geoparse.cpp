@@ -19,9 +19,9 @@
 #include <initializer_list>
 #include <map>
 #include <numeric>
-#include <unordered_set>
 
 #include "gazetteer/normalize.hpp"
+#include "gazetteer/words.hpp"
 
 namespace frontline {
 
@@ -83,85 +83,36 @@ std::string lower(std::string_view w) {
 // Capitalised words that do not make a longer proper name: sentence-initial function words,
 // title-case prepositions in headlines, days, months, compass qualifiers.
 bool breaks_names(std::string_view lw) {
-    // A set: this is asked for nearly every capitalised word of every article.
-    static const std::unordered_set<std::string_view> kWords = {
-        "the",          "a",         "an",        "in",           "on",           "at",
-        "from",         "to",        "of",        "by",           "for",          "with",
-        "and",          "or",        "but",       "as",           "after",        "before",
-        "since",        "amid",      "into",      "over",         "near",         "across",
-        "toward",       "towards",   "against",   "between",      "under",        "within",
-        "without",      "during",    "while",     "when",         "where",        "if",
-        "meanwhile",    "however",   "later",     "earlier",      "then",         "now",
-        "last",         "this",      "that",      "these",        "those",        "it",
-        "its",          "their",     "his",       "her",          "we",           "they",
-        "he",           "she",       "our",       "both",         "all",          "some",
-        "many",         "most",      "two",       "three",        "several",      "monday",
-        "tuesday",      "wednesday", "thursday",  "friday",       "saturday",     "sunday",
-        "january",      "february",  "march",     "april",        "may",          "june",
-        "july",         "august",    "september", "october",      "november",     "december",
-        "north",        "south",     "east",      "west",         "northern",     "southern",
-        "eastern",      "western",   "central",   "northwestern", "northeastern", "southwestern",
-        "southeastern", "greater",   "rural",     "city",         "province",     "governorate",
-        "countryside",  "airport",   "airbase",   "town",         "village"};
-    return kWords.count(lw) != 0;
+    return geo_words().name_break.has(lw);
 }
 
 // Folded keys of the generic words that open Arabic place names ("Kafr X" village of X, "Tal
 // X" hill of X, "Deir X" monastery of X, "Umm X", "Abu X", "Bab X" gate of X, ...): a
 // gazetteer name made of one of them alone is not the place of a longer name.
 bool generic_key(std::string_view key) {
-    static const std::unordered_set<std::string> kKeys = [] {
-        std::unordered_set<std::string> s;
-        for (const char* w :
-             {"kafr",    "kfar",   "kafar",   "tal",    "tall",    "tell",    "tel",
-              "deir",    "dayr",   "dair",    "jabal",  "jebel",   "jbal",    "jabl",
-              "ain",     "ayn",    "ein",     "umm",    "um",      "abu",     "abou",
-              "bab",     "sheikh", "shaykh",  "shaikh", "sheik",   "khirbet", "khirbat",
-              "kherbet", "khirba", "khirbit", "beit",   "bayt",    "bait",    "bir",
-              "ras",     "maarat", "marat",   "qalaat", "mazraat", "tallat",  "tallet",
-              "jisr",    "khan",   "qasr",    "marj",   "wadi",    "hawsh",   "hosh"})
-            s.insert(fold_word(w));
-        return s;
-    }();
-    return key.find(' ') == std::string_view::npos && kKeys.count(std::string(key)) != 0;
+    return key.find(' ') == std::string_view::npos && geo_words().generic_opening.has(key);
 }
 
 // Lower-case words that may sit inside a proper name ("Syrian Observatory for Human Rights").
 bool joins_names(std::string_view lw) {
-    return one_of(lw, {"of", "for", "de", "du", "des", "bin", "ibn", "al", "el"});
+    return geo_words().name_joiner.has(lw);
 }
 
 // The first word of an armed group's name: "Ahrar al-Sham", "Jaish al-Izza", "Liwa ...".
 bool is_group_head(std::string_view w) {
-    return one_of(w, {"jish", "jaish", "faylak", "fylak", "liwa", "harakat", "jabhat", "hayat",
-                      "ahrar", "firkat", "katibat", "ansar", "junud", "saraya", "tajamu", "kuat",
-                      "kuwat", "brigade", "division"});
+    return geo_words().group_head.has(w);
 }
 
+// Titles, roles and kinship words ("spokesman X", "X, the researcher", "his brother X").
 bool is_title(std::string_view lw) {
-    // A set: asked for the words around every match and in every list item.
-    static const std::unordered_set<std::string_view> kTitles = {
-        "spokesman",  "spokeswoman", "spokesperson", "minister", "president",    "correspondent",
-        "reporter",   "envoy",       "commander",    "leader",   "general",      "gen",
-        "colonel",    "col",         "mr",           "mrs",      "ms",           "dr",
-        "chief",      "official",    "analyst",      "fighter",  "resident",     "witness",
-        "activist",   "journalist",  "king",         "prince",   "emir",         "premier",
-        "secretary",  "ambassador",  "director",     "editor",   "photographer", "lieutenant",
-        "agency",     "newspaper",   "broadcaster",  "channel",  "outlet",       "daily",
-        "researcher", "expert",      "professor",    "scholar",  "brother",      "sister",
-        "son",        "daughter",    "father",       "mother",   "wife",         "husband",
-        "uncle",      "cousin",      "nephew"};
-    return kTitles.count(lw) != 0;
+    return geo_words().title.has(lw);
 }
 
 Cue cue_of(std::string_view lw) {
-    if (one_of(lw, {"province", "provinces", "governorate", "governorates", "countryside", "region",
-                    "regions", "provincial", "rif"}))
-        return Cue::governorate;
-    if (one_of(lw, {"city", "town", "village", "villages", "towns", "cities", "centre", "center",
-                    "neighbourhood", "neighborhood", "district", "suburb", "suburbs", "outskirts"}))
-        return Cue::populated;
-    if (one_of(lw, {"airport", "airbase", "air"})) return Cue::airfield;
+    const GeoWords& w = geo_words();
+    if (w.cue_governorate.has(lw)) return Cue::governorate;
+    if (w.cue_populated.has(lw)) return Cue::populated;
+    if (w.cue_airfield.has(lw)) return Cue::airfield;
     return Cue::none;
 }
 
@@ -245,11 +196,6 @@ bool is_acronym(std::string_view surface) {
     }
     return letters >= 2 && letters <= 4;
 }
-
-// Words after which a list item's opening name ends ("Soubin in addition to ...").
-constexpr std::string_view kItemEnders[] = {
-    "in",   "on",     "as",   "along",     "alongside", "besides", "after", "before", "near",
-    "from", "during", "amid", "following", "since",     "until",   "which", "were",   "was"};
 
 // Names matched by consonant skeleton only need this much context (see resolve_fuzzy()).
 constexpr double kFuzzyMinScore = 0.75;
@@ -837,9 +783,9 @@ class Parser {
                     const std::size_t w = sp + 1;
                     std::size_t we = w;
                     while (we < to && text_[we] != ' ') ++we;
-                    if (std::find(std::begin(kItemEnders), std::end(kItemEnders),
-                                  text_.substr(w, we - w)) == std::end(kItemEnders))
-                        continue;
+                    // (A list item's opening name ends before "in", "on", "during", ...:
+                    // "Soubin in addition to ...".)
+                    if (!geo_words().item_ender.has(text_.substr(w, we - w))) continue;
                     if (name_phrase(from, sp)) {
                         it.end = sp;
                         it.name = true;
@@ -1068,14 +1014,7 @@ class Parser {
             }
             if (kSlotBreaks.any_in(g)) continue;
             const std::string_view lw = lower_word(f - 1);
-            static const std::unordered_set<std::string_view> kSlotWords = {
-                "of",     "captured", "seized",  "took",      "including",  "entered",
-                "near",   "reached",  "stormed", "liberated", "recaptured", "retook",
-                "toward", "towards",  "around",  "outside",   "into",       "villages",
-                "towns",  "areas",    "village", "town",      "in",         "from",
-                "like",   "control",  "overran", "besieged",  "advanced",   "to",
-                "at"};
-            if (kSlotWords.count(lw) != 0) m.slot = true;
+            if (geo_words().slot_word.has(lw)) m.slot = true;
             if (lw == "as" && f >= 2 && lower_word(f - 2) == "such") m.slot = true;
         }
     }
@@ -1327,9 +1266,7 @@ class Parser {
     // head of", ", a spokesman", ", who said".
     bool person_after(std::size_t end) const {
         std::string_view rest = text_.substr(end, 40);
-        for (std::string_view p : {", head of", ", the head of", ", a spokesman", ", spokesman",
-                                   ", a commander", ", who said", ", who told", " said", ", said",
-                                   " told", ", told", " says", ", says"}) {
+        for (std::string_view p : geo_words().person_after.words()) {
             if (rest.substr(0, p.size()) == p) return true;
         }
         // ", the researcher", ", an analyst".
@@ -1342,10 +1279,7 @@ class Parser {
         return false;
     }
     // Words after a name that make it an outlet ("Al Mayadeen television", "Al-Hadath TV").
-    static bool outlet_word(std::string_view lw) {
-        return one_of(lw, {"television", "tv", "channel", "channels", "newspaper", "radio",
-                           "website", "broadcaster", "satellite", "outlet", "news-agency"});
-    }
+    static bool outlet_word(std::string_view lw) { return geo_words().outlet.has(lw); }
     // [start, end) is an item of a breadcrumb line: " > ", " » " or " › " right before or
     // after it (spaces on both sides: an HTML tag's ">Name" is not one).
     bool breadcrumb(std::size_t start, std::size_t end) const {
@@ -1382,11 +1316,7 @@ class Parser {
             if (!(toks_[j].key.empty() || joins_names(lw))) break;
         }
         // A day or month is not a place, whatever it folds like ("June" / Jounieh).
-        if (m.first == m.last &&
-            one_of(lower_word(m.first),
-                   {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                    "january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december"})) {
+        if (m.first == m.last && geo_words().day_or_month.has(lower_word(m.first))) {
             m.penalty += 0.6;
             m.penalty_why = "a day or month name";
         }
@@ -1399,9 +1329,8 @@ class Parser {
                  !kDateBreaks.any_in(gap(m.last))) ||
                 (m.first > 0 &&
                  std::isdigit(static_cast<unsigned char>(text_[toks_[m.first - 1].start])));
-            if (one_of(lw, {"jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                            "dec"}) ||
-                (by_number && one_of(lw, {"mar", "may"}))) {
+            if (geo_words().month_abbreviation.has(lw) ||
+                (by_number && geo_words().month_abbreviation_by_number.has(lw))) {
                 m.penalty += 0.6;
                 m.penalty_why = "a month abbreviation";
             }
@@ -1474,8 +1403,7 @@ class Parser {
         // gazetteer has no such facility under this name (else the longest match would have
         // taken it), and the place or region is not it.
         if (m.last + 1 < toks_.size() && gap(m.last) == " " &&
-            one_of(lower_word(m.last + 1), {"dam", "bridge", "square", "mosque", "hospital",
-                                            "school", "church", "stadium", "university"})) {
+            geo_words().facility_after.has(lower_word(m.last + 1))) {
             m.penalty += 1.0;  // decisive: neighbours' bonuses must not lift it back
             m.penalty_why = "names a " + std::string(lower_word(m.last + 1)) + ", not the place";
         }
@@ -1505,8 +1433,7 @@ class Parser {
         // person.
         auto speaker_after_verb = [&] {
             return m.first > 0 && m.last + 1 < toks_.size() && gap(m.last).starts_with(",") &&
-                   one_of(lower_word(m.first - 1),
-                          {"said", "says", "stated", "added", "explained", "noted", "wrote"});
+                   geo_words().speech_verb.has(lower_word(m.first - 1));
         };
         if (!partial && minor_only && (person_after(m.end) || speaker_after_verb())) {
             m.penalty += 0.6;
@@ -1518,9 +1445,7 @@ class Parser {
             // al-Hurriyah", an operation; "Enab Baladi", an outlet) is no place: decisive,
             // whatever lies near. (A landmark named after it, "Al-Basil Roundabout", is in it.)
             const bool landmark =
-                m.last + 1 < toks_.size() &&
-                one_of(lower_word(m.last + 1), {"roundabout", "square", "bridge", "gate", "street",
-                                                "road", "market", "mosque", "park", "hill"});
+                m.last + 1 < toks_.size() && geo_words().landmark_after.has(lower_word(m.last + 1));
             m.penalty += minor_only && !landmark ? 1.0 : m.key.size() <= 3 ? 0.6 : 0.4;
             m.penalty_why = "part of a longer name that is not a place";
         }
@@ -1541,9 +1466,7 @@ class Parser {
                 set_cue(m, c, "cue word \"" + std::string(lw) + "\" after");
                 break;
             }
-            if (!one_of(lw, {"northern", "southern", "eastern", "western", "rural", "northwestern",
-                             "northeastern", "southwestern", "southeastern"}))
-                break;
+            if (!geo_words().cue_qualifier.has(lw)) break;
             ++j;
         }
         // Cue words and titles before: "the city of Hama", "province d'Idleb", "rural Idlib",
