@@ -1217,6 +1217,26 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
                         break;
                     }
                 }
+                // "HTS, an offshoot with support from the Turkish government, announced":
+                // a side inside an appositive closed before the cue; the speaker is the
+                // side the appositive describes.
+                if (k > 1) {
+                    const ActorHit& h = c.actors[k - 1];
+                    const std::size_t open = c.s.rfind(", ", h.start);
+                    const std::string_view gap = c.s.substr(h.end, at - h.end);
+                    if (open != std::string_view::npos && gap.find(',') != std::string_view::npos) {
+                        const std::string_view app = c.s.substr(open + 2);
+                        for (std::size_t j = k - 1; j-- > 0;) {
+                            if (c.actors[j].end < open) break;
+                            if (c.actors[j].end == open &&
+                                (app.starts_with("a ") || app.starts_with("an ") ||
+                                 app.starts_with("the "))) {
+                                k = j + 1;
+                                break;
+                            }
+                        }
+                    }
+                }
                 if (it != c.actors.begin() && !pronoun) sp.speaker = c.resolve_at(k - 1);
             }
             out.push_back(sp);

@@ -1324,6 +1324,17 @@ TEST(Shapes, APassiveWithNoAgentIsTheSideTalkedAbout) {
     EXPECT_TRUE(extract("Saraqib was seized on Tuesday.").empty());
 }
 
+TEST(Shapes, ASideInTheSpeakersAppositiveIsNotTheSpeaker) {
+    auto e = extract(
+        "HTS, an Islamist group with support from the Turkish government, announced on Saturday "
+        "that they had captured Saraqib.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::opposition);
+    EXPECT_EQ(e[0].status, "claimed");
+    EXPECT_EQ(ctl(extract("Syrian Kurdish troops captured Saraqib."), "fl:saraqib"),
+              fl::Controller::sdf);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
