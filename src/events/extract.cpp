@@ -82,6 +82,22 @@ struct TriggerHit {
 
 const TriggerDef kUnderControl{"under ... control", "capture", Shape::under_control};
 
+// The side right after an expulsion verb ending at `end`, followed by "from" or "out of"
+// ("drove government troops from"): its actor index (the last of adjacent phrases,
+// "government troops") and the length of " from " / " out of "; {0, 0} when none.
+std::pair<std::size_t, std::size_t> expelled_side(std::string_view s,
+                                                  const std::vector<ActorHit>& actors,
+                                                  std::size_t end) {
+    auto h = std::partition_point(actors.begin(), actors.end(),
+                                  [&](const ActorHit& a) { return a.start < end; });
+    if (h == actors.end() || h->start > end + 12 || h->info->role != ActorRole::controller)
+        return {0, 0};
+    while (std::next(h) != actors.end() && std::next(h)->start == h->end + 1) ++h;
+    const std::string_view rest = s.substr(h->end);
+    const std::size_t skip = rest.starts_with(" from ") ? 6 : rest.starts_with(" out of ") ? 8 : 0;
+    return {static_cast<std::size_t>(h - actors.begin()), skip};
+}
+
 // Whether an actor follows a " to " within the clause that goes on from `from`.
 bool side_after_to(std::string_view s, const std::vector<ActorHit>& actors, std::size_t from) {
     const std::size_t end = std::min(s.find_first_of(".;", from), from + 120);
@@ -102,6 +118,9 @@ std::vector<TriggerHit> find_triggers(std::string_view s, const std::vector<Acto
             // else it is no trigger ("key cities were captured, culminating in the fall of
             // Damascus": the capture's object).
             if (t.to_agent && !side_after_to(s, actors, at + t.phrase.size())) continue;
+            // "drove government troops from": else no trigger ("after expelling the
+            // terrorists, most notably A and B" leaves A and B to the verb before).
+            if (t.expel && !expelled_side(s, actors, at + t.phrase.size()).second) continue;
             all.push_back({at, at + t.phrase.size(), &t, std::nullopt, false});
         }
     }
@@ -1821,6 +1840,19 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         if (best == std::string_view::npos) continue;
                         own = best;
                         scope_start = best;
+                    }
+                    // "drove government troops from Hama", "expelled the SDF out of Manbij":
+                    // only the places after the side driven out (another side than the
+                    // subject's) and "from"/"out of".
+                    if (def.expel) {
+                        if (passive || !actor) continue;
+                        const auto [k, skip] = expelled_side(s, actors, t.end);
+                        const ActorInfo* loser = ctx.resolve_at(k);
+                        if (!loser || loser->side == Controller::unknown ||
+                            loser->side == actor->side)
+                            continue;
+                        own = actors[k].end + skip - 5;  // "from" or the "of" of "out of"
+                        scope_start = actors[k].end + skip;
                     }
                     if (!reduced) {
                         targets = objects_in(s, ix, objs, objs_by_start, scope_start, scope_end,

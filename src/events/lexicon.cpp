@@ -151,10 +151,12 @@ Lexicon Lexicon::load_dir(const std::filesystem::path& dir) {
                         t.nominal = true;
                     } else if (f == "to_agent") {
                         t.nominal = t.to_agent = true;
+                    } else if (f == "expel") {
+                        t.expel = true;
                     } else if (!f.empty()) {
                         tsv.fail("unknown flag '" + std::string(f) +
-                                 "' (expected claim, government, speaker, state, nominal or "
-                                 "to_agent)");
+                                 "' (expected claim, government, speaker, state, nominal, "
+                                 "to_agent or expel)");
                     }
                     flags = comma == std::string_view::npos ? "" : flags.substr(comma + 1);
                 }

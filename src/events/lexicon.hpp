@@ -33,6 +33,8 @@ struct TriggerDef {
                               // after a change marker ("now controlled by")
     bool nominal = false;     // a noun of change ("capture of"): only its own agent acts
     bool to_agent = false;    // a noun of loss ("fall of"): the winner is named after "to"
+    bool expel = false;       // "drove <side> from <places>": only places after the side driven
+                              // out and "from"/"out of"
 };
 
 enum class ActorRole {

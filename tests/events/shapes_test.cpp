@@ -1335,6 +1335,21 @@ TEST(Shapes, ASideInTheSpeakersAppositiveIsNotTheSpeaker) {
               fl::Controller::sdf);
 }
 
+TEST(Shapes, AnExpulsionTakesThePlacesAfterTheSideDrivenOut) {
+    EXPECT_EQ(ctl(extract("Rebels drove government troops from Saraqib."), "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_EQ(ctl(extract("Rebels expelled the SDF out of Saraqib."), "fl:saraqib"),
+              fl::Controller::opposition);
+    // Not a drive towards a place, nor the side's own people.
+    EXPECT_TRUE(extract("Rebels drove towards Saraqib on Monday.").empty());
+    EXPECT_TRUE(extract("Rebels expelled rebels from Saraqib.").empty());
+    // Without "from", the verb is no trigger: the list stays the verb's before it.
+    auto e = extract(
+        "The ministry said troops secured several areas after expelling the terrorists, most "
+        "notably Saraqib and Morek.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::government);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
