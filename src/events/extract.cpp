@@ -984,6 +984,10 @@ struct Resolved {
 // An actor in an oblique slot ("opposing the regime", "backed by Turkey", "against the
 // army") is not a clause's subject.
 bool oblique(std::string_view s, const ActorHit& h) {
+    // "taking government-held parts of Idlib": a compound adjective, no actor's slot.
+    for (std::string_view a : {"-held", "-controlled", "-run"}) {
+        if (s.substr(h.end).starts_with(a)) return true;
+    }
     std::string_view w = word_before(s, h.start);
     // "a setback to President Bashar al-Assad's regime": the slot of the possessor's phrase.
     if (w == "s" && w.data() > s.data() + 1 && w.data()[-1] == '\'') {

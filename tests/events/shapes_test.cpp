@@ -1350,6 +1350,15 @@ TEST(Shapes, AnExpulsionTakesThePlacesAfterTheSideDrivenOut) {
     EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::government);
 }
 
+TEST(Shapes, VerbsOfMovingInAreEntries) {
+    auto e = extract("Rebel fighters poured into Saraqib on Saturday evening.");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].controller, fl::Controller::contested);
+    // A side in a compound adjective holds no subject's slot.
+    auto h = extract("Rebels pressed on, overrunning government-held towns including Saraqib.");
+    EXPECT_EQ(ctl(h, "fl:saraqib"), fl::Controller::opposition);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
