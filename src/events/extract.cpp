@@ -313,7 +313,11 @@ std::pair<std::size_t, std::size_t> appositive_after(std::string_view s, std::si
     }
     if (!open) return {0, 0};
     rest.remove_prefix(open);
-    if (!(rest.starts_with("the ") || rest.starts_with("a ") || rest.starts_with("an ")))
+    // (Also a relative clause on the place: "Qusayr, where Hezbollah used to keep bases,".)
+    const bool relative = open == 2 && (rest.starts_with("where ") || rest.starts_with("which ") ||
+                                        rest.starts_with("whose "));
+    if (!(rest.starts_with("the ") || rest.starts_with("a ") || rest.starts_with("an ") ||
+          relative))
         return {0, 0};
     std::size_t stop = s.size();
     for (std::string_view p : {",", " - ", " \xE2\x80\x93", " \xE2\x80\x94", ";"}) {
@@ -2392,8 +2396,22 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                          s.starts_with("back in ") || s.starts_with("during ")))
                         history = past_year_in(s, ix, 0, comma, pub_year);
                 }
-                for (std::size_t k = 0; k < ix.historic.size() && !history; ++k)
-                    history = word_in(s, ix.historic[k], lexicon().historic[k], hs, he);
+                for (std::size_t k = 0; k < ix.historic.size() && !history; ++k) {
+                    const auto& occ = ix.historic[k];
+                    const std::size_t len = lexicon().historic[k].size();
+                    if (appositives.empty()) {
+                        history = word_in(s, occ, lexicon().historic[k], hs, he);
+                        continue;
+                    }
+                    // (Not a cue inside an appositive on a place: "Qusayr, where Hezbollah
+                    // used to keep bases, was seized".)
+                    for (auto it = std::lower_bound(occ.begin(), occ.end(), hs);
+                         it != occ.end() && *it + len <= he && !history; ++it) {
+                        history = std::none_of(
+                            appositives.begin(), appositives.end(),
+                            [&](const auto& sp) { return *it >= sp.first && *it < sp.second; });
+                    }
+                }
                 if (history) continue;
             }
 

@@ -1359,6 +1359,14 @@ TEST(Shapes, VerbsOfMovingInAreEntries) {
     EXPECT_EQ(ctl(h, "fl:saraqib"), fl::Controller::opposition);
 }
 
+TEST(Shapes, ARelativeClauseOnThePlaceIsNotTheReportsHistory) {
+    auto e = extract(
+        "The town of Saraqib, where Hezbollah used to keep a large presence, was also seized by "
+        "the opposition.");
+    EXPECT_EQ(ctl(e, "fl:saraqib"), fl::Controller::opposition);
+    EXPECT_TRUE(extract("Rebels previously captured Saraqib, the key town.").empty());
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
