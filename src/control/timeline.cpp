@@ -648,7 +648,20 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
     return days;
 }
 
-namespace {}  // namespace
+namespace {
+
+// A landmark inside a built-up area (GeoNames feature codes: castle, mosque, square,
+// university, building, prison, hospital, museum, monument, stadium, palace, church, school):
+// it changes hands with the city around it, as a neighbourhood does. Not a military site,
+// airfield, hill or dam nearby: those are fought over on their own.
+bool urban_landmark(const Place& p) {
+    static const std::string_view kCodes[] = {"CSTL", "MSQE", "SQR",  "UNIV", "BLDG",
+                                              "PRN",  "HSP",  "MUS",  "MNMT", "STDM",
+                                              "PAL",  "CH",   "SCH",  "SCHC"};
+    return std::find(std::begin(kCodes), std::end(kCodes), p.feature_code) != std::end(kCodes);
+}
+
+}  // namespace
 
 void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
                                  double radius_km) {
@@ -661,7 +674,8 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
         if (!city || city->kind() != "city") continue;
         for (const auto& [qid, qstate] : base.places) {
             const Place* q = gaz.find_id(qid);
-            if (!q || q->kind() != "neighbourhood" || qstate.controller != cstate.controller)
+            if (!q || (q->kind() != "neighbourhood" && !urban_landmark(*q)) ||
+                qstate.controller != cstate.controller)
                 continue;
             if (distance_km(city->lat, city->lon, q->lat, q->lon) <= radius_km)
                 quarters[cid].push_back(qid);
@@ -682,7 +696,8 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                 q.since = c.since;
                 q.basis = "part of " + gaz.find_id(cid)->name + " (" + cid +
                           "), which changed hands (" + c.extent +
-                          "); no report names this neighbourhood";
+                          "); no report names this " +
+                          (urban_landmark(*gaz.find_id(qid)) ? "landmark" : "neighbourhood");
             }
         }
     }

@@ -98,6 +98,28 @@ std::pair<std::size_t, std::size_t> expelled_side(std::string_view s,
     return {static_cast<std::size_t>(h - actors.begin()), skip};
 }
 
+// Whether `gap` is a list of participles and nothing else (", looted and torched").
+bool participles_only(std::string_view gap) {
+    bool any = false;
+    std::size_t i = 0;
+    while (i < gap.size()) {
+        if (gap[i] == ' ' || gap[i] == ',') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < gap.size() && std::isalpha(static_cast<unsigned char>(gap[j]))) ++j;
+        const std::string_view w = gap.substr(i, j - i);
+        if (w.empty()) return false;
+        if (w != "and" && w != "or") {
+            if (!w.ends_with("ed") && !w.ends_with("en")) return false;
+            any = true;
+        }
+        i = j;
+    }
+    return any;
+}
+
 // Whether an actor follows a " to " within the clause that goes on from `from`.
 bool side_after_to(std::string_view s, const std::vector<ActorHit>& actors, std::size_t from) {
     const std::size_t end = std::min(s.find_first_of(".;", from), from + 120);
@@ -1360,6 +1382,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     const Date pub = *article.published;
     const int pub_year = static_cast<int>(pub.year());
     const ActorInfo* discourse = nullptr;
+    // The last side named as a subject in the sentence before ("X regained Khanaser, but the
+    // rebels are advancing": the rebels), for a passive that names no agent.
+    const ActorInfo* recent = nullptr;
+    const ActorInfo* recent_here = nullptr;
+    std::size_t recent_age = 0;
     std::size_t discourse_age = 0;
     // How often the article has named each side so far (by controller), for group nouns
     // with no side in the last sentences and for the other side of an evacuation.
@@ -1466,6 +1493,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         prev_end = sent.end;
         if (discourse_age++ > 2) discourse = nullptr;
         const ActorInfo* last_side = nullptr;
+        if (recent_here) recent = recent_here, recent_age = 0;
+        if (recent_age++ > 1) recent = nullptr;  // two sentences back at most
+        recent_here = nullptr;
         for (std::size_t ai = 0; ai < actors.size(); ++ai) {
             const auto& a = actors[ai];
             // The discourse subject: the first side not in an oblique slot ("The factions
@@ -1474,6 +1504,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 last_side =
                     resolve(s, actors, ai, discourse ? discourse : main_side(Controller::unknown));
             }
+            if (a.info->role == ActorRole::controller && !oblique(s, a))
+                recent_here = resolve(s, actors, ai, discourse);
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
                 // (A short form stands for the side it shortens: "the army" after the SNA.)
                 if (!last_side && !oblique(s, a)) last_side = resolve(s, actors, ai, discourse);
@@ -1687,14 +1719,19 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             switch (def.shape) {
                 case Shape::object_after: {
                     {
-                        // "seized by", "seized three days ago by": no clause break between.
+                        // "seized by", "seized three days ago by": no clause break between;
+                        // "stormed, looted and torched by": participles only.
                         auto by = first_from(ix.by, t.end);
-                        passive = by != std::string_view::npos && by - t.end <= 24 &&
-                                  s.substr(t.end, by - t.end).find_first_of(",;") ==
-                                      std::string_view::npos &&
-                                  !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
-                                      return o.start >= t.end && o.start < by;
-                                  });
+                        if (by != std::string_view::npos && by - t.end <= 64 &&
+                            participles_only(s.substr(t.end, by - t.end)))
+                            passive = true;
+                        else
+                            passive = by != std::string_view::npos && by - t.end <= 24 &&
+                                      s.substr(t.end, by - t.end).find_first_of(",;") ==
+                                          std::string_view::npos &&
+                                      !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
+                                          return o.start >= t.end && o.start < by;
+                                      });
                         // "Tal Rifaat was captured from the SDF": a passive with its loser.
                         if (!passive && def.phrase.ends_with("ed") &&
                             s.substr(t.end).starts_with(" from ") &&
@@ -1705,20 +1742,32 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // Tuesday": a passive with no agent and no place after it in its clause;
                     // the side the article is talking about took the places.
                     bool agentless = false;
-                    if (!passive && def.phrase.find(' ') == std::string::npos &&
+                    const ActorInfo* agentless_side = nullptr;
+                    if (!passive && !def.speaker && def.phrase.find(' ') == std::string::npos &&
                         (def.phrase.ends_with("ed") || def.phrase.ends_with("en") ||
                          def.phrase.ends_with("un"))) {
                         std::string_view w = word_before(s, t.start);
                         if (w.ends_with("ly") || w == "also" || w == "now" || w == "already")
                             w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
                         const std::size_t end = clause_end(s, ix, t.end, next_trigger);
-                        agentless = contains_word_list(w, lexicon().passive_aux) && ctx.discourse &&
-                                    ctx.discourse->side != Controller::unknown &&
-                                    ctx.discourse->role == ActorRole::controller &&
+                        // (The last side named as a subject before it, in this sentence or
+                        // the one before.)
+                        const ActorInfo* before = recent;
+                        for (auto h = ctx.first_from(t.start); h != actors.begin();) {
+                            --h;
+                            if (h->info->role == ActorRole::controller && !oblique(s, *h)) {
+                                before =
+                                    ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
+                                break;
+                            }
+                        }
+                        agentless = contains_word_list(w, lexicon().passive_aux) && before &&
+                                    before->side != Controller::unknown &&
                                     !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
                                         return o.start >= t.end && o.start < end;
                                     });
                         passive = agentless;
+                        if (agentless) agentless_side = before;
                     }
                     if (passive) {
                         scope_start = back;
@@ -1729,7 +1778,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         if (reduced)
                             targets =
                                 reduced_relative_objects(s, objs, objs_by_start, back, t.start);
-                        actor = agentless ? ctx.discourse : actor_after(ctx, t.end, t.end + 64);
+                        actor = agentless ? agentless_side : actor_after(ctx, t.end, t.end + 64);
                         // "was liberated from terrorist control (by the SNA)": the side after
                         // "from" lost it; the agent is after "by", else the other side.
                         if (auto h = ctx.first_from(t.end);

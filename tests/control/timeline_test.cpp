@@ -146,7 +146,9 @@ fl::Gazetteer city_with_quarters() {
         "t:city\tTestcity\t\t36.20\t37.16\tP\tPPLA\tSY\t09\t1000000\t1000\t\ttest\n"
         "t:old\tOld Quarter\t\t36.19\t37.15\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n"
         "t:kurd\tKurdish Quarter\t\t36.23\t37.15\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n"
-        "t:far\tFar Quarter\t\t36.60\t37.60\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n");
+        "t:far\tFar Quarter\t\t36.60\t37.60\tP\tPPLX\tSY\t09\t0\t1000\t\ttest\n"
+        "t:castle\tTest Citadel\t\t36.20\t37.17\tS\tCSTL\tSY\t09\t0\t1000\t\ttest\n"
+        "t:base\tTest airbase\t\t36.21\t37.18\tS\tAIRB\tSY\t09\t0\t1000\t\ttest\n");
     return fl::Gazetteer::load_dir(dir);
 }
 }  // namespace
@@ -156,7 +158,9 @@ TEST(Timeline, NeighbourhoodsFollowTheirCityUnlessHeldByAnotherSide) {
     auto b = baseline({{"t:city", fl::Controller::government, "b"},
                        {"t:old", fl::Controller::government, "b"},
                        {"t:kurd", fl::Controller::sdf, "b"},
-                       {"t:far", fl::Controller::government, "b"}});
+                       {"t:far", fl::Controller::government, "b"},
+                       {"t:castle", fl::Controller::government, "b"},
+                       {"t:base", fl::Controller::government, "b"}});
     auto partial = ev("2024-11-29", "t:city", fl::Controller::opposition, "confirmed", "entry");
     partial.extent = "partial";
     auto days = fl::build_timeline(b, {partial}, day("2024-11-30"));
@@ -173,6 +177,10 @@ TEST(Timeline, NeighbourhoodsFollowTheirCityUnlessHeldByAnotherSide) {
     // Held by another side at the baseline, or too far away: unchanged.
     EXPECT_EQ(days[3].places.at("t:kurd").controller, fl::Controller::sdf);
     EXPECT_EQ(days[3].places.at("t:far").controller, fl::Controller::government);
+    // A landmark inside the city follows it; an airbase beside it is fought over on its own.
+    EXPECT_EQ(days[3].places.at("t:castle").controller, fl::Controller::contested);
+    EXPECT_NE(days[3].places.at("t:castle").basis.find("landmark"), std::string::npos);
+    EXPECT_EQ(days[3].places.at("t:base").controller, fl::Controller::government);
 }
 
 // The evidence model (issue 15): reports with sources from several outlets.

@@ -1322,6 +1322,13 @@ TEST(Shapes, APassiveWithNoAgentIsTheSideTalkedAbout) {
         extract("The rebels advanced on Monday. Saraqib was seized on Tuesday, the army said.");
     EXPECT_EQ(ctl(a, "fl:saraqib"), fl::Controller::opposition);
     EXPECT_TRUE(extract("Saraqib was seized on Tuesday.").empty());
+    // The last side named as a subject, not the first: "X regained A, but the rebels ...".
+    auto l = extract(
+        "The army regained Morek, but the rebels are advancing. Saraqib has been captured.");
+    EXPECT_EQ(ctl(l, "fl:saraqib"), fl::Controller::opposition);
+    // A list of participles before "by" keeps the agent.
+    auto p = extract("The army advanced. Saraqib was stormed, looted and torched by rebels.");
+    EXPECT_EQ(ctl(p, "fl:saraqib"), fl::Controller::opposition);
 }
 
 TEST(Shapes, ASideInTheSpeakersAppositiveIsNotTheSpeaker) {
