@@ -83,6 +83,13 @@ FoldedText fold_for_matching(std::string_view s) {
                 continue;
             }
         }
+        // The modifier letter apostrophe of transliterations ("Hayʼat"): an apostrophe.
+        if (c == 0xCA && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+            f.text += '\'';
+            f.orig.push_back(i);
+            i += 2;
+            continue;
+        }
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
             f.text += ' ';
             f.orig.push_back(i);

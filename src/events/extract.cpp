@@ -1276,10 +1276,13 @@ std::vector<Speech> find_speech(const SentenceContext& c) {
                     if (open != std::string_view::npos && gap.find(',') != std::string_view::npos) {
                         const std::string_view app = c.s.substr(open + 2);
                         for (std::size_t j = k - 1; j-- > 0;) {
-                            if (c.actors[j].end < open) break;
-                            if (c.actors[j].end == open &&
-                                (app.starts_with("a ") || app.starts_with("an ") ||
-                                 app.starts_with("the "))) {
+                            if (c.actors[j].end + 1 < open) break;
+                            // ("Hay'at Tahrir al-Sham (HTS), an offshoot ...")
+                            const bool closes =
+                                c.actors[j].end == open ||
+                                (c.actors[j].end + 1 == open && c.s[c.actors[j].end] == ')');
+                            if (closes && (app.starts_with("a ") || app.starts_with("an ") ||
+                                           app.starts_with("the "))) {
                                 k = j + 1;
                                 break;
                             }
@@ -2129,6 +2132,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 // ("their capture of": the pronoun is its agent, found as the subject is.)
                 const bool pronoun = lead.ends_with(" their") || lead.ends_with(" its") ||
                                      lead == "their" || lead == "its";
+                // ("The full control of Homs was preceded by ...": an adjective of extent.)
+                for (std::string_view adj : {" full", " complete", " total"}) {
+                    if (lead.ends_with(adj)) lead.remove_suffix(adj.size());
+                }
                 if (lead.ends_with(" the")) lead.remove_suffix(4);
                 if (lead == "the") lead = {};
                 const std::string_view w = word_before(s, lead.size());
@@ -2162,7 +2169,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     if (!own && lead.empty()) {
                         for (auto h = ctx.first_from(t.end); h != actors.end() && !own; ++h) {
                             if (h->info->role == ActorRole::controller &&
-                                !s.substr(h->end).starts_with(" control"))
+                                !s.substr(h->end).starts_with(" control") && !oblique(s, *h))
                                 own = ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
                         }
                         if (!own) own = actor;

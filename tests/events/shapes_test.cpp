@@ -1338,6 +1338,10 @@ TEST(Shapes, ASideInTheSpeakersAppositiveIsNotTheSpeaker) {
     ASSERT_EQ(e.size(), 1u);
     EXPECT_EQ(e[0].controller, fl::Controller::opposition);
     EXPECT_EQ(e[0].status, "claimed");
+    auto b = extract(
+        "Hay\xCA\xBCat Tahrir al-Sham (HTS), an offshoot with support from the Turkish "
+        "government, announced that they had captured Saraqib.");
+    EXPECT_EQ(ctl(b, "fl:saraqib"), fl::Controller::opposition);
     EXPECT_EQ(ctl(extract("Syrian Kurdish troops captured Saraqib."), "fl:saraqib"),
               fl::Controller::sdf);
 }
