@@ -1339,7 +1339,8 @@ TEST(Shapes, ASideInTheSpeakersAppositiveIsNotTheSpeaker) {
     EXPECT_EQ(e[0].controller, fl::Controller::opposition);
     EXPECT_EQ(e[0].status, "claimed");
     auto b = extract(
-        "Hay\xCA\xBCat Tahrir al-Sham (HTS), an offshoot with support from the Turkish "
+        "Hay\xCA\xBC"
+        "at Tahrir al-Sham (HTS), an offshoot with support from the Turkish "
         "government, announced that they had captured Saraqib.");
     EXPECT_EQ(ctl(b, "fl:saraqib"), fl::Controller::opposition);
     EXPECT_EQ(ctl(extract("Syrian Kurdish troops captured Saraqib."), "fl:saraqib"),
