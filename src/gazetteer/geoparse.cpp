@@ -1008,8 +1008,9 @@ class Parser {
             if (f > 0 && toks_[f - 1].start == m.start) --f;
             if (f == 0) continue;
             std::string_view g = gap(f - 1);
-            if (g.find(':') != std::string_view::npos) {  // "the following areas: A, B"
-                m.slot = true;
+            // "the following areas: A, B"; not after a speaker label ("BYLINE: Armed rebels").
+            if (g.find(':') != std::string_view::npos) {
+                if (!speaker_label(m.start - g.size())) m.slot = true;
                 continue;
             }
             if (kSlotBreaks.any_in(g)) continue;
@@ -1017,6 +1018,31 @@ class Parser {
             if (geo_words().slot_word.has(lw)) m.slot = true;
             if (lw == "as" && f >= 2 && lower_word(f - 2) == "such") m.slot = true;
         }
+    }
+
+    // Whether byte `pos` lies in a transcript's speaker label: the text from its line's start
+    // to a colon on that line (at most 60 bytes) has letters and none in lower case
+    // ("MARTIN:", "RUTH SHERLOCK, BYLINE:", "UNIDENTIFIED PERSON #1:").
+    bool speaker_label(std::size_t pos) const {
+        const std::size_t nl = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+        const std::size_t line = nl == std::string_view::npos ? 0 : nl + 1;
+        const std::size_t colon = text_.find(':', pos);
+        if (colon == std::string_view::npos || colon - line > 60) return false;
+        const std::string_view label = text_.substr(line, colon - line);
+        bool letters = false;
+        for (char c : label) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '\n' || std::islower(u) || u >= 0x80) return false;
+            letters = letters || std::isupper(u);
+        }
+        return letters;
+    }
+
+    // Whether every place a match may name is known from OCHA's community lists alone.
+    bool only_minor(const Match& m) const {
+        if (!m.entry) return false;
+        return std::all_of(m.entry->ids.begin(), m.entry->ids.end(),
+                           [&](std::uint32_t id) { return is_minor(gaz_.place(id)); });
     }
 
     // A Syrian governorate capital (or governorate) among the places a name may be.
@@ -1314,6 +1340,13 @@ class Parser {
                 break;
             }
             if (!(toks_[j].key.empty() || joins_names(lw))) break;
+        }
+        // A transcript's speaker label ("MARTIN:", "RUTH SHERLOCK, BYLINE:"): capitals from
+        // the line's start to a colon. Not a dateline of a known town ("DAMASCUS: ..."): only
+        // a name known by its skeleton or from OCHA's community list alone.
+        if (speaker_label(m.start) && (m.fuzzy || only_minor(m))) {
+            m.penalty += 0.6;
+            m.penalty_why = "a transcript's speaker label";
         }
         // A day or month is not a place, whatever it folds like ("June" / Jounieh).
         if (m.first == m.last && geo_words().day_or_month.has(lower_word(m.first))) {

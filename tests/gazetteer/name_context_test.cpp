@@ -237,6 +237,19 @@ TEST(NonPlaces, PronounsOutletsGroupsOperationsAndRule) {
         EXPECT_NE(mention_of(ms, s), nullptr) << s;
 }
 
+TEST(NonPlaces, TranscriptLabelsAndGreetings) {
+    const std::string t =
+        "Hello, I'm the host of this podcast.\n"
+        "MARTIN: The Assad family came to power in 1970.\n"
+        "RUTH SHERLOCK, BYLINE: Armed rebels cheer outside the citadel in Aleppo.\n"
+        "DAMASCUS: Rebels entered Homs on Saturday.\n";
+    auto ms = parse(t);
+    for (const char* s : {"Hello", "MARTIN", "Armed"})
+        EXPECT_EQ(mention_of(ms, s), nullptr) << s << ": " << mention_of(ms, s)->why;
+    // A dateline in capitals is a place.
+    for (const char* s : {"Aleppo", "DAMASCUS", "Homs"}) EXPECT_NE(mention_of(ms, s), nullptr) << s;
+}
+
 TEST(DirectionCue, ASecondDirectionAfterAndPlacesNoNameBeforeIt) {
     auto ms = parse("Rebels pushed into the desert south of Aleppo and east of Hama on Saturday.");
     ASSERT_NE(mention_of(ms, "Aleppo"), nullptr);
