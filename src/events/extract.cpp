@@ -882,9 +882,15 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         }
         // "a captured tank in X": X is where the thing is, not what was taken.
         bool is_own = own_prep && w_at == *own_prep;
+        // ("and, further south, Hama": a comma after the word parts it from the name; a
+        // locator governs its name directly.)
+        const bool comma_after_w = one_of(w, {"north", "south", "east", "west", "northeast",
+                                              "northwest", "southeast", "southwest"}) &&
+                                   s.substr(w_at + w.size(), o.start - w_at - w.size()).find(',') !=
+                                       std::string_view::npos;
         if (!is_own && w_at >= from) {
             for (const auto& l : lexicon().locator) {
-                if (w == l) locator = true;
+                if (w == l && !comma_after_w) locator = true;
             }
             // "broke through the defence lines in A and B": the places the lines defend.
             if (locator && w_at > from &&

@@ -1379,6 +1379,17 @@ TEST(Shapes, ARelativeClauseOnThePlaceIsNotTheReportsHistory) {
     EXPECT_TRUE(extract("Rebels previously captured Saraqib, the key town.").empty());
 }
 
+TEST(Shapes, ACompassWordBeforeACommaIsNoLocator) {
+    auto e = extract("Rebels have already captured Saraqib and, further south, Morek.");
+    EXPECT_EQ(ctl(e, "fl:morek"), fl::Controller::opposition);
+    auto n =
+        extract("Besides capturing Saraqib in the north, Morek in the south, rebels pressed on.");
+    EXPECT_EQ(ctl(n, "fl:morek"), fl::Controller::opposition);
+    // "south of Morek" still locates.
+    EXPECT_EQ(ctl(extract("Rebels captured villages south of Morek."), "fl:morek"),
+              fl::Controller::unknown);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
