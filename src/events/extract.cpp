@@ -451,8 +451,14 @@ std::size_t clause_start(const SentenceIndex& ix, std::size_t before) {
 // The end of "the city" at `at` (" the city", " the eastern Syrian city": at most two words
 // between), else npos.
 std::size_t the_city_end(std::string_view s, std::size_t at, std::string_view* head = nullptr) {
-    if (!s.substr(at).starts_with(" the ")) return std::string_view::npos;
-    std::size_t p = at + 4;
+    // (Also a demonstrative: "they've taken that city back".)
+    std::size_t p;
+    if (s.substr(at).starts_with(" the "))
+        p = at + 4;
+    else if (s.substr(at).starts_with(" that ") || s.substr(at).starts_with(" this "))
+        p = at + 5;
+    else
+        return std::string_view::npos;
     std::string_view prev;
     for (int k = 0; k < 3; ++k) {
         std::size_t b = p + 1, e = b;

@@ -1390,6 +1390,13 @@ TEST(Shapes, ACompassWordBeforeACommaIsNoLocator) {
               fl::Controller::unknown);
 }
 
+TEST(Shapes, ContractionsAndDemonstratives) {
+    auto e = extract("Rebels entered Hama. They say they've taken that city back from the army.");
+    bool taken = false;
+    for (const auto& x : e) taken |= x.place_id == "fl:hama" && x.action == "capture";
+    EXPECT_TRUE(taken);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
