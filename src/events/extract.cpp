@@ -2631,8 +2631,26 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 counted = PendingCount{std::move(base), sent.index};
                 continue;
             }
+            // "seizing Aleppo and, on Sunday, the capital Damascus": a date between the items
+            // dates those after it; those before it were taken by then.
+            // (Right after an item and its "and" or comma.)
+            const bool date_inside_list =
+                when && !from_heading && when->start >= t.end &&
+                std::any_of(targets.begin(), targets.end(),
+                            [&](const Obj& o) { return o.start >= when->end; }) &&
+                std::any_of(targets.begin(), targets.end(), [&](const Obj& o) {
+                    return o.end <= when->start &&
+                           list_glue(s.substr(o.end, when->start - o.end)) &&
+                           s.substr(o.end, when->start - o.end).find_first_not_of(' ') !=
+                               std::string_view::npos;
+                });
             for (const auto& o : targets) {
                 Event e = base;
+                if (date_inside_list && o.end <= when->start) {
+                    e.date = add_days(when->last, -6);
+                    e.date_end = when->last;
+                    e.date_precision = "range";
+                }
                 if ((def.action == "entry" && !entered_vacated) || is_partial(s, o, scope_start))
                     e.extent = "partial";
                 if (def.action == "entry" && entered_vacated) e.action = "capture";

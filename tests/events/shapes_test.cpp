@@ -1441,6 +1441,16 @@ TEST(Shapes, TheSyrianNationalArmyInLowerCaseIsTheGovernments) {
               fl::Controller::sna);
 }
 
+TEST(Shapes, ADateInsideAListDatesTheItemsAfterIt) {
+    auto d = fl::merge_events(
+        extract("Rebels won by first seizing Saraqib and, on Friday, the town of Morek."));
+    ASSERT_EQ(d.size(), 2u);
+    for (const auto& e : d) {
+        const std::string want = e.place_id == "fl:morek" ? "2024-11-29" : "2024-11-23/2024-11-29";
+        EXPECT_EQ(fl::event_date_interval(e), want) << e.place_id;
+    }
+}
+
 TEST(Shapes, TimePrecisionAndInterval) {
     auto d = fl::merge_events(extract("Rebels captured Saraqib on Friday."));
     ASSERT_EQ(d.size(), 1u);
