@@ -1024,10 +1024,16 @@ class Parser {
     // to a colon on that line (at most 60 bytes) has letters and none in lower case
     // ("MARTIN:", "RUTH SHERLOCK, BYLINE:", "UNIDENTIFIED PERSON #1:").
     bool speaker_label(std::size_t pos) const {
-        const std::size_t nl = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
-        const std::size_t line = nl == std::string_view::npos ? 0 : nl + 1;
-        const std::size_t colon = text_.find(':', pos);
-        if (colon == std::string_view::npos || colon - line > 60) return false;
+        // (Only the 60 bytes around `pos` are read: a long paragraph costs nothing.)
+        constexpr std::size_t kMax = 60;
+        const std::size_t from = pos > kMax ? pos - kMax : 0;
+        const std::size_t nl =
+            pos == 0 ? std::string_view::npos : text_.substr(from, pos - from).rfind('\n');
+        if (nl == std::string_view::npos && from > 0) return false;
+        const std::size_t line = nl == std::string_view::npos ? 0 : from + nl + 1;
+        const std::size_t colon =
+            text_.substr(0, std::min(text_.size(), line + kMax)).find(':', pos);
+        if (colon == std::string_view::npos) return false;
         const std::string_view label = text_.substr(line, colon - line);
         bool letters = false;
         for (char c : label) {
