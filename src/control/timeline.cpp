@@ -655,9 +655,9 @@ namespace {
 // it changes hands with the city around it, as a neighbourhood does. Not a military site,
 // airfield, hill or dam nearby: those are fought over on their own.
 bool urban_landmark(const Place& p) {
-    static const std::string_view kCodes[] = {"CSTL", "MSQE", "SQR",  "UNIV", "BLDG",
-                                              "PRN",  "HSP",  "MUS",  "MNMT", "STDM",
-                                              "PAL",  "CH",   "SCH",  "SCHC"};
+    static const std::string_view kCodes[] = {"CSTL", "MSQE", "SQR", "UNIV", "BLDG",
+                                              "PRN",  "HSP",  "MUS", "MNMT", "STDM",
+                                              "PAL",  "CH",   "SCH", "SCHC"};
     return std::find(std::begin(kCodes), std::end(kCodes), p.feature_code) != std::end(kCodes);
 }
 
@@ -677,7 +677,10 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
             if (!q || (q->kind() != "neighbourhood" && !urban_landmark(*q)) ||
                 qstate.controller != cstate.controller)
                 continue;
-            if (distance_km(city->lat, city->lon, q->lat, q->lon) <= radius_km)
+            // (A landmark within half the radius: Aleppo's central prison, 10 km out on the
+            // edge of the city, was besieged on its own.)
+            const double within = q->kind() == "neighbourhood" ? radius_km : radius_km / 2;
+            if (distance_km(city->lat, city->lon, q->lat, q->lon) <= within)
                 quarters[cid].push_back(qid);
         }
     }
@@ -695,8 +698,7 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                 q.event_ids = c.event_ids;
                 q.since = c.since;
                 q.basis = "part of " + gaz.find_id(cid)->name + " (" + cid +
-                          "), which changed hands (" + c.extent +
-                          "); no report names this " +
+                          "), which changed hands (" + c.extent + "); no report names this " +
                           (urban_landmark(*gaz.find_id(qid)) ? "landmark" : "neighbourhood");
             }
         }

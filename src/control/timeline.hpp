@@ -110,8 +110,8 @@ std::vector<ControlDay> build_timeline(const Baseline& baseline, const std::vect
 // full, and `contested` when only in part; its `event_ids` are the city's and its `basis`
 // says so. Quarters held by another side at the baseline (e.g. SDF-held Sheikh Maqsoud in
 // government-held Aleppo) are left alone. Landmarks inside the city (its citadel, squares,
-// mosques, prisons: GeoNames building codes) follow it the same way; military sites and
-// airfields near it do not.
+// mosques, prisons: GeoNames building codes, within half the radius) follow it the same
+// way; military sites and airfields near it do not.
 void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer& gaz,
                                  double radius_km = 10.0);
 

@@ -112,7 +112,10 @@ bool participles_only(std::string_view gap) {
         const std::string_view w = gap.substr(i, j - i);
         if (w.empty()) return false;
         if (w != "and" && w != "or") {
-            if (!w.ends_with("ed") && !w.ends_with("en")) return false;
+            // ("then shelled by": not "then", "when", "seven".)
+            if (!(w.ends_with("ed") && w.size() >= 5) &&
+                !one_of(w, {"taken", "retaken", "overrun", "driven", "beaten"}))
+                return false;
             any = true;
         }
         i = j;
@@ -338,12 +341,16 @@ std::pair<std::size_t, std::size_t> appositive_after(std::string_view s, std::si
     // (Also a relative clause on the place: "Qusayr, where Hezbollah used to keep bases,".)
     const bool relative = open == 2 && (rest.starts_with("where ") || rest.starts_with("which ") ||
                                         rest.starts_with("whose "));
+    // (Or a possessive: "Aleppo, Syria's largest city,".)
+    const std::string_view first = rest.substr(0, rest.find(' '));
     if (!(rest.starts_with("the ") || rest.starts_with("a ") || rest.starts_with("an ") ||
-          relative))
+          relative || (first.size() > 2 && first.ends_with("'s"))))
         return {0, 0};
-    std::size_t stop = s.size();
+    // (Read at most 200 bytes on: a long list of places costs nothing.)
+    const std::string_view window = s.substr(0, std::min(s.size(), end + open + 200));
+    std::size_t stop = window.size();
     for (std::string_view p : {",", " - ", " \xE2\x80\x93", " \xE2\x80\x94", ";"}) {
-        if (auto at = s.find(p, end + open); at != std::string_view::npos)
+        if (auto at = window.find(p, end + open); at != std::string_view::npos)
             stop = std::min(stop, at);
     }
     return {end, stop};
@@ -890,8 +897,12 @@ std::vector<Obj> objects_in(std::string_view s, const SentenceIndex& ix,
         bool is_own = own_prep && w_at == *own_prep;
         // ("and, further south, Hama": a comma after the word parts it from the name; a
         // locator governs its name directly.)
+        // (After "further"/"farther" or "in (the)": not "villages to the north, Hama officials
+        // said".)
+        const std::string_view w_prev = w.empty() ? w : word_before(s, w_at);
         const bool comma_after_w = one_of(w, {"north", "south", "east", "west", "northeast",
                                               "northwest", "southeast", "southwest"}) &&
+                                   one_of(w_prev, {"further", "farther", "in"}) &&
                                    s.substr(w_at + w.size(), o.start - w_at - w.size()).find(',') !=
                                        std::string_view::npos;
         if (!is_own && w_at >= from) {
@@ -1397,8 +1408,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
     const Date pub = *article.published;
     const int pub_year = static_cast<int>(pub.year());
     const ActorInfo* discourse = nullptr;
-    // The last side named as a subject in the sentence before ("X regained Khanaser, but the
-    // rebels are advancing": the rebels), for a passive that names no agent.
+    // The subject of the last sentences' last clause that names one (two sentences back at
+    // most: "X regained Khanaser, but the rebels are advancing": the rebels), for a passive
+    // that names no agent.
     const ActorInfo* recent = nullptr;
     const ActorInfo* recent_here = nullptr;
     std::size_t recent_age = 0;
@@ -1519,8 +1531,6 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 last_side =
                     resolve(s, actors, ai, discourse ? discourse : main_side(Controller::unknown));
             }
-            if (a.info->role == ActorRole::controller && !oblique(s, a))
-                recent_here = resolve(s, actors, ai, discourse);
             if (a.info->role == ActorRole::controller || a.info->role == ActorRole::backer) {
                 // (A short form stands for the side it shortens: "the army" after the SNA.)
                 if (!last_side && !oblique(s, a)) last_side = resolve(s, actors, ai, discourse);
@@ -1533,6 +1543,10 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
         }
         SentenceContext ctx{s, actors, discourse ? discourse : main_side(Controller::unknown)};
         ctx.index();
+        // (The subject of its last clause that names one: "Assad's forces regained Khanaser,
+        // but the rebels are advancing" -> the rebels; not an object, "attacked government
+        // troops".)
+        recent_here = actor_between(ctx, 0, s.size(), true);
         // Questions are not events ("will the regime ... hit back?").
         std::size_t last = s.find_last_not_of(" \"'");
         bool question = last != std::string_view::npos && s[last] == '?';
@@ -1704,8 +1718,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                 s.substr(std::max(back, t.start > 50 ? t.start - 50 : 0));
             modal_window =
                 modal_window.substr(0, t.start - std::max(back, t.start > 50 ? t.start - 50 : 0));
-            // ("prevented them from establishing positions" is the establish shape's own.)
-            if (def.shape != Shape::establish && contains_any(modal_window, lexicon().modal))
+            if (contains_any(modal_window, lexicon().modal)) continue;
+            // "to help prevent rebels from seizing X": kept from happening. ("prevented them
+            // from establishing positions" is the establish shape's own.)
+            if (def.shape != Shape::establish && w1 == "from" &&
+                contains_any(modal_window, lexicon().prevention))
                 continue;
             // "stormed X but were repelled": a failed attack. Not "... but were repelled
             // from Y", where the failure is Y's alone.
@@ -1764,25 +1781,35 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                         std::string_view w = word_before(s, t.start);
                         if (w.ends_with("ly") || w == "also" || w == "now" || w == "already")
                             w = word_before(s, static_cast<std::size_t>(w.data() - s.data()));
-                        const std::size_t end = clause_end(s, ix, t.end, next_trigger);
-                        // (The last side named as a subject before it, in this sentence or
-                        // the one before.)
-                        const ActorInfo* before = recent;
-                        for (auto h = ctx.first_from(t.start); h != actors.begin();) {
-                            --h;
-                            if (h->info->role == ActorRole::controller && !oblique(s, *h)) {
-                                before =
-                                    ctx.resolve_at(static_cast<std::size_t>(h - actors.begin()));
-                                break;
+                        // (Not "is expected to be captured", "at risk of being captured".)
+                        if (contains_word_list(w, lexicon().passive_aux) && w != "be" &&
+                            w != "being") {
+                            const std::size_t end = clause_end(s, ix, t.end, next_trigger);
+                            // (Mentions are in text order when objs_by_start.)
+                            const bool place_after =
+                                objs_by_start
+                                    ? [&] {
+                                          auto it = std::partition_point(
+                                              objs.begin(), objs.end(),
+                                              [&](const Obj& o) { return o.start < t.end; });
+                                          return it != objs.end() && it->start < end;
+                                      }()
+                                    : std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
+                                          return o.start >= t.end && o.start < end;
+                                      });
+                            // The subject before it in this sentence, else of the last two.
+                            const ActorInfo* before = nullptr;
+                            if (!place_after) {
+                                before = actor_between(ctx, 0, t.start, true);
+                                if (!before) before = recent;
+                            }
+                            if (before && before->role == ActorRole::controller &&
+                                before->side != Controller::unknown) {
+                                agentless = true;
+                                agentless_side = before;
                             }
                         }
-                        agentless = contains_word_list(w, lexicon().passive_aux) && before &&
-                                    before->side != Controller::unknown &&
-                                    !std::any_of(objs.begin(), objs.end(), [&](const Obj& o) {
-                                        return o.start >= t.end && o.start < end;
-                                    });
                         passive = agentless;
-                        if (agentless) agentless_side = before;
                     }
                     if (passive) {
                         scope_start = back;
@@ -1917,13 +1944,13 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                     // only the places after the side driven out (another side than the
                     // subject's) and "from"/"out of".
                     if (def.expel) {
-                        if (passive || !actor) continue;
+                        if (passive || !actor || actor->role != ActorRole::controller) continue;
                         const auto [k, skip] = expelled_side(s, actors, t.end);
                         const ActorInfo* loser = ctx.resolve_at(k);
                         if (!loser || loser->side == Controller::unknown ||
                             loser->side == actor->side)
                             continue;
-                        own = actors[k].end + skip - 5;  // "from" or the "of" of "out of"
+                        own = actors[k].end + skip - 3 - (skip == 6 ? 2 : 0);  // "from" / "of"
                         scope_start = actors[k].end + skip;
                     }
                     if (!reduced) {
@@ -2129,14 +2156,20 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // capture of") or "by X" after it; the sentence's subject is not it.
             // "the fall of Aleppo, Syria's largest city, to HTS": a noun of loss names its
             // winner after "to", and no one else does ("the army confirmed the fall of Hama").
+            // (Right after the place, or after its appositive: "the fall of X was a blow to
+            // the government" names no winner.)
             if (def.to_agent) {
                 actor = nullptr;
-                for (std::size_t to = s.find(" to ", t.end); to < scope_end;
-                     to = s.find(" to ", to + 1)) {
-                    actor = actor_after(ctx, to + 4, to + 16);
-                    if (actor) break;
+                if (targets.empty()) continue;
+                std::size_t to = targets.back().end;
+                if (!s.substr(to).starts_with(" to ")) {
+                    const auto app = appositive_after(s, to);
+                    to = app.second > app.first && s.substr(app.second).starts_with(", to ")
+                             ? app.second + 1
+                             : std::string_view::npos;
                 }
-                if (!actor || actor->role == ActorRole::backer) continue;
+                if (to != std::string_view::npos) actor = actor_after(ctx, to + 4, to + 16);
+                if (!actor || actor->role != ActorRole::controller) continue;
             }
             if (actor && def.nominal && !def.to_agent) {
                 std::string_view lead = s.substr(0, t.start);
@@ -2408,9 +2441,11 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             if (def.nominal && !targets.empty()) {
                 std::size_t at = targets.back().end;
                 bool prospect = false;
-                for (int k = 0; k < 8 && !prospect; ++k) {
+                // (Its own verb only: four words at most, not past "that": "the capture of X
+                // shows that the army could ..." is a fact.)
+                for (int k = 0; k < 4 && !prospect; ++k) {
                     const std::string_view w = word_after(s, at);
-                    if (w.empty()) break;
+                    if (w.empty() || w == "that") break;
                     const std::size_t w_at = static_cast<std::size_t>(w.data() - s.data());
                     if (s.substr(at, w_at - at).find_first_of(",;") != std::string_view::npos)
                         break;
@@ -2434,7 +2469,8 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // since government forces recaptured the city in 2016".)
             std::vector<std::pair<std::size_t, std::size_t>> appositives;
             for (const auto& o : targets) {
-                if (auto sp = appositive_after(s, o.end); sp.second > sp.first)
+                if (auto sp = appositive_after(s, o.end);
+                    sp.second > sp.first && !(sp.first <= t.start && t.start < sp.second))
                     appositives.push_back(sp);
             }
             {

@@ -81,6 +81,7 @@ const std::pair<std::string_view, std::vector<std::string> Lexicon::*> kCueKinds
     {"under_verb", &Lexicon::under_verb},
     {"collective_noun", &Lexicon::collective_noun},
     {"nominal_free", &Lexicon::nominal_free},
+    {"prevention", &Lexicon::prevention},
     {"modal", &Lexicon::modal},
     {"historic", &Lexicon::historic},
     {"hedge", &Lexicon::hedge},

@@ -64,7 +64,7 @@ struct Lexicon {
         continuation, plural_anaphor, airport_anaphor, town_anaphor, alias_intro, denial_back,
         failure, destination, year_not_history, locator_span, held_since, actor_as_modifier,
         vacated, army_troops, metonym_after, defence_noun, possessed_part, infinitive_fact,
-        under_verb, collective_noun, nominal_free;
+        under_verb, collective_noun, nominal_free, prevention;
 
     // Reads triggers.tsv, actors.tsv and cues.tsv from `dir`; errors (Error "lexicon") name
     // the file and line.

@@ -1010,7 +1010,7 @@ class Parser {
             std::string_view g = gap(f - 1);
             // "the following areas: A, B"; not after a speaker label ("BYLINE: Armed rebels").
             if (g.find(':') != std::string_view::npos) {
-                if (!speaker_label(m.start - g.size())) m.slot = true;
+                if (!speaker_label(toks_[f - 1].end)) m.slot = true;
                 continue;
             }
             if (kSlotBreaks.any_in(g)) continue;
@@ -1036,12 +1036,16 @@ class Parser {
         if (colon == std::string_view::npos) return false;
         const std::string_view label = text_.substr(line, colon - line);
         bool letters = false;
-        for (char c : label) {
-            const auto u = static_cast<unsigned char>(c);
-            if (c == '\n' || std::islower(u) || u >= 0x80) return false;
+        int words = 0;
+        for (std::size_t i = 0; i < label.size(); ++i) {
+            const auto u = static_cast<unsigned char>(label[i]);
+            if (label[i] == '\n' || std::islower(u) || u >= 0x80) return false;
             letters = letters || std::isupper(u);
+            if (std::isupper(u) && (i == 0 || label[i - 1] == ' ')) ++words;
         }
-        return letters;
+        // (A name and a role, four words at most: not a headline in capitals, "REBELS
+        // SEIZE X: MONITOR".)
+        return letters && words <= 4;
     }
 
     // Whether every place a match may name is known from OCHA's community lists alone.
@@ -1350,7 +1354,7 @@ class Parser {
         // A transcript's speaker label ("MARTIN:", "RUTH SHERLOCK, BYLINE:"): capitals from
         // the line's start to a colon. Not a dateline of a known town ("DAMASCUS: ..."): only
         // a name known by its skeleton or from OCHA's community list alone.
-        if (speaker_label(m.start) && (m.fuzzy || only_minor(m))) {
+        if ((m.fuzzy || only_minor(m)) && speaker_label(m.start)) {
             m.penalty += 0.6;
             m.penalty_why = "a transcript's speaker label";
         }

@@ -1397,6 +1397,32 @@ TEST(Shapes, ContractionsAndDemonstratives) {
     EXPECT_TRUE(taken);
 }
 
+TEST(Shapes, TheNewRulesDoNotMisfire) {
+    // An agentless passive takes the subject, not the object, and no prospect.
+    EXPECT_EQ(ctl(extract("Rebels attacked government troops near Morek. Saraqib was captured."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    EXPECT_TRUE(
+        extract("The rebels advanced. Saraqib is expected to be captured within days.").empty());
+    // "then" is no participle before "by".
+    EXPECT_EQ(ctl(extract("The rebels advanced. Saraqib was captured, then shelled by "
+                          "government forces."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    // A modal in the noun's complement clause is not its own.
+    EXPECT_EQ(ctl(extract("The rebels' capture of Saraqib shows that the army could lose Morek."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+    // "to" after the predicate names no winner of a fall; a backer expels no one.
+    EXPECT_TRUE(extract("The fall of Saraqib was a heavy blow to the government.").empty());
+    EXPECT_TRUE(extract("Russian airstrikes forced rebels from Saraqib.").empty());
+    EXPECT_TRUE(extract("Rebels captured villages to the north, Saraqib officials said.").empty());
+    // A prevention is only one before "from <trigger>".
+    EXPECT_EQ(ctl(extract("After rebels prevented a counterattack, the rebels captured Saraqib."),
+                  "fl:saraqib"),
+              fl::Controller::opposition);
+}
+
 TEST(Shapes, APassiveReportIsAHedgeInsideTheClause) {
     auto e = extract("Rebels advanced. Saraqib is said to have fallen to the rebels.");
     ASSERT_EQ(e.size(), 1u);
