@@ -667,28 +667,29 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                                  double radius_km) {
     if (days.empty()) return;
     const ControlDay& base = days.front();
-    // City -> its neighbourhoods that shared its baseline controller.
-    std::map<std::string, std::vector<std::string>> quarters;
+    // City -> its neighbourhoods (and landmarks) that shared its baseline controller, each
+    // with the word its basis uses.
+    std::map<std::string, std::vector<std::pair<std::string, std::string_view>>> quarters;
     for (const auto& [cid, cstate] : base.places) {
         const Place* city = gaz.find_id(cid);
         if (!city || city->kind() != "city") continue;
         for (const auto& [qid, qstate] : base.places) {
             const Place* q = gaz.find_id(qid);
-            if (!q || (q->kind() != "neighbourhood" && !urban_landmark(*q)) ||
-                qstate.controller != cstate.controller)
-                continue;
+            if (!q || qstate.controller != cstate.controller) continue;
+            const bool quarter = q->kind() == "neighbourhood";
+            if (!quarter && !urban_landmark(*q)) continue;
             // (A landmark within half the radius: Aleppo's central prison, 10 km out on the
             // edge of the city, was besieged on its own.)
-            const double within = q->kind() == "neighbourhood" ? radius_km : radius_km / 2;
+            const double within = quarter ? radius_km : radius_km / 2;
             if (distance_km(city->lat, city->lon, q->lat, q->lon) <= within)
-                quarters[cid].push_back(qid);
+                quarters[cid].emplace_back(qid, quarter ? "neighbourhood" : "landmark");
         }
     }
     for (auto& day : days) {
         for (const auto& [cid, qids] : quarters) {
             const PlaceState& c = day.places.at(cid);
             if (c.status == "baseline") continue;
-            for (const auto& qid : qids) {
+            for (const auto& [qid, noun] : qids) {
                 PlaceState& q = day.places[qid];
                 if (q.status != "baseline" && q.basis.rfind("part of ", 0) != 0)
                     continue;  // own events
@@ -699,7 +700,7 @@ void propagate_to_neighbourhoods(std::vector<ControlDay>& days, const Gazetteer&
                 q.since = c.since;
                 q.basis = "part of " + gaz.find_id(cid)->name + " (" + cid +
                           "), which changed hands (" + c.extent + "); no report names this " +
-                          (urban_landmark(*gaz.find_id(qid)) ? "landmark" : "neighbourhood");
+                          std::string(noun);
             }
         }
     }

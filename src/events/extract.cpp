@@ -356,16 +356,21 @@ std::pair<std::size_t, std::size_t> appositive_after(std::string_view s, std::si
     return {end, stop};
 }
 
+// Spans [start, stop) of a sentence: the appositives that describe a place.
+using Spans = std::vector<std::pair<std::size_t, std::size_t>>;
+
+// Whether [at, at + len) lies inside one of `spans`.
+bool in_any(const Spans& spans, std::size_t at, std::size_t len) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const auto& sp) { return at >= sp.first && at + len <= sp.second; });
+}
+
 // past_year_in() without the years inside the given spans (appositives that describe a
 // place: "seized Daraa, the birthplace of the 2011 uprising" is no history).
 bool past_year_outside(std::string_view s, const SentenceIndex& ix, std::size_t a, std::size_t b,
-                       int pub_year,
-                       const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+                       int pub_year, const Spans& spans) {
     if (spans.empty()) return past_year_in(s, ix, a, b, pub_year);
-    auto inside = [&](std::size_t i) {
-        return std::any_of(spans.begin(), spans.end(),
-                           [&](const auto& sp) { return i >= sp.first && i + 4 <= sp.second; });
-    };
+    auto inside = [&](std::size_t i) { return in_any(spans, i, 4); };
     for (auto it = std::lower_bound(ix.past_years.begin(), ix.past_years.end(), a);
          it != ix.past_years.end() && *it + 4 <= b; ++it) {
         if (!inside(*it)) return true;
@@ -382,6 +387,19 @@ bool word_in(std::string_view s, const std::vector<std::size_t>& whole, std::str
     auto it = std::lower_bound(whole.begin(), whole.end(), a);
     if (it != whole.end() && *it + w.size() <= b) return true;
     return word_at(s, w, a, a, b) || word_at(s, w, b - w.size(), a, b);
+}
+
+// word_in() without the occurrences that start inside the given spans ("Qusayr, where
+// Hezbollah used to keep bases, was seized": the cue is the place's); with spans, only the
+// occurrences whole in s count.
+bool word_in_outside(std::string_view s, const std::vector<std::size_t>& whole, std::string_view w,
+                     std::size_t a, std::size_t b, const Spans& spans) {
+    if (spans.empty()) return word_in(s, whole, w, a, b);
+    for (auto it = std::lower_bound(whole.begin(), whole.end(), a);
+         it != whole.end() && *it + w.size() <= b; ++it) {
+        if (!in_any(spans, *it, 1)) return true;
+    }
+    return false;
 }
 
 // The last place find_word(s.substr(a, b - a), w) finds (at any start), as an offset in s;
@@ -2467,7 +2485,7 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
             // May and August 2016").
             // (Not a year that another trigger after it takes: "entered Aleppo, the first time
             // since government forces recaptured the city in 2016".)
-            std::vector<std::pair<std::size_t, std::size_t>> appositives;
+            Spans appositives;
             for (const auto& o : targets) {
                 if (auto sp = appositive_after(s, o.end);
                     sp.second > sp.first && !(sp.first <= t.start && t.start < sp.second))
@@ -2500,22 +2518,9 @@ std::vector<Event> extract_events(const Article& article, const std::vector<Ment
                          s.starts_with("back in ") || s.starts_with("during ")))
                         history = past_year_in(s, ix, 0, comma, pub_year);
                 }
-                for (std::size_t k = 0; k < ix.historic.size() && !history; ++k) {
-                    const auto& occ = ix.historic[k];
-                    const std::size_t len = lexicon().historic[k].size();
-                    if (appositives.empty()) {
-                        history = word_in(s, occ, lexicon().historic[k], hs, he);
-                        continue;
-                    }
-                    // (Not a cue inside an appositive on a place: "Qusayr, where Hezbollah
-                    // used to keep bases, was seized".)
-                    for (auto it = std::lower_bound(occ.begin(), occ.end(), hs);
-                         it != occ.end() && *it + len <= he && !history; ++it) {
-                        history = std::none_of(
-                            appositives.begin(), appositives.end(),
-                            [&](const auto& sp) { return *it >= sp.first && *it < sp.second; });
-                    }
-                }
+                for (std::size_t k = 0; k < ix.historic.size() && !history; ++k)
+                    history = word_in_outside(s, ix.historic[k], lexicon().historic[k], hs, he,
+                                              appositives);
                 if (history) continue;
             }
 
